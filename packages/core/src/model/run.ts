@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { EntityRefSchema } from './ref.js';
+import { RunStatusSchema } from './status.js';
+
+/** One training / evaluation run (MLflow run, W&B run). Metrics hold the latest value of each key. */
+export const RunSchema = z.object({
+  ref: EntityRefSchema,
+  id: z.string(),
+  name: z.string().optional(),
+  experimentId: z.string(),
+  status: RunStatusSchema,
+  rawStatus: z.string(),
+  startedAt: z.string().optional().describe('ISO 8601'),
+  endedAt: z.string().optional().describe('ISO 8601'),
+  durationMs: z.number().optional(),
+  user: z.string().optional(),
+  lifecycle: z.enum(['active', 'deleted']).optional(),
+  artifactUri: z.string().optional(),
+  params: z.record(z.string(), z.string()).optional(),
+  metrics: z.record(z.string(), z.number()).optional(),
+  tags: z.record(z.string(), z.string()).optional(),
+});
+export type Run = z.infer<typeof RunSchema>;

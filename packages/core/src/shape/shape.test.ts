@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { fitPageToBudget } from './budget.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
+import { downsampleIndexes } from './downsample.js';
+import { projectFields } from './project.js';
+import { estimateTokens, toCompactJson } from './tokens.js';
+import { truncateText } from './truncate-text.js';
+
+describe('output shaping', () => {
+  it('serialises without whitespace', () => {
+    expect(toCompactJson({ a: 1, b: [1, 2] })).toBe('{"a":1,"b":[1,2]}');
+  });
+
+  it('keeps a page that fits the budget unchanged', () => {
+    const page = { items: [1, 2, 3] };
+    expect(fitPageToBudget(page, 1000, undefined, 0)).toBe(page);
+  });
+
+  it('cuts a page that exceeds the budget and says where to resume', () => {
+    const items = Array.from({ length: 50 }, (_v, i) => ({ id: i, text: 'x'.repeat(100) }));
+    const fitted = fitPageToBudget({ items, nextCursor: 'later' }, 500, 'tok', 0);
+    expect(fitted.truncated).toBe(true);
+    expect(fitted.items.length).toBeGreaterThan(0);
+    expect(fitted.items.length).toBeLessThan(50);
+    expect(estimateTokens(toCompactJson(fitted))).toBeLessThanOrEqual(500);
+    expect(decodeCursor(fitted.nextCursor)).toEqual({ token: 'tok', skip: fitted.items.length });
+  });
+
+  it('always keeps at least one item', () => {
+    const fitted = fitPageToBudget({ items: ['x'.repeat(10_000), 'y'] }, 10, undefined, 0);
+    expect(fitted.items).toHaveLength(1);
+    expect(fitted.truncated).toBe(true);
+  });
+
+  it('round-trips a cursor', () => {
+    expect(decodeCursor(encodeCursor({ token: 'abc', skip: 7 }))).toEqual({ token: 'abc', skip: 7 });
+  });
+
+  it('rejects a cursor it did not issue, naming the field', () => {
+    expect(() => decodeCursor('not-a-cursor')).toThrow(expect.objectContaining({ field: 'cursor' }));
+  });
+
+  it('projects top-level and dotted fields', () => {
+    const run = { id: 'r', name: 'n', metrics: { loss: 1, acc: 2 } };
+    expect(projectFields(run, ['id', 'metrics.acc'])).toEqual({ id: 'r', metrics: { acc: 2 } });
+  });
+
+  it('marks truncated text with how much was cut', () => {
+    expect(truncateText('abcdef', 3)).toEqual({ text: 'abc… [3 more chars]', truncated: true });
+  });
+
+  it('downsamples a long series to the budget keeping first, last and the extremes', () => {
+    const values = Array.from({ length: 4000 }, (_v, i) => Math.sin(i / 100) * 10 + (i === 1234 ? 100 : 0));
+    const kept = downsampleIndexes(values, 200);
+    expect(kept.length).toBeLessThanOrEqual(200);
+    expect(kept[0]).toBe(0);
+    expect(kept.at(-1)).toBe(3999);
+    expect(kept).toContain(1234);
+  });
+});
