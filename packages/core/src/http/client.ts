@@ -171,7 +171,18 @@ export class HttpClient {
 
   /** Sends a request and returns the validated JSON body. */
   async request<T>(spec: RequestSpec<T>): Promise<T> {
-    const json = await this.#send(spec);
+    const text = await this.#send(spec);
+    let json: unknown = {};
+    if (text.trim() !== '') {
+      try {
+        json = JSON.parse(text);
+      } catch {
+        throw new BadResponseError(`${this.backend} answered ${spec.operation} with a body that is not JSON.`, {
+          backend: this.backend,
+          hint: 'The URL may point at something other than the backend API, or a proxy cut the answer.',
+        });
+      }
+    }
     const parsed = spec.schema.safeParse(json);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -184,12 +195,17 @@ export class HttpClient {
     return parsed.data;
   }
 
+  /** Sends a request and returns the body as text (for the few endpoints that are not JSON). */
+  async requestText(spec: Omit<RequestSpec<unknown>, 'schema'>): Promise<string> {
+    return this.#send({ ...spec, schema: undefined as never });
+  }
+
   /** Releases the keep-alive pool (only when this client created it). */
   async close(): Promise<void> {
     if (this.#ownsDispatcher) await this.#dispatcher.close();
   }
 
-  async #send(spec: RequestSpec<unknown>): Promise<unknown> {
+  async #send(spec: RequestSpec<unknown>): Promise<string> {
     const path = buildPath(this.#basePath, spec.path, spec.query);
     const idempotent = spec.idempotent ?? spec.method === 'GET';
     const maxAttempts = idempotent ? Math.max(1, this.#retry.maxAttempts) : 1;
@@ -237,7 +253,7 @@ export class HttpClient {
     headers: Record<string, string>,
     body: string | undefined,
     signal: AbortSignal,
-  ): Promise<unknown> {
+  ): Promise<string> {
     const response = await this.#dispatcher.request({
       origin: this.#origin,
       path,
@@ -250,17 +266,7 @@ export class HttpClient {
     });
     const text = await this.#readBody(response.body, spec);
     const status = response.statusCode;
-    if (status >= 200 && status < 300) {
-      if (text.trim() === '') return {};
-      try {
-        return JSON.parse(text);
-      } catch {
-        throw new BadResponseError(`${this.backend} answered ${spec.operation} with a body that is not JSON.`, {
-          backend: this.backend,
-          status,
-        });
-      }
-    }
+    if (status >= 200 && status < 300) return text;
     const failure: HttpFailure = { status, body: text.slice(0, 4_000), json: tryJson(text), operation: spec.operation };
     if (isRetryableStatus(status)) {
       const header = response.headers['retry-after'];

@@ -10,6 +10,11 @@ export interface Page<T> {
   nextCursor?: string | undefined;
   truncated?: boolean | undefined;
   totalCount?: number | undefined;
+  /**
+   * Cursor that resumes at `items[index]`, set by adapters that can resume mid-page. Used by
+   * `fitPageToBudget`; never serialised.
+   */
+  resumeAt?: ((index: number) => string) | undefined;
 }
 
 /** The zod shape of a Page, for tool output schemas. */

@@ -2,6 +2,13 @@ import { z } from 'zod';
 import { EntityRefSchema } from './ref.js';
 import { RunStatusSchema } from './status.js';
 
+/**
+ * A metric value. JSON has no NaN or Infinity, so those arrive (and leave) as the strings
+ * MLflow's REST API itself uses.
+ */
+export const MetricValueSchema = z.union([z.number(), z.enum(['NaN', 'Infinity', '-Infinity'])]);
+export type MetricValue = z.infer<typeof MetricValueSchema>;
+
 /** One training / evaluation run (MLflow run, W&B run). Metrics hold the latest value of each key. */
 export const RunSchema = z.object({
   ref: EntityRefSchema,
@@ -17,7 +24,7 @@ export const RunSchema = z.object({
   lifecycle: z.enum(['active', 'deleted']).optional(),
   artifactUri: z.string().optional(),
   params: z.record(z.string(), z.string()).optional(),
-  metrics: z.record(z.string(), z.number()).optional(),
+  metrics: z.record(z.string(), MetricValueSchema).optional(),
   tags: z.record(z.string(), z.string()).optional(),
 });
 export type Run = z.infer<typeof RunSchema>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitPageToBudget } from './budget.js';
+import { fitPageToBudget, resumable } from './budget.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { downsampleIndexes } from './downsample.js';
 import { projectFields } from './project.js';
@@ -12,22 +12,24 @@ describe('output shaping', () => {
   });
 
   it('keeps a page that fits the budget unchanged', () => {
-    const page = { items: [1, 2, 3] };
-    expect(fitPageToBudget(page, 1000, undefined, 0)).toBe(page);
+    const page = { items: [1, 2, 3], nextCursor: 'c' };
+    expect(fitPageToBudget(page, 1000)).toEqual(page);
   });
 
   it('cuts a page that exceeds the budget and says where to resume', () => {
     const items = Array.from({ length: 50 }, (_v, i) => ({ id: i, text: 'x'.repeat(100) }));
-    const fitted = fitPageToBudget({ items, nextCursor: 'later' }, 500, 'tok', 0);
+    const page = resumable({ items, nextCursor: 'later' }, 'tok', 0, encodeCursor);
+    const fitted = fitPageToBudget(page, 500);
     expect(fitted.truncated).toBe(true);
     expect(fitted.items.length).toBeGreaterThan(0);
     expect(fitted.items.length).toBeLessThan(50);
     expect(estimateTokens(toCompactJson(fitted))).toBeLessThanOrEqual(500);
     expect(decodeCursor(fitted.nextCursor)).toEqual({ token: 'tok', skip: fitted.items.length });
+    expect('resumeAt' in fitted).toBe(false);
   });
 
   it('always keeps at least one item', () => {
-    const fitted = fitPageToBudget({ items: ['x'.repeat(10_000), 'y'] }, 10, undefined, 0);
+    const fitted = fitPageToBudget({ items: ['x'.repeat(10_000), 'y'] }, 10);
     expect(fitted.items).toHaveLength(1);
     expect(fitted.truncated).toBe(true);
   });

@@ -1,0 +1,45 @@
+import { OPTIONS } from '../config/load-config.js';
+
+const DESCRIPTIONS: Record<keyof typeof OPTIONS, string> = {
+  mlflow: 'Enable MLflow: true | false | auto (auto = on when MLFLOW_TRACKING_URI is set)',
+  wandb: 'Enable Weights & Biases: true | false | auto',
+  prefect: 'Enable Prefect: true | false | auto',
+  'read-only': 'Hide every write tool (default true); false lists write tools too',
+  toolsets: 'Comma-separated toolsets: backend names (mlflow), areas (runs, experiments) or all',
+  tools: 'Comma-separated tool names to expose in addition to --toolsets',
+  'exclude-tools': 'Comma-separated tool names to hide (wins over --tools and --toolsets)',
+  transport: 'stdio (default) | http',
+  host: 'HTTP bind address (default 127.0.0.1)',
+  port: 'HTTP port (default 3333; 0 picks a free one)',
+  'allow-no-auth': 'Serve HTTP without a bearer token (default false)',
+  'allowed-hosts': 'Comma-separated Host header names accepted over HTTP (default: loopback)',
+  'allowed-origins': 'Comma-separated browser Origin host names accepted (default: loopback)',
+  'max-body-bytes': 'Largest HTTP request body accepted (default 1048576)',
+  'log-level': 'fatal | error | warn | info | debug | trace | silent (logs go to stderr)',
+  'max-response-tokens': 'Per-response budget in estimated tokens (default 8000)',
+};
+
+/** The --help text. */
+export function helpText(version: string): string {
+  const rows = Object.entries(OPTIONS).map(([name, { env }]) => {
+    const flag = `--${name} <value>`.padEnd(30);
+    return `  ${flag}${DESCRIPTIONS[name as keyof typeof OPTIONS]}\n  ${''.padEnd(30)}env: ${env}`;
+  });
+  return `mlops-mcp ${version} - one MCP server for MLflow, Weights & Biases and Prefect
+
+Usage:
+  mlops-mcp [serve] [options]   Serve MCP over stdio (default) or HTTP (--http)
+  mlops-mcp tools [options]     List the tools the current configuration exposes
+  mlops-mcp --version | --help
+
+Backends are configured with their own variables: MLFLOW_TRACKING_URI, MLFLOW_TRACKING_TOKEN,
+MLFLOW_TRACKING_USERNAME / MLFLOW_TRACKING_PASSWORD. The HTTP bearer token is read only from
+MLOPS_MCP_HTTP_TOKEN (never a flag, so it does not show in process lists).
+
+Options (a flag wins over its environment variable):
+  --http                        Same as --transport http
+${rows.join('\n')}
+
+Exit codes: 0 ok, 1 runtime failure, 2 bad configuration.
+`;
+}

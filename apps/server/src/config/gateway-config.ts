@@ -1,0 +1,39 @@
+import { MlflowSettingsSchema } from '@mlops-mcp/mlflow';
+import { z } from 'zod';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/**
+ * The resolved gateway configuration. A backend is enabled exactly when its settings are present.
+ * `loadConfig` builds it from env + CLI flags; library users may build it directly.
+ */
+export const GatewayConfigSchema = z.object({
+  mlflow: MlflowSettingsSchema.optional(),
+  /** Hide every write tool. On unless writes are explicitly enabled. */
+  readOnly: z.boolean().default(true),
+  /** Toolsets to expose (backend names, areas such as `runs`, or `all`); undefined = all. */
+  toolsets: z.array(z.string()).optional(),
+  /** Individual tools to expose in addition to the toolsets. */
+  tools: z.array(z.string()).optional(),
+  excludeTools: z.array(z.string()).default([]),
+  transport: z.enum(['stdio', 'http']).default('stdio'),
+  http: z
+    .object({
+      host: z.string().default('127.0.0.1'),
+      port: z.number().int().min(0).max(65535).default(3333),
+      /** Bearer token clients must send. Required unless `allowNoAuth`. */
+      token: z.string().optional(),
+      allowNoAuth: z.boolean().default(false),
+      /** Host header values accepted (DNS-rebinding protection). Default: loopback names. */
+      allowedHosts: z.array(z.string()).optional(),
+      /** Origin hostnames accepted from browsers. Default: loopback names. */
+      allowedOrigins: z.array(z.string()).optional(),
+      maxBodyBytes: z.number().int().positive().default(1024 * 1024),
+    })
+    .default({ host: '127.0.0.1', port: 3333, allowNoAuth: false, maxBodyBytes: 1024 * 1024 }),
+  logLevel: z.enum(LOG_LEVELS).default('info'),
+  /** Per-response budget in estimated tokens; list tools cut pages to fit and say so. */
+  maxResponseTokens: z.number().int().min(500).max(200_000).default(8000),
+});
+export type GatewayConfig = z.infer<typeof GatewayConfigSchema>;
+export type GatewayConfigInput = z.input<typeof GatewayConfigSchema>;

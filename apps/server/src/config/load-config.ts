@@ -1,0 +1,153 @@
+import { parseArgs } from 'node:util';
+import { ConfigError } from '@mlops-mcp/core';
+import { mlflowSettingsFromEnv } from '@mlops-mcp/mlflow';
+import { type GatewayConfig, GatewayConfigSchema, LOG_LEVELS } from './gateway-config.js';
+
+/** Every flag and the env variable it mirrors. A flag wins over its variable. */
+export const OPTIONS = {
+  mlflow: { env: 'MLOPS_MCP_MLFLOW', type: 'string' },
+  wandb: { env: 'MLOPS_MCP_WANDB', type: 'string' },
+  prefect: { env: 'MLOPS_MCP_PREFECT', type: 'string' },
+  'read-only': { env: 'MLOPS_MCP_READ_ONLY', type: 'string' },
+  toolsets: { env: 'MLOPS_MCP_TOOLSETS', type: 'string' },
+  tools: { env: 'MLOPS_MCP_TOOLS', type: 'string' },
+  'exclude-tools': { env: 'MLOPS_MCP_EXCLUDE_TOOLS', type: 'string' },
+  transport: { env: 'MLOPS_MCP_TRANSPORT', type: 'string' },
+  host: { env: 'MLOPS_MCP_HTTP_HOST', type: 'string' },
+  port: { env: 'MLOPS_MCP_HTTP_PORT', type: 'string' },
+  'allow-no-auth': { env: 'MLOPS_MCP_HTTP_ALLOW_NO_AUTH', type: 'string' },
+  'allowed-hosts': { env: 'MLOPS_MCP_HTTP_ALLOWED_HOSTS', type: 'string' },
+  'allowed-origins': { env: 'MLOPS_MCP_HTTP_ALLOWED_ORIGINS', type: 'string' },
+  'max-body-bytes': { env: 'MLOPS_MCP_HTTP_MAX_BODY_BYTES', type: 'string' },
+  'log-level': { env: 'MLOPS_MCP_LOG_LEVEL', type: 'string' },
+  'max-response-tokens': { env: 'MLOPS_MCP_MAX_RESPONSE_TOKENS', type: 'string' },
+} as const;
+type OptionName = keyof typeof OPTIONS;
+
+export type BackendMode = 'true' | 'false' | 'auto';
+
+export interface LoadedConfig {
+  config: GatewayConfig;
+  /** Backends whose flag was `auto` and whose settings were missing (for a start-up log line). */
+  skipped: string[];
+}
+
+/**
+ * Builds the gateway configuration from CLI arguments and environment. Any bad value throws a
+ * ConfigError whose message is one readable line naming the flag or variable.
+ */
+export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv): LoadedConfig {
+  const parsed = parseFlags(argv);
+  const raw = (name: OptionName): { value: string; source: string } | undefined => {
+    const flag = parsed[name];
+    if (flag !== undefined) return { value: flag, source: `--${name}` };
+    const fromEnv = env[OPTIONS[name].env];
+    if (fromEnv !== undefined && fromEnv.trim() !== '') return { value: fromEnv.trim(), source: OPTIONS[name].env };
+    return undefined;
+  };
+  const skipped: string[] = [];
+
+  const mlflowMode = backendMode(raw('mlflow'));
+  const mlflowSettings = mlflowMode === 'false' ? undefined : mlflowSettingsFromEnv(env);
+  if (mlflowMode === 'true' && !mlflowSettings) {
+    throw new ConfigError('MLflow is enabled (MLOPS_MCP_MLFLOW=true) but MLFLOW_TRACKING_URI is not set.');
+  }
+  if (mlflowMode === 'auto' && !mlflowSettings) skipped.push('mlflow (MLFLOW_TRACKING_URI not set)');
+
+  for (const backend of ['wandb', 'prefect'] as const) {
+    const mode = backendMode(raw(backend));
+    if (mode === 'true') {
+      throw new ConfigError(
+        `${OPTIONS[backend].env}=true, but this version of mlops-mcp has no ${backend} adapter yet; set it to auto or false.`,
+      );
+    }
+    if (mode === 'auto') skipped.push(`${backend} (adapter not available in this version)`);
+  }
+
+  const readOnly = raw('read-only');
+  const transport = raw('transport');
+  if (transport && transport.value !== 'stdio' && transport.value !== 'http') {
+    throw new ConfigError(`${transport.source} must be stdio or http (got "${transport.value}").`);
+  }
+  const logLevel = raw('log-level');
+  if (logLevel && !(LOG_LEVELS as readonly string[]).includes(logLevel.value)) {
+    throw new ConfigError(`${logLevel.source} must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel.value}").`);
+  }
+  const token = env.MLOPS_MCP_HTTP_TOKEN?.trim() || undefined;
+
+  const input = {
+    mlflow: mlflowSettings,
+    readOnly: readOnly ? bool(readOnly) : undefined,
+    toolsets: list(raw('toolsets')),
+    tools: list(raw('tools')),
+    excludeTools: list(raw('exclude-tools')) ?? [],
+    transport: parsed.http ? 'http' : transport?.value,
+    http: {
+      host: raw('host')?.value ?? '127.0.0.1',
+      port: integer(raw('port'), 0, 65535) ?? 3333,
+      token,
+      allowNoAuth: bool(raw('allow-no-auth') ?? { value: 'false', source: '' }),
+      allowedHosts: list(raw('allowed-hosts')),
+      allowedOrigins: list(raw('allowed-origins')),
+      maxBodyBytes: integer(raw('max-body-bytes'), 1024, 64 * 1024 * 1024) ?? 1024 * 1024,
+    },
+    logLevel: logLevel?.value,
+    maxResponseTokens: integer(raw('max-response-tokens'), 500, 200_000),
+  };
+  const result = GatewayConfigSchema.safeParse(input);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new ConfigError(`Invalid configuration at ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? 'invalid'}.`);
+  }
+  const config = result.data;
+  if (config.transport === 'http' && !config.http.token && !config.http.allowNoAuth) {
+    throw new ConfigError(
+      'The HTTP transport needs MLOPS_MCP_HTTP_TOKEN (clients send it as "Authorization: Bearer <token>"); to run without auth on a trusted network set MLOPS_MCP_HTTP_ALLOW_NO_AUTH=true.',
+    );
+  }
+  return { config, skipped };
+}
+
+/** Flags parsed strictly: an unknown flag is a ConfigError, not silently ignored. */
+function parseFlags(argv: readonly string[]): Partial<Record<OptionName, string>> & { http?: boolean } {
+  const options: Record<string, { type: 'string' | 'boolean' }> = { http: { type: 'boolean' } };
+  for (const name of Object.keys(OPTIONS)) options[name] = { type: 'string' };
+  try {
+    const { values } = parseArgs({ args: [...argv], options, strict: true, allowPositionals: false });
+    return values as Partial<Record<OptionName, string>> & { http?: boolean };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new ConfigError(`${message.split('\n')[0]} (see mlops-mcp --help).`);
+  }
+}
+
+function backendMode(raw: { value: string; source: string } | undefined): BackendMode {
+  if (!raw) return 'auto';
+  const value = raw.value.toLowerCase();
+  if (value === 'true' || value === 'false' || value === 'auto') return value;
+  throw new ConfigError(`${raw.source} must be true, false or auto (got "${raw.value}").`);
+}
+
+function bool(raw: { value: string; source: string }): boolean {
+  const value = raw.value.toLowerCase();
+  if (['true', '1', 'yes', 'on'].includes(value)) return true;
+  if (['false', '0', 'no', 'off'].includes(value)) return false;
+  throw new ConfigError(`${raw.source} must be true or false (got "${raw.value}").`);
+}
+
+function integer(raw: { value: string; source: string } | undefined, min: number, max: number): number | undefined {
+  if (!raw) return undefined;
+  if (!/^\d+$/.test(raw.value) || Number(raw.value) < min || Number(raw.value) > max) {
+    throw new ConfigError(`${raw.source} must be a whole number from ${min} to ${max} (got "${raw.value}").`);
+  }
+  return Number(raw.value);
+}
+
+function list(raw: { value: string; source: string } | undefined): string[] | undefined {
+  if (!raw) return undefined;
+  const items = raw.value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+  return items.length > 0 ? items : undefined;
+}

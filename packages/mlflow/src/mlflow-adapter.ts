@@ -1,0 +1,209 @@
+import {
+  ADAPTER_SPEC_VERSION,
+  type BackendAdapter,
+  type CallOptions,
+  decodeCursor,
+  encodeCursor,
+  type Experiment,
+  HttpClient,
+  type HttpClientOptions,
+  InvalidInputError,
+  type Logger,
+  type Page,
+  type Run,
+  resumable,
+  type SearchExperimentsParams,
+  type SearchRunsParams,
+  type Tracking,
+} from '@mlops-mcp/core';
+import type { Dispatcher } from 'undici';
+import { mapExperiment } from './map-experiment.js';
+import { mapRun } from './map-run.js';
+import {
+  EmptyResponseSchema,
+  GetExperimentResponseSchema,
+  GetRunResponseSchema,
+  SearchExperimentsResponseSchema,
+  SearchRunsResponseSchema,
+} from './mlflow-api-types.js';
+import { mapMlflowError } from './mlflow-errors.js';
+import type { MlflowSettings } from './settings.js';
+
+/** MLflow's server-side cap on runs/search max_results. */
+export const MLFLOW_MAX_RESULTS = 50_000;
+
+export interface MlflowAdapterOptions {
+  dispatcher?: Dispatcher;
+  logger?: Logger;
+  timeouts?: HttpClientOptions['timeouts'];
+  retry?: HttpClientOptions['retry'];
+}
+
+/** Read options the neutral interface does not have but MLflow users want. */
+export interface MlflowReadOptions extends CallOptions {
+  /** Keep `mlflow.*` system tags (dropped by default: they are noise for a model). */
+  includeSystemTags?: boolean;
+}
+
+/** The MLflow adapter: the neutral Tracking capability plus MLflow-native methods. */
+export interface MlflowAdapter extends BackendAdapter {
+  readonly backend: 'mlflow';
+  readonly capabilities: { tracking: Tracking };
+  searchExperiments(params: SearchExperimentsParams, options?: MlflowReadOptions): Promise<Page<Experiment>>;
+  getExperiment(id: string, options?: MlflowReadOptions): Promise<Experiment>;
+  searchRuns(params: SearchRunsParams, options?: MlflowReadOptions): Promise<Page<Run>>;
+  getRun(id: string, options?: MlflowReadOptions): Promise<Run>;
+  /** Ids of every active experiment (for searches the user did not scope), up to `cap`. */
+  listExperimentIds(cap: number, options?: CallOptions): Promise<string[]>;
+  setRunTag(runId: string, key: string, value: string, options?: CallOptions): Promise<void>;
+  /** MLflow server version from `GET /version`. */
+  version(options?: CallOptions): Promise<string>;
+}
+
+const API = 'api/2.0/mlflow';
+
+/** Creates an adapter for one MLflow tracking server. */
+export function createMlflowAdapter(settings: MlflowSettings, options: MlflowAdapterOptions = {}): MlflowAdapter {
+  const headers: Record<string, string> = {};
+  if (settings.token) {
+    headers.authorization = `Bearer ${settings.token}`;
+  } else if (settings.username && settings.password) {
+    headers.authorization = `Basic ${Buffer.from(`${settings.username}:${settings.password}`).toString('base64')}`;
+  }
+  const http = new HttpClient({
+    backend: 'mlflow',
+    baseUrl: settings.trackingUri,
+    headers,
+    mapError: mapMlflowError,
+    ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
+    ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.timeouts ? { timeouts: options.timeouts } : {}),
+    ...(options.retry ? { retry: options.retry } : {}),
+  });
+  const baseUrl = http.baseUrl;
+  const shape = (opts?: MlflowReadOptions) => ({ baseUrl, includeSystemTags: opts?.includeSystemTags ?? false });
+
+  const adapter: MlflowAdapter = {
+    specVersion: ADAPTER_SPEC_VERSION,
+    backend: 'mlflow',
+    baseUrl,
+
+    async searchExperiments(params, opts) {
+      const { token, skip = 0 } = decodeCursor(params.cursor);
+      const response = await http.request({
+        method: 'POST',
+        path: `${API}/experiments/search`,
+        body: {
+          max_results: params.limit + skip,
+          filter: params.filter || undefined,
+          order_by: params.orderBy?.length ? params.orderBy : undefined,
+          page_token: token,
+          view_type: params.includeDeleted ? 'ALL' : 'ACTIVE_ONLY',
+        },
+        idempotent: true,
+        signal: opts?.signal,
+        schema: SearchExperimentsResponseSchema,
+        operation: 'search experiments',
+      });
+      const items = response.experiments.slice(skip).map((raw) => mapExperiment(raw, shape(opts)));
+      return resumable(
+        { items, nextCursor: response.next_page_token ? encodeCursor({ token: response.next_page_token }) : undefined },
+        token,
+        skip,
+        encodeCursor,
+      );
+    },
+
+    async getExperiment(id, opts) {
+      const response = await http.request({
+        method: 'GET',
+        path: `${API}/experiments/get`,
+        query: { experiment_id: id },
+        signal: opts?.signal,
+        schema: GetExperimentResponseSchema,
+        operation: 'get experiment',
+      });
+      return mapExperiment(response.experiment, shape(opts));
+    },
+
+    async searchRuns(params, opts) {
+      if (params.experimentIds.length === 0) {
+        throw new InvalidInputError('Searching runs needs at least one experiment id.', { field: 'experimentIds' });
+      }
+      const { token, skip = 0 } = decodeCursor(params.cursor);
+      const response = await http.request({
+        method: 'POST',
+        path: `${API}/runs/search`,
+        body: {
+          experiment_ids: params.experimentIds,
+          filter: params.filter || undefined,
+          order_by: params.orderBy?.length ? params.orderBy : undefined,
+          max_results: Math.min(MLFLOW_MAX_RESULTS, params.limit + skip),
+          page_token: token,
+          run_view_type: params.includeDeleted ? 'ALL' : 'ACTIVE_ONLY',
+        },
+        idempotent: true,
+        signal: opts?.signal,
+        schema: SearchRunsResponseSchema,
+        operation: 'search runs',
+      });
+      const items = response.runs.slice(skip).map((raw) => mapRun(raw, shape(opts)));
+      return resumable(
+        { items, nextCursor: response.next_page_token ? encodeCursor({ token: response.next_page_token }) : undefined },
+        token,
+        skip,
+        encodeCursor,
+      );
+    },
+
+    async getRun(id, opts) {
+      const response = await http.request({
+        method: 'GET',
+        path: `${API}/runs/get`,
+        query: { run_id: id },
+        signal: opts?.signal,
+        schema: GetRunResponseSchema,
+        operation: 'get run',
+      });
+      return mapRun(response.run, shape(opts));
+    },
+
+    async listExperimentIds(cap, opts) {
+      const ids: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await adapter.searchExperiments({ limit: Math.min(1000, cap - ids.length), cursor }, opts);
+        ids.push(...page.items.map((experiment) => experiment.id));
+        cursor = page.nextCursor;
+      } while (cursor && ids.length < cap);
+      return ids;
+    },
+
+    async setRunTag(runId, key, value, opts) {
+      await http.request({
+        method: 'POST',
+        path: `${API}/runs/set-tag`,
+        body: { run_id: runId, key, value },
+        signal: opts?.signal,
+        schema: EmptyResponseSchema,
+        operation: 'set run tag',
+      });
+    },
+
+    async version(opts) {
+      return http.requestText({ method: 'GET', path: 'version', signal: opts?.signal, operation: 'get version' });
+    },
+
+    capabilities: {
+      tracking: {
+        searchExperiments: (params, opts) => adapter.searchExperiments(params, opts),
+        getExperiment: (id, opts) => adapter.getExperiment(id, opts),
+        searchRuns: (params, opts) => adapter.searchRuns(params, opts),
+        getRun: (id, opts) => adapter.getRun(id, opts),
+      },
+    },
+
+    close: () => http.close(),
+  };
+  return adapter;
+}

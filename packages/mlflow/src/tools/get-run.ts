@@ -1,0 +1,25 @@
+import { RunSchema } from '@mlops-mcp/core';
+import { z } from 'zod';
+import { parseRunId } from '../run-id.js';
+import { includeSystemTagsInput } from './common-inputs.js';
+import { defineMlflowTool } from './define.js';
+
+/** mlflow_get_run: one run with all its params, latest metrics and tags. */
+export const getRunTool = defineMlflowTool({
+  name: 'mlflow_get_run',
+  title: 'Get an MLflow run',
+  description:
+    'Get one MLflow run: status, timing, all params, the latest value of every metric, and tags. ' +
+    'The run id comes from mlflow_search_runs (or pass a run ref.uri such as mlflow://runs/<id>).',
+  namespace: 'mlflow',
+  toolsets: ['runs'],
+  access: 'read',
+  inputSchema: z.object({
+    runId: z.string().min(1).max(200).describe('MLflow run id (32 hex chars) or mlflow://runs/<id>.'),
+    includeSystemTags: includeSystemTagsInput,
+  }),
+  outputSchema: RunSchema,
+  async handler(input, { client, signal }) {
+    return client.getRun(parseRunId(input.runId), { signal, includeSystemTags: input.includeSystemTags });
+  },
+});

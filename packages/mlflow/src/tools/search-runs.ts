@@ -1,0 +1,60 @@
+import { fitPageToBudget, pageSchema, projectFields, RunSchema } from '@mlops-mcp/core';
+import { z } from 'zod';
+import { cursorInput, includeSystemTagsInput, limitInput, orderByInput } from './common-inputs.js';
+import { defineMlflowTool } from './define.js';
+
+/** Searches without experiment ids cover at most this many experiments. */
+const MAX_IMPLICIT_EXPERIMENTS = 500;
+
+/** mlflow_search_runs: filter, sort and page runs across one or many experiments. */
+export const searchRunsTool = defineMlflowTool({
+  name: 'mlflow_search_runs',
+  title: 'Search MLflow runs',
+  description:
+    'Find MLflow runs by metrics, params, tags or attributes, sorted and paged. Experiment ids come from ' +
+    'mlflow_search_experiments; omit them to search every active experiment (e.g. to find all runs of one ' +
+    "tag value). Filter examples: \"metrics.val_loss < 0.3 and params.lr = '0.001'\", \"tags.invocation_id = 'a1b2'\", " +
+    "\"attributes.status = 'FAILED'\". Use `fields` to return only what you need.",
+  namespace: 'mlflow',
+  toolsets: ['runs'],
+  access: 'read',
+  inputSchema: z.object({
+    experimentIds: z
+      .array(z.string().min(1).max(64))
+      .max(100)
+      .optional()
+      .describe(`Experiment ids to search; omit to search all active experiments (up to ${MAX_IMPLICIT_EXPERIMENTS}).`),
+    filter: z.string().max(2000).optional().describe('MLflow search filter; strings in single quotes.'),
+    orderBy: orderByInput,
+    limit: limitInput(25, 1000),
+    cursor: cursorInput,
+    fields: z
+      .array(z.string().min(1).max(250))
+      .max(50)
+      .optional()
+      .describe(
+        'Return only these fields of each run, e.g. ["id","name","status","metrics.val_loss","params.lr"]. ' +
+          'Default: all fields.',
+      ),
+    includeDeleted: z.boolean().default(false).describe('Also return deleted runs.'),
+    includeSystemTags: includeSystemTagsInput,
+  }),
+  outputSchema: pageSchema(RunSchema.partial()).extend({
+    experimentIds: z.array(z.string()).describe('The experiments that were searched.'),
+  }),
+  async handler(input, { client, signal, maxResponseTokens }) {
+    const experimentIds = input.experimentIds?.length
+      ? input.experimentIds
+      : await client.listExperimentIds(MAX_IMPLICIT_EXPERIMENTS, { signal });
+    if (experimentIds.length === 0) return { items: [], experimentIds };
+    const page = await client.searchRuns(
+      { ...input, experimentIds },
+      { signal, includeSystemTags: input.includeSystemTags },
+    );
+    const fields = input.fields;
+    const projected = fields?.length
+      ? { ...page, items: page.items.map((run) => projectFields(run, ['ref', 'id', ...fields])) }
+      : page;
+    return { ...fitPageToBudget(projected, maxResponseTokens), experimentIds };
+  },
+});
