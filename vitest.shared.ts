@@ -11,5 +11,8 @@ export const shared: UserWorkspaceConfig = {
     hookTimeout: 180_000,
     // Integration suites share one real backend per file; keep files serial on 2 cores.
     fileParallelism: false,
+    // The JSON report lets scripts/test-summary.mjs print one closing line for all packages.
+    reporters: ['default', 'json'],
+    outputFile: { json: '.vitest-report.json' },
   },
 };

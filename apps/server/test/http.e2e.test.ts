@@ -1,0 +1,128 @@
+import { request as httpRequest } from 'node:http';
+import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
+import { freePort, type MlflowSeed, type RunningServer, startSeededMlflow } from '@mlops-mcp/testkit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gatewayEnv, type SpawnedGateway, spawnHttpGateway } from './binary.js';
+
+const TOKEN = 'e2e-token-0123456789';
+let mlflow: RunningServer;
+let seed: MlflowSeed;
+let gateway: SpawnedGateway;
+let base: string;
+const clients: Client[] = [];
+
+beforeAll(async () => {
+  ({ server: mlflow, seed } = await startSeededMlflow());
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  gateway = await spawnHttpGateway(
+    ['--http', '--port', String(port)],
+    gatewayEnv({ MLFLOW_TRACKING_URI: mlflow.url, MLOPS_MCP_HTTP_TOKEN: TOKEN }),
+  );
+});
+
+afterAll(async () => {
+  await Promise.all(clients.map((client) => client.close()));
+  await gateway?.stop();
+  await mlflow?.stop();
+});
+
+const INIT = {
+  jsonrpc: '2.0',
+  id: 1,
+  method: 'initialize',
+  params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '1' } },
+};
+
+function post(headers: Record<string, string>, body: unknown = INIT): Promise<Response> {
+  return fetch(`${base}/mcp`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
+
+async function connect(options: ConstructorParameters<typeof Client>[1] = {}): Promise<Client> {
+  const transport = new StreamableHTTPClientTransport(new URL(`${base}/mcp`), {
+    requestInit: { headers: { authorization: `Bearer ${TOKEN}` } },
+  });
+  const client = new Client({ name: 'e2e-http', version: '1.0.0' }, options);
+  await client.connect(transport);
+  clients.push(client);
+  return client;
+}
+
+describe('gateway over HTTP', () => {
+  it('answers /health without a token', async () => {
+    const response = await fetch(`${base}/health`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ status: 'ok' });
+  });
+
+  it('refuses /mcp without a token with 401 and a Bearer challenge', async () => {
+    const response = await post({});
+    expect(response.status).toBe(401);
+    expect(response.headers.get('www-authenticate')).toMatch(/^Bearer/);
+  });
+
+  it('refuses a wrong token with 401', async () => {
+    expect((await post({ authorization: 'Bearer nope' })).status).toBe(401);
+  });
+
+  it('refuses a foreign Origin with 403 even with a valid token', async () => {
+    const response = await post({ authorization: `Bearer ${TOKEN}`, origin: 'https://evil.example' });
+    expect(response.status).toBe(403);
+  });
+
+  it('refuses a DNS-rebinding Host with 403', async () => {
+    // fetch may not send a custom Host header (it is forbidden in the Fetch spec); node:http does.
+    const status = await new Promise<number>((resolve, reject) => {
+      const request = httpRequest(
+        `${base}/mcp`,
+        {
+          method: 'POST',
+          headers: {
+            host: 'evil.example',
+            authorization: `Bearer ${TOKEN}`,
+            'content-type': 'application/json',
+            accept: 'application/json, text/event-stream',
+          },
+        },
+        (response) => {
+          response.resume();
+          resolve(response.statusCode ?? 0);
+        },
+      );
+      request.on('error', reject);
+      request.end(JSON.stringify(INIT));
+    });
+    expect(status).toBe(403);
+  });
+
+  it('refuses an oversized body with 413', async () => {
+    const response = await post({ authorization: `Bearer ${TOKEN}` }, { ...INIT, pad: 'x'.repeat(2 * 1024 * 1024) });
+    expect(response.status).toBe(413);
+  });
+
+  it('serves a 2025-era client: lists tools and returns seeded runs', async () => {
+    const client = await connect();
+    const { tools } = await client.listTools();
+    expect(tools.map((tool) => tool.name)).toContain('mlflow_search_runs');
+    const result = await client.callTool({
+      name: 'mlflow_search_runs',
+      arguments: { experimentIds: seed.experiments.map((e) => e.id), limit: 100 },
+    });
+    const ids = (result.structuredContent as { items: { id: string }[] }).items.map((run) => run.id).sort();
+    expect(ids).toEqual(seed.runs.map((run) => run.id).sort());
+  });
+
+  it('serves a client pinned to the stateless 2026-07-28 revision', async () => {
+    const client = await connect({ versionNegotiation: { mode: { pin: '2026-07-28' } } });
+    const { tools } = await client.listTools();
+    expect(tools.map((tool) => tool.name)).toEqual(['mlflow_search_experiments', 'mlflow_search_runs', 'mlflow_get_run']);
+  });
+
+  it('never writes the bearer token to its logs', () => {
+    expect(gateway.stderr()).not.toContain(TOKEN);
+  });
+});

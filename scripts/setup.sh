@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Everything a fresh machine needs: pnpm (pinned), workspace dependencies, a build, and the
+# cached Python virtualenv with the real backends (MLflow, Prefect, Weave). Idempotent.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PNPM_VERSION=$(node -p "require('./package.json').packageManager.split('@')[1]")
+if [ "$(pnpm --version 2>/dev/null || true)" != "$PNPM_VERSION" ]; then
+  echo "setup: installing pnpm $PNPM_VERSION" >&2
+  # corepack cannot verify signatures against this registry; npm installs the exact version.
+  npm install -g --silent "pnpm@$PNPM_VERSION" >&2
+fi
+
+echo "setup: installing workspace dependencies" >&2
+pnpm install --frozen-lockfile --reporter=append-only >&2
+
+echo "setup: building" >&2
+pnpm --silent build >&2
+
+echo "setup: preparing the Python backends (cached under ${MLOPS_MCP_CACHE:-$HOME/.cache/mlops-mcp})" >&2
+bash scripts/python-env.sh >/dev/null
+echo "setup: done" >&2

@@ -1,0 +1,24 @@
+// Sums every package's vitest JSON report into one closing line CI can read:
+// "tests: N passed, N failed, N skipped". Exits 1 when a suite failed or nothing ran.
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+const roots = ['packages', 'apps'];
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+let suitesFailed = 0;
+for (const root of roots) {
+  if (!existsSync(root)) continue;
+  for (const dir of readdirSync(root)) {
+    const file = join(root, dir, '.vitest-report.json');
+    if (!existsSync(file)) continue;
+    const report = JSON.parse(readFileSync(file, 'utf8'));
+    passed += report.numPassedTests;
+    failed += report.numFailedTests;
+    skipped += report.numPendingTests + report.numTodoTests;
+    suitesFailed += report.numFailedTestSuites;
+  }
+}
+console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+process.exit(failed > 0 || suitesFailed > 0 || passed === 0 ? 1 : 0);
