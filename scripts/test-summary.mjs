@@ -1,6 +1,6 @@
 // Sums every package's vitest JSON report into one closing line CI can read:
 // "tests: N passed, N failed, N skipped". Exits 1 when a suite failed or nothing ran.
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const roots = ['packages', 'apps'];

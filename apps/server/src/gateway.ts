@@ -1,8 +1,17 @@
-import { type AnyToolDefinition, type BackendAdapter, type Logger, silentLogger } from '@mlops-mcp/core';
+import {
+  type AnyToolDefinition,
+  type BackendAdapter,
+  type Logger,
+  silentLogger,
+} from '@mlops-mcp/core';
 import { McpServer } from '@modelcontextprotocol/server';
 import type { Dispatcher } from 'undici';
 import { BACKENDS } from './backends/catalog.js';
-import { type GatewayConfig, type GatewayConfigInput, GatewayConfigSchema } from './config/gateway-config.js';
+import {
+  type GatewayConfig,
+  type GatewayConfigInput,
+  GatewayConfigSchema,
+} from './config/gateway-config.js';
 import { callTool, registerTool } from './tools/register-tool.js';
 import { selectTools } from './tools/select-tools.js';
 import { VERSION } from './version.js';
@@ -23,7 +32,11 @@ export interface Gateway {
   /** A fresh MCP server with every selected tool registered (one per connection or request). */
   createServer(): McpServer;
   /** Calls a selected tool directly, without MCP; the same path MCP calls take. */
-  callTool(name: string, args: Record<string, unknown>, signal?: AbortSignal): ReturnType<typeof callTool>;
+  callTool(
+    name: string,
+    args: Record<string, unknown>,
+    signal?: AbortSignal,
+  ): ReturnType<typeof callTool>;
   close(): Promise<void>;
 }
 
@@ -71,7 +84,12 @@ export function createGateway(input: GatewayConfigInput, options: GatewayOptions
       const tool = tools.find((candidate) => candidate.name === name);
       if (!tool) {
         return {
-          content: [{ type: 'text', text: `{"error":{"kind":"invalid_input","message":"Unknown or disabled tool ${name}."}}` }],
+          content: [
+            {
+              type: 'text',
+              text: `{"error":{"kind":"invalid_input","message":"Unknown or disabled tool ${name}."}}`,
+            },
+          ],
           isError: true,
         };
       }
@@ -83,7 +101,11 @@ export function createGateway(input: GatewayConfigInput, options: GatewayOptions
             {
               type: 'text',
               text: JSON.stringify({
-                error: { kind: 'invalid_input', message: issue?.message ?? 'invalid input', field: issue?.path.join('.') },
+                error: {
+                  kind: 'invalid_input',
+                  message: issue?.message ?? 'invalid input',
+                  field: issue?.path.join('.'),
+                },
               }),
             },
           ],

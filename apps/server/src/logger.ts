@@ -5,7 +5,10 @@ import { type Logger as PinoLogger, pino } from 'pino';
  * The gateway logger: pino JSON on stderr (stdout is the MCP channel in stdio mode), with every
  * message and field passed through secret redaction.
  */
-export function createLogger(level: string, destination: NodeJS.WritableStream = process.stderr): PinoLogger {
+export function createLogger(
+  level: string,
+  destination: NodeJS.WritableStream = process.stderr,
+): PinoLogger {
   return pino(
     {
       name: 'mlops-mcp',

@@ -7,7 +7,12 @@ export const BIN = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url)
 
 /** The minimal environment a real MCP client would pass, plus the given variables. */
 export function gatewayEnv(extra: Record<string, string>): Record<string, string> {
-  return { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', MLOPS_MCP_LOG_LEVEL: 'info', ...extra };
+  return {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '',
+    MLOPS_MCP_LOG_LEVEL: 'info',
+    ...extra,
+  };
 }
 
 export interface SpawnedGateway {
@@ -21,7 +26,10 @@ export interface SpawnedGateway {
  * Starts the gateway over HTTP and resolves once it logged "listening" (read from its stderr
  * as it arrives: no polling, no sleeps).
  */
-export async function spawnHttpGateway(args: string[], env: Record<string, string>): Promise<SpawnedGateway> {
+export async function spawnHttpGateway(
+  args: string[],
+  env: Record<string, string>,
+): Promise<SpawnedGateway> {
   const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   const ready = new Promise<void>((resolve, reject) => {

@@ -1,6 +1,11 @@
 import { request as httpRequest } from 'node:http';
+import {
+  freePort,
+  type MlflowSeed,
+  type RunningServer,
+  startSeededMlflow,
+} from '@mlops-mcp/testkit';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
-import { freePort, type MlflowSeed, type RunningServer, startSeededMlflow } from '@mlops-mcp/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gatewayEnv, type SpawnedGateway, spawnHttpGateway } from './binary.js';
 
@@ -31,13 +36,21 @@ const INIT = {
   jsonrpc: '2.0',
   id: 1,
   method: 'initialize',
-  params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '1' } },
+  params: {
+    protocolVersion: '2025-06-18',
+    capabilities: {},
+    clientInfo: { name: 'raw', version: '1' },
+  },
 };
 
 function post(headers: Record<string, string>, body: unknown = INIT): Promise<Response> {
   return fetch(`${base}/mcp`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', ...headers },
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/json, text/event-stream',
+      ...headers,
+    },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
 }
@@ -70,7 +83,10 @@ describe('gateway over HTTP', () => {
   });
 
   it('refuses a foreign Origin with 403 even with a valid token', async () => {
-    const response = await post({ authorization: `Bearer ${TOKEN}`, origin: 'https://evil.example' });
+    const response = await post({
+      authorization: `Bearer ${TOKEN}`,
+      origin: 'https://evil.example',
+    });
     expect(response.status).toBe(403);
   });
 
@@ -100,7 +116,10 @@ describe('gateway over HTTP', () => {
   });
 
   it('refuses an oversized body with 413', async () => {
-    const response = await post({ authorization: `Bearer ${TOKEN}` }, { ...INIT, pad: 'x'.repeat(2 * 1024 * 1024) });
+    const response = await post(
+      { authorization: `Bearer ${TOKEN}` },
+      { ...INIT, pad: 'x'.repeat(2 * 1024 * 1024) },
+    );
     expect(response.status).toBe(413);
   });
 
@@ -112,14 +131,20 @@ describe('gateway over HTTP', () => {
       name: 'mlflow_search_runs',
       arguments: { experimentIds: seed.experiments.map((e) => e.id), limit: 100 },
     });
-    const ids = (result.structuredContent as { items: { id: string }[] }).items.map((run) => run.id).sort();
+    const ids = (result.structuredContent as { items: { id: string }[] }).items
+      .map((run) => run.id)
+      .sort();
     expect(ids).toEqual(seed.runs.map((run) => run.id).sort());
   });
 
   it('serves a client pinned to the stateless 2026-07-28 revision', async () => {
     const client = await connect({ versionNegotiation: { mode: { pin: '2026-07-28' } } });
     const { tools } = await client.listTools();
-    expect(tools.map((tool) => tool.name)).toEqual(['mlflow_search_experiments', 'mlflow_search_runs', 'mlflow_get_run']);
+    expect(tools.map((tool) => tool.name)).toEqual([
+      'mlflow_search_experiments',
+      'mlflow_search_runs',
+      'mlflow_get_run',
+    ]);
   });
 
   it('never writes the bearer token to its logs', () => {

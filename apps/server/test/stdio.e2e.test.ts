@@ -1,6 +1,6 @@
+import { type MlflowSeed, type RunningServer, startSeededMlflow } from '@mlops-mcp/testkit';
 import { Client } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
-import { type MlflowSeed, type RunningServer, startSeededMlflow } from '@mlops-mcp/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, gatewayEnv } from './binary.js';
 
@@ -35,7 +35,11 @@ type Structured = { items: { id: string }[] };
 describe('gateway over stdio', () => {
   it('lists only namespaced MLflow tools, read-only, each with an output schema', async () => {
     const { tools } = await (await connect()).listTools();
-    expect(tools.map((tool) => tool.name)).toEqual(['mlflow_search_experiments', 'mlflow_search_runs', 'mlflow_get_run']);
+    expect(tools.map((tool) => tool.name)).toEqual([
+      'mlflow_search_experiments',
+      'mlflow_search_runs',
+      'mlflow_get_run',
+    ]);
     for (const tool of tools) {
       expect(tool.annotations?.readOnlyHint).toBe(true);
       expect(tool.outputSchema).toBeDefined();
@@ -68,7 +72,10 @@ describe('gateway over stdio', () => {
     const bad = await client.callTool({ name: 'mlflow_search_runs', arguments: { limit: -5 } });
     expect(bad.isError).toBe(true);
     expect(JSON.stringify(bad.content)).toMatch(/limit/);
-    const good = await client.callTool({ name: 'mlflow_get_run', arguments: { runId: seed.runs[0]!.id } });
+    const good = await client.callTool({
+      name: 'mlflow_get_run',
+      arguments: { runId: seed.runs[0]!.id },
+    });
     expect(good.isError).toBeFalsy();
   });
 

@@ -12,12 +12,15 @@ describe('secret redaction', () => {
     const registry = new SecretRegistry();
     registry.add('p@ss word/1');
     const b64 = Buffer.from('p@ss word/1').toString('base64');
-    expect(registry.redact(`x ${b64} y ${encodeURIComponent('p@ss word/1')}`)).toBe('x [REDACTED] y [REDACTED]');
+    expect(registry.redact(`x ${b64} y ${encodeURIComponent('p@ss word/1')}`)).toBe(
+      'x [REDACTED] y [REDACTED]',
+    );
   });
 
   it('masks bearer tokens and credential-named key=value pairs it was never told about', () => {
     const registry = new SecretRegistry();
-    const text = 'Authorization: Bearer abcdefgh12345678 and api_key=zzz999 and "password": "hunter22"';
+    const text =
+      'Authorization: Bearer abcdefgh12345678 and api_key=zzz999 and "password": "hunter22"';
     const out = registry.redact(text);
     expect(out).not.toContain('abcdefgh12345678');
     expect(out).not.toContain('zzz999');

@@ -1,6 +1,6 @@
 import { type Experiment, isoFromMillis, makeRef } from '@mlops-mcp/core';
-import type { MlflowExperiment } from './mlflow-api-types.js';
 import { keyValuesToMap } from './key-values.js';
+import type { MlflowExperiment } from './mlflow-api-types.js';
 
 /** Maps an MLflow experiment to the neutral Experiment. */
 export function mapExperiment(

@@ -4,7 +4,10 @@ import { mapRunStatus } from './map-run-status.js';
 import type { MlflowRun } from './mlflow-api-types.js';
 
 /** Maps an MLflow run to the neutral Run. Metrics hold each key's latest value. */
-export function mapRun(raw: MlflowRun, options: { baseUrl: string; includeSystemTags: boolean }): Run {
+export function mapRun(
+  raw: MlflowRun,
+  options: { baseUrl: string; includeSystemTags: boolean },
+): Run {
   const { info, data } = raw;
   const run: Run = {
     ref: makeRef('mlflow', 'run', info.run_id, {

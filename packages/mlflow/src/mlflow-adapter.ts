@@ -3,8 +3,8 @@ import {
   type BackendAdapter,
   type CallOptions,
   decodeCursor,
-  encodeCursor,
   type Experiment,
+  encodeCursor,
   HttpClient,
   type HttpClientOptions,
   InvalidInputError,
@@ -49,7 +49,10 @@ export interface MlflowReadOptions extends CallOptions {
 export interface MlflowAdapter extends BackendAdapter {
   readonly backend: 'mlflow';
   readonly capabilities: { tracking: Tracking };
-  searchExperiments(params: SearchExperimentsParams, options?: MlflowReadOptions): Promise<Page<Experiment>>;
+  searchExperiments(
+    params: SearchExperimentsParams,
+    options?: MlflowReadOptions,
+  ): Promise<Page<Experiment>>;
   getExperiment(id: string, options?: MlflowReadOptions): Promise<Experiment>;
   searchRuns(params: SearchRunsParams, options?: MlflowReadOptions): Promise<Page<Run>>;
   getRun(id: string, options?: MlflowReadOptions): Promise<Run>;
@@ -63,7 +66,10 @@ export interface MlflowAdapter extends BackendAdapter {
 const API = 'api/2.0/mlflow';
 
 /** Creates an adapter for one MLflow tracking server. */
-export function createMlflowAdapter(settings: MlflowSettings, options: MlflowAdapterOptions = {}): MlflowAdapter {
+export function createMlflowAdapter(
+  settings: MlflowSettings,
+  options: MlflowAdapterOptions = {},
+): MlflowAdapter {
   const headers: Record<string, string> = {};
   if (settings.token) {
     headers.authorization = `Bearer ${settings.token}`;
@@ -81,7 +87,10 @@ export function createMlflowAdapter(settings: MlflowSettings, options: MlflowAda
     ...(options.retry ? { retry: options.retry } : {}),
   });
   const baseUrl = http.baseUrl;
-  const shape = (opts?: MlflowReadOptions) => ({ baseUrl, includeSystemTags: opts?.includeSystemTags ?? false });
+  const shape = (opts?: MlflowReadOptions) => ({
+    baseUrl,
+    includeSystemTags: opts?.includeSystemTags ?? false,
+  });
 
   const adapter: MlflowAdapter = {
     specVersion: ADAPTER_SPEC_VERSION,
@@ -107,7 +116,12 @@ export function createMlflowAdapter(settings: MlflowSettings, options: MlflowAda
       });
       const items = response.experiments.slice(skip).map((raw) => mapExperiment(raw, shape(opts)));
       return resumable(
-        { items, nextCursor: response.next_page_token ? encodeCursor({ token: response.next_page_token }) : undefined },
+        {
+          items,
+          nextCursor: response.next_page_token
+            ? encodeCursor({ token: response.next_page_token })
+            : undefined,
+        },
         token,
         skip,
         encodeCursor,
@@ -128,7 +142,9 @@ export function createMlflowAdapter(settings: MlflowSettings, options: MlflowAda
 
     async searchRuns(params, opts) {
       if (params.experimentIds.length === 0) {
-        throw new InvalidInputError('Searching runs needs at least one experiment id.', { field: 'experimentIds' });
+        throw new InvalidInputError('Searching runs needs at least one experiment id.', {
+          field: 'experimentIds',
+        });
       }
       const { token, skip = 0 } = decodeCursor(params.cursor);
       const response = await http.request({
@@ -149,7 +165,12 @@ export function createMlflowAdapter(settings: MlflowSettings, options: MlflowAda
       });
       const items = response.runs.slice(skip).map((raw) => mapRun(raw, shape(opts)));
       return resumable(
-        { items, nextCursor: response.next_page_token ? encodeCursor({ token: response.next_page_token }) : undefined },
+        {
+          items,
+          nextCursor: response.next_page_token
+            ? encodeCursor({ token: response.next_page_token })
+            : undefined,
+        },
         token,
         skip,
         encodeCursor,
@@ -172,7 +193,10 @@ export function createMlflowAdapter(settings: MlflowSettings, options: MlflowAda
       const ids: string[] = [];
       let cursor: string | undefined;
       do {
-        const page = await adapter.searchExperiments({ limit: Math.min(1000, cap - ids.length), cursor }, opts);
+        const page = await adapter.searchExperiments(
+          { limit: Math.min(1000, cap - ids.length), cursor },
+          opts,
+        );
         ids.push(...page.items.map((experiment) => experiment.id));
         cursor = page.nextCursor;
       } while (cursor && ids.length < cap);
@@ -191,7 +215,12 @@ export function createMlflowAdapter(settings: MlflowSettings, options: MlflowAda
     },
 
     async version(opts) {
-      return http.requestText({ method: 'GET', path: 'version', signal: opts?.signal, operation: 'get version' });
+      return http.requestText({
+        method: 'GET',
+        path: 'version',
+        signal: opts?.signal,
+        operation: 'get version',
+      });
     },
 
     capabilities: {

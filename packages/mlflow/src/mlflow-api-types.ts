@@ -67,4 +67,7 @@ export const GetRunResponseSchema = z.object({ run: MlflowRunSchema });
 export const EmptyResponseSchema = z.object({}).passthrough();
 
 /** MLflow's error body: `{"error_code": "RESOURCE_DOES_NOT_EXIST", "message": "..."}`. */
-export const MlflowErrorSchema = z.object({ error_code: z.string(), message: z.string().optional() });
+export const MlflowErrorSchema = z.object({
+  error_code: z.string(),
+  message: z.string().optional(),
+});

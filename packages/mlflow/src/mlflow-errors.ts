@@ -1,9 +1,9 @@
 import {
+  AuthError,
   type HttpFailure,
   InvalidInputError,
   type MlopsError,
   NotFoundError,
-  AuthError,
 } from '@mlops-mcp/core';
 import { MlflowErrorSchema } from './mlflow-api-types.js';
 
@@ -25,13 +25,13 @@ export function mapMlflowError(failure: HttpFailure): MlopsError | undefined {
     case 'RESOURCE_ALREADY_EXISTS':
       return new InvalidInputError(`MLflow rejected ${failure.operation}: ${message}`, {
         ...base,
-        hint: 'Fix the input named in the message. Filter syntax: metrics.acc > 0.9 and params.lr = \'0.01\' and tags.team = \'x\' (strings in single quotes).',
+        hint: "Fix the input named in the message. Filter syntax: metrics.acc > 0.9 and params.lr = '0.01' and tags.team = 'x' (strings in single quotes).",
       });
     case 'PERMISSION_DENIED':
     case 'UNAUTHENTICATED':
       return new AuthError(`MLflow denied ${failure.operation}.`, {
         ...base,
-        hint: 'Check MLFLOW_TRACKING_TOKEN or MLFLOW_TRACKING_USERNAME/PASSWORD and the user\'s permissions.',
+        hint: "Check MLFLOW_TRACKING_TOKEN or MLFLOW_TRACKING_USERNAME/PASSWORD and the user's permissions.",
       });
     default:
       return undefined;

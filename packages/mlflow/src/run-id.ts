@@ -9,10 +9,13 @@ export function parseRunId(value: string, field = 'runId'): string {
   if (trimmed.includes('://')) {
     const parsed = parseEntityUri(trimmed);
     if (parsed?.backend === 'mlflow' && parsed.kind === 'run') return parsed.id;
-    throw new InvalidInputError(`"${trimmed.slice(0, 100)}" is not an MLflow run URI (mlflow://runs/<id>).`, {
-      field,
-      hint: 'Pass an MLflow run id (32 hex characters) or the ref.uri of an MLflow run.',
-    });
+    throw new InvalidInputError(
+      `"${trimmed.slice(0, 100)}" is not an MLflow run URI (mlflow://runs/<id>).`,
+      {
+        field,
+        hint: 'Pass an MLflow run id (32 hex characters) or the ref.uri of an MLflow run.',
+      },
+    );
   }
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(trimmed)) {
     throw new InvalidInputError(`"${trimmed.slice(0, 100)}" is not a valid MLflow run id.`, {

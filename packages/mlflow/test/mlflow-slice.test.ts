@@ -22,14 +22,27 @@ afterAll(async () => {
   await server?.stop();
 });
 
-type RunItem = { id?: string; name?: string; metrics?: Record<string, unknown>; tags?: Record<string, string> };
+type RunItem = {
+  id?: string;
+  name?: string;
+  metrics?: Record<string, unknown>;
+  tags?: Record<string, string>;
+};
 const experimentId = (name: string) => seed.experiments.find((e) => e.name === name)!.id;
 
-async function allPages(args: Record<string, unknown>, maxResponseTokens?: number): Promise<RunItem[]> {
+async function allPages(
+  args: Record<string, unknown>,
+  maxResponseTokens?: number,
+): Promise<RunItem[]> {
   const items: RunItem[] = [];
   let cursor: string | undefined;
   for (let page = 0; page < 100; page++) {
-    const result = await runTool(searchRunsTool, mlflow, { ...args, cursor }, { maxResponseTokens });
+    const result = await runTool(
+      searchRunsTool,
+      mlflow,
+      { ...args, cursor },
+      { maxResponseTokens },
+    );
     items.push(...(result.items as RunItem[]));
     cursor = result.nextCursor;
     if (!cursor) break;
@@ -55,7 +68,10 @@ describe('mlflow_search_experiments', () => {
 describe('mlflow_search_runs', () => {
   it('returns the seeded runs of one experiment', async () => {
     const id = seed.experiments[0]!.id;
-    const expected = seed.runs.filter((run) => run.experimentId === id).map((run) => run.id).sort();
+    const expected = seed.runs
+      .filter((run) => run.experimentId === id)
+      .map((run) => run.id)
+      .sort();
     const result = await runTool(searchRunsTool, mlflow, { experimentIds: [id], limit: 100 });
     expect((result.items as RunItem[]).map((run) => run.id).sort()).toEqual(expected);
   });
@@ -80,7 +96,12 @@ describe('mlflow_search_runs', () => {
 
   it('cuts a page to the response budget and resumes exactly where it stopped', async () => {
     const ids = seed.experiments.map((e) => e.id);
-    const first = await runTool(searchRunsTool, mlflow, { experimentIds: ids, limit: 100 }, { maxResponseTokens: 600 });
+    const first = await runTool(
+      searchRunsTool,
+      mlflow,
+      { experimentIds: ids, limit: 100 },
+      { maxResponseTokens: 600 },
+    );
     expect(first.truncated).toBe(true);
     expect(first.items.length).toBeLessThan(seed.runs.length);
     const items = await allPages({ experimentIds: ids, limit: 100 }, 600);
@@ -92,10 +113,15 @@ describe('mlflow_search_runs', () => {
       filter: `tags.invocation_id = '${seed.invocationId}'`,
       limit: 100,
     });
-    const expected = seed.runs.filter((run) => run.invocationId === seed.invocationId).map((run) => run.id).sort();
+    const expected = seed.runs
+      .filter((run) => run.invocationId === seed.invocationId)
+      .map((run) => run.id)
+      .sort();
     expect(expected.length).toBeGreaterThanOrEqual(3);
     expect((result.items as RunItem[]).map((run) => run.id).sort()).toEqual(expected);
-    const experiments = new Set(seed.runs.filter((run) => expected.includes(run.id)).map((run) => run.experimentId));
+    const experiments = new Set(
+      seed.runs.filter((run) => expected.includes(run.id)).map((run) => run.experimentId),
+    );
     expect(experiments.size).toBeGreaterThan(1);
   });
 
@@ -111,9 +137,14 @@ describe('mlflow_search_runs', () => {
   });
 
   it('drops mlflow.* system tags unless asked for them', async () => {
-    const args = { experimentIds: [experimentId('llama-finetune')], filter: "tags.stage = 'sft'", limit: 1 };
+    const args = {
+      experimentIds: [experimentId('llama-finetune')],
+      filter: "tags.stage = 'sft'",
+      limit: 1,
+    };
     const plain = (await runTool(searchRunsTool, mlflow, args)).items[0] as RunItem;
-    const full = (await runTool(searchRunsTool, mlflow, { ...args, includeSystemTags: true })).items[0] as RunItem;
+    const full = (await runTool(searchRunsTool, mlflow, { ...args, includeSystemTags: true }))
+      .items[0] as RunItem;
     expect(Object.keys(plain.tags ?? {}).some((key) => key.startsWith('mlflow.'))).toBe(false);
     expect(Object.keys(full.tags ?? {}).some((key) => key.startsWith('mlflow.'))).toBe(true);
   });
@@ -129,7 +160,9 @@ describe('mlflow_search_runs', () => {
   });
 
   it('rejects a negative limit before calling MLflow', async () => {
-    await expect(runTool(searchRunsTool, mlflow, { limit: -1 })).rejects.toThrow(/limit|>=1|too small/i);
+    await expect(runTool(searchRunsTool, mlflow, { limit: -1 })).rejects.toThrow(
+      /limit|>=1|too small/i,
+    );
   });
 });
 
@@ -155,13 +188,17 @@ describe('mlflow_get_run', () => {
   });
 
   it('answers an unknown run id with not_found and a hint', async () => {
-    const error = await runTool(getRunTool, mlflow, { runId: 'ffffffffffffffffffffffffffffffff' }).catch((e: unknown) => e);
+    const error = await runTool(getRunTool, mlflow, {
+      runId: 'ffffffffffffffffffffffffffffffff',
+    }).catch((e: unknown) => e);
     expect(error).toMatchObject({ kind: 'not_found', backend: 'mlflow' });
     expect((error as MlopsError).hint).toMatch(/mlflow_search_runs/);
   });
 
   it('rejects a run URI of another backend', async () => {
-    await expect(runTool(getRunTool, mlflow, { runId: 'wandb://acme/p/runs/x' })).rejects.toMatchObject({
+    await expect(
+      runTool(getRunTool, mlflow, { runId: 'wandb://acme/p/runs/x' }),
+    ).rejects.toMatchObject({
       kind: 'invalid_input',
       field: 'runId',
     });

@@ -26,7 +26,9 @@ async function main(argv: string[]): Promise<number> {
   let rest = argv;
   if (first !== undefined && !first.startsWith('-')) {
     if (!(COMMANDS as readonly string[]).includes(first)) {
-      process.stderr.write(`mlops-mcp: unknown command "${first}"; commands: ${COMMANDS.join(', ')} (see --help).\n`);
+      process.stderr.write(
+        `mlops-mcp: unknown command "${first}"; commands: ${COMMANDS.join(', ')} (see --help).\n`,
+      );
       return 2;
     }
     command = first as Command;
@@ -52,13 +54,19 @@ async function main(argv: string[]): Promise<number> {
   }
 
   process.on('unhandledRejection', (reason) => {
-    logger.error({ err: reason instanceof Error ? reason.message : String(reason) }, 'unhandled rejection');
+    logger.error(
+      { err: reason instanceof Error ? reason.message : String(reason) },
+      'unhandled rejection',
+    );
   });
   logger.info(
     {
       version: VERSION,
       transport: config.transport,
-      backends: [...gateway.adapters.entries()].map(([name, adapter]) => ({ name, url: adapter.baseUrl })),
+      backends: [...gateway.adapters.entries()].map(([name, adapter]) => ({
+        name,
+        url: adapter.baseUrl,
+      })),
       skipped,
       tools: gateway.tools.length,
       readOnly: config.readOnly,
@@ -97,7 +105,11 @@ main(process.argv.slice(2)).then(
       process.stderr.write(`mlops-mcp: ${error.message}\n`);
       process.exit(2);
     }
-    const message = MlopsError.isInstance(error) ? error.message : error instanceof Error ? error.message : String(error);
+    const message = MlopsError.isInstance(error)
+      ? error.message
+      : error instanceof Error
+        ? error.message
+        : String(error);
     process.stderr.write(`mlops-mcp: ${toCompactJson({ fatal: message })}\n`);
     process.exit(1);
   },

@@ -28,7 +28,11 @@ export const GatewayConfigSchema = z.object({
       allowedHosts: z.array(z.string()).optional(),
       /** Origin hostnames accepted from browsers. Default: loopback names. */
       allowedOrigins: z.array(z.string()).optional(),
-      maxBodyBytes: z.number().int().positive().default(1024 * 1024),
+      maxBodyBytes: z
+        .number()
+        .int()
+        .positive()
+        .default(1024 * 1024),
     })
     .default({ host: '127.0.0.1', port: 3333, allowNoAuth: false, maxBodyBytes: 1024 * 1024 }),
   logLevel: z.enum(LOG_LEVELS).default('info'),

@@ -33,17 +33,26 @@ describe('loadConfig', () => {
   });
 
   it('lets a flag win over its environment variable', () => {
-    const { config } = loadConfig(['--read-only', 'false'], { ...MLFLOW, MLOPS_MCP_READ_ONLY: 'true' });
+    const { config } = loadConfig(['--read-only', 'false'], {
+      ...MLFLOW,
+      MLOPS_MCP_READ_ONLY: 'true',
+    });
     expect(config.readOnly).toBe(false);
   });
 
   it('splits comma-separated lists and trims them', () => {
-    const { config } = loadConfig([], { ...MLFLOW, MLOPS_MCP_TOOLS: ' mlflow_get_run , mlflow_search_runs,' });
+    const { config } = loadConfig([], {
+      ...MLFLOW,
+      MLOPS_MCP_TOOLS: ' mlflow_get_run , mlflow_search_runs,',
+    });
     expect(config.tools).toEqual(['mlflow_get_run', 'mlflow_search_runs']);
   });
 
   it('reads the HTTP transport settings', () => {
-    const { config } = loadConfig(['--http', '--port', '0'], { ...MLFLOW, MLOPS_MCP_HTTP_TOKEN: 'tok-123456' });
+    const { config } = loadConfig(['--http', '--port', '0'], {
+      ...MLFLOW,
+      MLOPS_MCP_HTTP_TOKEN: 'tok-123456',
+    });
     expect(config.transport).toBe('http');
     expect(config.http).toMatchObject({ host: '127.0.0.1', port: 0, token: 'tok-123456' });
   });
@@ -51,18 +60,62 @@ describe('loadConfig', () => {
   it.each([
     [[], { MLOPS_MCP_MLFLOW: 'yes' }, 'MLOPS_MCP_MLFLOW must be true, false or auto (got "yes")'],
     [[], { MLOPS_MCP_MLFLOW: 'true' }, 'MLFLOW_TRACKING_URI is not set'],
-    [[], { MLOPS_MCP_WANDB: 'true' }, 'MLOPS_MCP_WANDB=true, but this version of mlops-mcp has no wandb adapter yet'],
-    [[], { MLOPS_MCP_PREFECT: 'true' }, 'MLOPS_MCP_PREFECT=true, but this version of mlops-mcp has no prefect adapter yet'],
-    [[], { ...MLFLOW, MLOPS_MCP_READ_ONLY: 'maybe' }, 'MLOPS_MCP_READ_ONLY must be true or false (got "maybe")'],
+    [
+      [],
+      { MLOPS_MCP_WANDB: 'true' },
+      'MLOPS_MCP_WANDB=true, but this version of mlops-mcp has no wandb adapter yet',
+    ],
+    [
+      [],
+      { MLOPS_MCP_PREFECT: 'true' },
+      'MLOPS_MCP_PREFECT=true, but this version of mlops-mcp has no prefect adapter yet',
+    ],
+    [
+      [],
+      { ...MLFLOW, MLOPS_MCP_READ_ONLY: 'maybe' },
+      'MLOPS_MCP_READ_ONLY must be true or false (got "maybe")',
+    ],
     [['--read-only', 'nah'], MLFLOW, '--read-only must be true or false (got "nah")'],
-    [[], { ...MLFLOW, MLOPS_MCP_TRANSPORT: 'grpc' }, 'MLOPS_MCP_TRANSPORT must be stdio or http (got "grpc")'],
-    [[], { ...MLFLOW, MLOPS_MCP_HTTP_PORT: '70000' }, 'MLOPS_MCP_HTTP_PORT must be a whole number from 0 to 65535'],
-    [[], { ...MLFLOW, MLOPS_MCP_HTTP_PORT: 'eighty' }, 'MLOPS_MCP_HTTP_PORT must be a whole number'],
-    [[], { ...MLFLOW, MLOPS_MCP_LOG_LEVEL: 'loud' }, 'MLOPS_MCP_LOG_LEVEL must be one of fatal, error, warn, info'],
-    [[], { ...MLFLOW, MLOPS_MCP_MAX_RESPONSE_TOKENS: '10' }, 'MLOPS_MCP_MAX_RESPONSE_TOKENS must be a whole number from 500'],
-    [[], { ...MLFLOW, MLOPS_MCP_HTTP_MAX_BODY_BYTES: '-1' }, 'MLOPS_MCP_HTTP_MAX_BODY_BYTES must be a whole number'],
-    [[], { ...MLFLOW, MLOPS_MCP_HTTP_ALLOW_NO_AUTH: 'perhaps' }, 'MLOPS_MCP_HTTP_ALLOW_NO_AUTH must be true or false'],
-    [[], { MLFLOW_TRACKING_URI: 'file:///tmp/mlruns' }, 'MLFLOW_TRACKING_URI must be an http(s) URL'],
+    [
+      [],
+      { ...MLFLOW, MLOPS_MCP_TRANSPORT: 'grpc' },
+      'MLOPS_MCP_TRANSPORT must be stdio or http (got "grpc")',
+    ],
+    [
+      [],
+      { ...MLFLOW, MLOPS_MCP_HTTP_PORT: '70000' },
+      'MLOPS_MCP_HTTP_PORT must be a whole number from 0 to 65535',
+    ],
+    [
+      [],
+      { ...MLFLOW, MLOPS_MCP_HTTP_PORT: 'eighty' },
+      'MLOPS_MCP_HTTP_PORT must be a whole number',
+    ],
+    [
+      [],
+      { ...MLFLOW, MLOPS_MCP_LOG_LEVEL: 'loud' },
+      'MLOPS_MCP_LOG_LEVEL must be one of fatal, error, warn, info',
+    ],
+    [
+      [],
+      { ...MLFLOW, MLOPS_MCP_MAX_RESPONSE_TOKENS: '10' },
+      'MLOPS_MCP_MAX_RESPONSE_TOKENS must be a whole number from 500',
+    ],
+    [
+      [],
+      { ...MLFLOW, MLOPS_MCP_HTTP_MAX_BODY_BYTES: '-1' },
+      'MLOPS_MCP_HTTP_MAX_BODY_BYTES must be a whole number',
+    ],
+    [
+      [],
+      { ...MLFLOW, MLOPS_MCP_HTTP_ALLOW_NO_AUTH: 'perhaps' },
+      'MLOPS_MCP_HTTP_ALLOW_NO_AUTH must be true or false',
+    ],
+    [
+      [],
+      { MLFLOW_TRACKING_URI: 'file:///tmp/mlruns' },
+      'MLFLOW_TRACKING_URI must be an http(s) URL',
+    ],
     [['--http'], MLFLOW, 'The HTTP transport needs MLOPS_MCP_HTTP_TOKEN'],
     [['--bogus'], MLFLOW, "Unknown option '--bogus'"],
     [['stray'], MLFLOW, "Unexpected argument 'stray'"],

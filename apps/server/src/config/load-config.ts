@@ -42,7 +42,8 @@ export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Loa
     const flag = parsed[name];
     if (flag !== undefined) return { value: flag, source: `--${name}` };
     const fromEnv = env[OPTIONS[name].env];
-    if (fromEnv !== undefined && fromEnv.trim() !== '') return { value: fromEnv.trim(), source: OPTIONS[name].env };
+    if (fromEnv !== undefined && fromEnv.trim() !== '')
+      return { value: fromEnv.trim(), source: OPTIONS[name].env };
     return undefined;
   };
   const skipped: string[] = [];
@@ -50,9 +51,12 @@ export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Loa
   const mlflowMode = backendMode(raw('mlflow'));
   const mlflowSettings = mlflowMode === 'false' ? undefined : mlflowSettingsFromEnv(env);
   if (mlflowMode === 'true' && !mlflowSettings) {
-    throw new ConfigError('MLflow is enabled (MLOPS_MCP_MLFLOW=true) but MLFLOW_TRACKING_URI is not set.');
+    throw new ConfigError(
+      'MLflow is enabled (MLOPS_MCP_MLFLOW=true) but MLFLOW_TRACKING_URI is not set.',
+    );
   }
-  if (mlflowMode === 'auto' && !mlflowSettings) skipped.push('mlflow (MLFLOW_TRACKING_URI not set)');
+  if (mlflowMode === 'auto' && !mlflowSettings)
+    skipped.push('mlflow (MLFLOW_TRACKING_URI not set)');
 
   for (const backend of ['wandb', 'prefect'] as const) {
     const mode = backendMode(raw(backend));
@@ -71,7 +75,9 @@ export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Loa
   }
   const logLevel = raw('log-level');
   if (logLevel && !(LOG_LEVELS as readonly string[]).includes(logLevel.value)) {
-    throw new ConfigError(`${logLevel.source} must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel.value}").`);
+    throw new ConfigError(
+      `${logLevel.source} must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel.value}").`,
+    );
   }
   const token = env.MLOPS_MCP_HTTP_TOKEN?.trim() || undefined;
 
@@ -97,7 +103,9 @@ export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Loa
   const result = GatewayConfigSchema.safeParse(input);
   if (!result.success) {
     const issue = result.error.issues[0];
-    throw new ConfigError(`Invalid configuration at ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? 'invalid'}.`);
+    throw new ConfigError(
+      `Invalid configuration at ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? 'invalid'}.`,
+    );
   }
   const config = result.data;
   if (config.transport === 'http' && !config.http.token && !config.http.allowNoAuth) {
@@ -109,11 +117,18 @@ export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Loa
 }
 
 /** Flags parsed strictly: an unknown flag is a ConfigError, not silently ignored. */
-function parseFlags(argv: readonly string[]): Partial<Record<OptionName, string>> & { http?: boolean } {
+function parseFlags(
+  argv: readonly string[],
+): Partial<Record<OptionName, string>> & { http?: boolean } {
   const options: Record<string, { type: 'string' | 'boolean' }> = { http: { type: 'boolean' } };
   for (const name of Object.keys(OPTIONS)) options[name] = { type: 'string' };
   try {
-    const { values } = parseArgs({ args: [...argv], options, strict: true, allowPositionals: false });
+    const { values } = parseArgs({
+      args: [...argv],
+      options,
+      strict: true,
+      allowPositionals: false,
+    });
     return values as Partial<Record<OptionName, string>> & { http?: boolean };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -135,10 +150,16 @@ function bool(raw: { value: string; source: string }): boolean {
   throw new ConfigError(`${raw.source} must be true or false (got "${raw.value}").`);
 }
 
-function integer(raw: { value: string; source: string } | undefined, min: number, max: number): number | undefined {
+function integer(
+  raw: { value: string; source: string } | undefined,
+  min: number,
+  max: number,
+): number | undefined {
   if (!raw) return undefined;
   if (!/^\d+$/.test(raw.value) || Number(raw.value) < min || Number(raw.value) > max) {
-    throw new ConfigError(`${raw.source} must be a whole number from ${min} to ${max} (got "${raw.value}").`);
+    throw new ConfigError(
+      `${raw.source} must be a whole number from ${min} to ${max} (got "${raw.value}").`,
+    );
   }
   return Number(raw.value);
 }

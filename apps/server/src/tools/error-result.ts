@@ -2,13 +2,20 @@ import { MlopsError, secrets } from '@mlops-mcp/core';
 
 /** What the model sees for a failed call: what failed, why, what to try next. */
 export interface ToolErrorPayload {
-  error: { kind: string; message: string; hint?: string; field?: string; backend?: string; status?: number };
+  error: {
+    kind: string;
+    message: string;
+    hint?: string;
+    field?: string;
+    backend?: string;
+    status?: number;
+  };
 }
 
 const DEFAULT_HINTS: Record<string, string> = {
   invalid_input: 'Fix the input and call again.',
   not_found: 'Check the id; use a search tool to find valid ids.',
-  auth: 'The gateway\'s credentials for this backend were rejected; the user must fix them.',
+  auth: "The gateway's credentials for this backend were rejected; the user must fix them.",
   unavailable: 'The backend is down or unreachable; try again later.',
   timeout: 'Narrow the request or try again later.',
   rate_limited: 'Wait before calling again.',
@@ -23,7 +30,10 @@ const DEFAULT_HINTS: Record<string, string> = {
  */
 export function toErrorPayload(error: unknown): ToolErrorPayload {
   if (MlopsError.isInstance(error)) {
-    const payload: ToolErrorPayload['error'] = { kind: error.kind, message: secrets.redact(error.message) };
+    const payload: ToolErrorPayload['error'] = {
+      kind: error.kind,
+      message: secrets.redact(error.message),
+    };
     const hint = error.hint ?? DEFAULT_HINTS[error.kind];
     if (hint) payload.hint = secrets.redact(hint);
     if (error.field) payload.field = error.field;

@@ -12,7 +12,12 @@ export interface RegisterDeps {
  * access class, wires cancellation and progress, redacts and serialises the result, maps every
  * failure to an `isError` result, and logs timing.
  */
-export function registerTool(server: McpServer, tool: AnyToolDefinition, client: unknown, deps: RegisterDeps): void {
+export function registerTool(
+  server: McpServer,
+  tool: AnyToolDefinition,
+  client: unknown,
+  deps: RegisterDeps,
+): void {
   server.registerTool(
     tool.name,
     {
@@ -51,17 +56,36 @@ export async function callTool(
       logger: deps.logger,
       progress: async (update) => {
         if (progressToken === undefined || !ctx) return;
-        await ctx.mcpReq.notify({ method: 'notifications/progress', params: { progressToken, ...update } });
+        await ctx.mcpReq.notify({
+          method: 'notifications/progress',
+          params: { progressToken, ...update },
+        });
       },
     });
     const safe = secrets.isEmpty ? output : secrets.redactDeep(output);
-    deps.logger.info({ tool: tool.name, ms: Math.round(performance.now() - started), ok: true }, 'tool call');
+    deps.logger.info(
+      { tool: tool.name, ms: Math.round(performance.now() - started), ok: true },
+      'tool call',
+    );
     return { content: [{ type: 'text', text: toCompactJson(safe) }], structuredContent: safe };
   } catch (error) {
     const payload = toErrorPayload(error);
-    const log = { tool: tool.name, ms: Math.round(performance.now() - started), ok: false, kind: payload.error.kind };
+    const log = {
+      tool: tool.name,
+      ms: Math.round(performance.now() - started),
+      ok: false,
+      kind: payload.error.kind,
+    };
     if (payload.error.kind === 'internal') {
-      deps.logger.error({ ...log, err: secrets.redact(error instanceof Error ? (error.stack ?? error.message) : String(error)) }, 'tool call failed');
+      deps.logger.error(
+        {
+          ...log,
+          err: secrets.redact(
+            error instanceof Error ? (error.stack ?? error.message) : String(error),
+          ),
+        },
+        'tool call failed',
+      );
     } else {
       deps.logger.warn({ ...log, message: payload.error.message }, 'tool call failed');
     }

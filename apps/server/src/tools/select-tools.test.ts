@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { selectTools } from './select-tools.js';
 
-function tool(name: string, namespace: 'mlflow' | 'wandb' | 'prefect', toolsets: string[], access: 'read' | 'write' = 'read') {
+function tool(
+  name: string,
+  namespace: 'mlflow' | 'wandb' | 'prefect',
+  toolsets: string[],
+  access: 'read' | 'write' = 'read',
+) {
   return defineTool<unknown>()({
     name,
     title: name,
@@ -33,7 +38,11 @@ describe('selectTools', () => {
   });
 
   it('hides write tools when read-only', () => {
-    expect(names(selectTools(base))).toEqual(['mlflow_search_runs', 'mlflow_get_run', 'mlflow_search_experiments']);
+    expect(names(selectTools(base))).toEqual([
+      'mlflow_search_runs',
+      'mlflow_get_run',
+      'mlflow_search_experiments',
+    ]);
   });
 
   it('lists write tools when writes are enabled', () => {
@@ -41,23 +50,31 @@ describe('selectTools', () => {
   });
 
   it('narrows to an area toolset', () => {
-    expect(names(selectTools({ ...base, toolsets: ['experiments'] }))).toEqual(['mlflow_search_experiments']);
-  });
-
-  it('adds individually named tools to the toolsets', () => {
-    expect(names(selectTools({ ...base, toolsets: ['experiments'], tools: ['mlflow_get_run'] }))).toEqual([
-      'mlflow_get_run',
+    expect(names(selectTools({ ...base, toolsets: ['experiments'] }))).toEqual([
       'mlflow_search_experiments',
     ]);
   });
 
+  it('adds individually named tools to the toolsets', () => {
+    expect(
+      names(selectTools({ ...base, toolsets: ['experiments'], tools: ['mlflow_get_run'] })),
+    ).toEqual(['mlflow_get_run', 'mlflow_search_experiments']);
+  });
+
   it('lets exclude win over tools and toolsets', () => {
-    const selected = selectTools({ ...base, toolsets: ['runs'], tools: ['mlflow_get_run'], excludeTools: ['mlflow_get_run'] });
+    const selected = selectTools({
+      ...base,
+      toolsets: ['runs'],
+      tools: ['mlflow_get_run'],
+      excludeTools: ['mlflow_get_run'],
+    });
     expect(names(selected)).toEqual(['mlflow_search_runs']);
   });
 
   it('lets read-only win over an explicitly named write tool', () => {
-    expect(() => selectTools({ ...base, tools: ['mlflow_set_run_tag'] })).toThrow(/writes, but the gateway is read-only/);
+    expect(() => selectTools({ ...base, tools: ['mlflow_set_run_tag'] })).toThrow(
+      /writes, but the gateway is read-only/,
+    );
   });
 
   it('keeps a write tool out of a toolset when read-only', () => {
@@ -65,19 +82,28 @@ describe('selectTools', () => {
   });
 
   it('fails on an unknown toolset and lists the known ones', () => {
-    expect(() => selectTools({ ...base, toolsets: ['runz'] })).toThrow(/Unknown toolset "runz".*known: .*runs/);
+    expect(() => selectTools({ ...base, toolsets: ['runz'] })).toThrow(
+      /Unknown toolset "runz".*known: .*runs/,
+    );
   });
 
   it('fails on an unknown excluded tool name with a suggestion', () => {
-    expect(() => selectTools({ ...base, excludeTools: ['mlflow_serch_runs'] })).toThrow(/did you mean mlflow_search_runs/);
+    expect(() => selectTools({ ...base, excludeTools: ['mlflow_serch_runs'] })).toThrow(
+      /did you mean mlflow_search_runs/,
+    );
   });
 
   it('fails when a named tool belongs to a disabled backend', () => {
-    expect(() => selectTools({ ...base, tools: ['prefect_list_flow_runs'] })).toThrow(/prefect backend is not enabled/);
+    expect(() => selectTools({ ...base, tools: ['prefect_list_flow_runs'] })).toThrow(
+      /prefect backend is not enabled/,
+    );
   });
 
   it('keeps the catalog order whatever order names are given in', () => {
-    const selected = selectTools({ ...base, tools: ['mlflow_search_experiments', 'mlflow_search_runs'] });
+    const selected = selectTools({
+      ...base,
+      tools: ['mlflow_search_experiments', 'mlflow_search_runs'],
+    });
     expect(names(selected)).toEqual(['mlflow_search_runs', 'mlflow_search_experiments']);
   });
 });

@@ -29,7 +29,9 @@ export function selectTools(input: SelectionInput): AnyToolDefinition[] {
 
   for (const name of input.toolsets ?? []) {
     if (!toolsetNames.has(name)) {
-      throw new ConfigError(`Unknown toolset "${name}" in MLOPS_MCP_TOOLSETS/--toolsets; known: ${[...toolsetNames].sort().join(', ')}.`);
+      throw new ConfigError(
+        `Unknown toolset "${name}" in MLOPS_MCP_TOOLSETS/--toolsets; known: ${[...toolsetNames].sort().join(', ')}.`,
+      );
     }
   }
   for (const [source, names] of [
@@ -38,14 +40,18 @@ export function selectTools(input: SelectionInput): AnyToolDefinition[] {
   ] as const) {
     for (const name of names) {
       if (!toolNames.has(name)) {
-        throw new ConfigError(`Unknown tool "${name}" in ${source}${suggest(name, toolNames)}; run "mlops-mcp tools" to list them.`);
+        throw new ConfigError(
+          `Unknown tool "${name}" in ${source}${suggest(name, toolNames)}; run "mlops-mcp tools" to list them.`,
+        );
       }
     }
   }
   for (const name of input.tools ?? []) {
     const tool = input.known.find((candidate) => candidate.name === name)!;
     if (!input.enabled.has(tool.namespace)) {
-      throw new ConfigError(`Tool "${name}" was asked for, but the ${tool.namespace} backend is not enabled.`);
+      throw new ConfigError(
+        `Tool "${name}" was asked for, but the ${tool.namespace} backend is not enabled.`,
+      );
     }
     if (input.readOnly && tool.access === 'write') {
       throw new ConfigError(

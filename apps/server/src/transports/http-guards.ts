@@ -6,7 +6,8 @@ const LOOPBACK_NAMES = ['localhost', '127.0.0.1', '[::1]'];
 /** Host names accepted in the Host header: loopback plus the bind address (unless a wildcard). */
 export function defaultAllowedHosts(bindHost: string): string[] {
   const names = new Set(LOOPBACK_NAMES);
-  if (bindHost !== '0.0.0.0' && bindHost !== '::') names.add(bindHost.includes(':') ? `[${bindHost}]` : bindHost);
+  if (bindHost !== '0.0.0.0' && bindHost !== '::')
+    names.add(bindHost.includes(':') ? `[${bindHost}]` : bindHost);
   return [...names];
 }
 

@@ -14,12 +14,22 @@ export interface RunningHttpServer {
   close(): Promise<void>;
 }
 
-function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+function json(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   res.writeHead(status, { 'content-type': 'application/json', ...headers });
   res.end(JSON.stringify(body));
 }
 
-function rpcError(res: ServerResponse, status: number, message: string, headers: Record<string, string> = {}): void {
+function rpcError(
+  res: ServerResponse,
+  status: number,
+  message: string,
+  headers: Record<string, string> = {},
+): void {
   json(res, status, { jsonrpc: '2.0', error: { code: -32000, message }, id: null }, headers);
 }
 
@@ -29,7 +39,10 @@ function rpcError(res: ServerResponse, status: number, message: string, headers:
  * Origin (403), the bearer token (401) and the body size (413) before the SDK sees the request;
  * `/health` is public.
  */
-export async function startHttpServer(gateway: Gateway, logger: Logger): Promise<RunningHttpServer> {
+export async function startHttpServer(
+  gateway: Gateway,
+  logger: Logger,
+): Promise<RunningHttpServer> {
   const { http } = gateway.config;
   const handler = createMcpHandler(() => gateway.createServer(), {
     legacy: 'stateless',
@@ -46,26 +59,37 @@ export async function startHttpServer(gateway: Gateway, logger: Logger): Promise
   const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/health') {
-      if (req.method !== 'GET' && req.method !== 'HEAD') return json(res, 405, { error: 'method not allowed' });
+      if (req.method !== 'GET' && req.method !== 'HEAD')
+        return json(res, 405, { error: 'method not allowed' });
       return json(res, 200, { status: 'ok', version: VERSION, tools: gateway.tools.length });
     }
     if (path !== '/mcp') return json(res, 404, { error: 'not found; the MCP endpoint is /mcp' });
     if (!validateHost(req, res) || !validateOrigin(req, res)) return;
     if (http.token && !hasValidBearer(req, http.token)) {
-      return rpcError(res, 401, 'Unauthorized: send "Authorization: Bearer <MLOPS_MCP_HTTP_TOKEN>".', {
-        'www-authenticate': 'Bearer realm="mlops-mcp"',
-      });
+      return rpcError(
+        res,
+        401,
+        'Unauthorized: send "Authorization: Bearer <MLOPS_MCP_HTTP_TOKEN>".',
+        {
+          'www-authenticate': 'Bearer realm="mlops-mcp"',
+        },
+      );
     }
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > http.maxBodyBytes) {
-      return rpcError(res, 413, `Request body larger than ${http.maxBodyBytes} bytes.`, { connection: 'close' });
+      return rpcError(res, 413, `Request body larger than ${http.maxBodyBytes} bytes.`, {
+        connection: 'close',
+      });
     }
     await serveMcp(req, res);
   };
 
   const server: Server = createServer((req, res) => {
     route(req, res).catch((error: unknown) => {
-      logger.error({ err: error instanceof Error ? error.message : String(error) }, 'http handler failed');
+      logger.error(
+        { err: error instanceof Error ? error.message : String(error) },
+        'http handler failed',
+      );
       if (!res.headersSent) rpcError(res, 500, 'Internal error.');
       else res.end();
     });

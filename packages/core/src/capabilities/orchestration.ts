@@ -16,7 +16,10 @@ export interface ListFlowRunsParams {
 
 /** Flows, deployments, flow runs and their logs (Prefect). */
 export interface Orchestration {
-  listFlows(params: { limit: number; cursor?: string | undefined }, options?: CallOptions): Promise<Page<Flow>>;
+  listFlows(
+    params: { limit: number; cursor?: string | undefined },
+    options?: CallOptions,
+  ): Promise<Page<Flow>>;
   listDeployments(
     params: { flowId?: string | undefined; limit: number; cursor?: string | undefined },
     options?: CallOptions,

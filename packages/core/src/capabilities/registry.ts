@@ -16,5 +16,9 @@ export interface Registry {
     options?: CallOptions,
   ): Promise<Page<RegisteredModelSummary>>;
   getModelVersion(name: string, version: string, options?: CallOptions): Promise<ModelVersion>;
-  getModelVersionByAlias?(name: string, alias: string, options?: CallOptions): Promise<ModelVersion>;
+  getModelVersionByAlias?(
+    name: string,
+    alias: string,
+    options?: CallOptions,
+  ): Promise<ModelVersion>;
 }

@@ -34,10 +34,17 @@ export interface MetricHistoryParams {
 
 /** Experiments, runs, metric history and artifacts (MLflow, W&B runs). */
 export interface Tracking {
-  searchExperiments(params: SearchExperimentsParams, options?: CallOptions): Promise<Page<Experiment>>;
+  searchExperiments(
+    params: SearchExperimentsParams,
+    options?: CallOptions,
+  ): Promise<Page<Experiment>>;
   getExperiment(id: string, options?: CallOptions): Promise<Experiment>;
   searchRuns(params: SearchRunsParams, options?: CallOptions): Promise<Page<Run>>;
   getRun(id: string, options?: CallOptions): Promise<Run>;
   getMetricHistory?(params: MetricHistoryParams, options?: CallOptions): Promise<MetricSeries>;
-  listArtifacts?(runId: string, path: string | undefined, options?: CallOptions): Promise<Page<Artifact>>;
+  listArtifacts?(
+    runId: string,
+    path: string | undefined,
+    options?: CallOptions,
+  ): Promise<Page<Artifact>>;
 }

@@ -47,11 +47,19 @@ describe('HttpClient retries', () => {
       operation: 'search',
     });
   const write = () =>
-    client.request({ method: 'POST', path: 'write', body: { x: 1 }, schema: Ok, operation: 'write' });
+    client.request({
+      method: 'POST',
+      path: 'write',
+      body: { x: 1 },
+      schema: Ok,
+      operation: 'write',
+    });
 
   it('waits exactly as long as Retry-After says after a 429, then succeeds', async () => {
     const pool = agent.get(ORIGIN);
-    pool.intercept({ path: '/base/thing', method: 'GET' }).reply(429, 'slow down', { headers: { 'retry-after': '2' } });
+    pool
+      .intercept({ path: '/base/thing', method: 'GET' })
+      .reply(429, 'slow down', { headers: { 'retry-after': '2' } });
     pool.intercept({ path: '/base/thing', method: 'GET' }).reply(200, { ok: true });
     await expect(read()).resolves.toEqual({ ok: true });
     expect(waits).toEqual([2000]);
@@ -93,7 +101,11 @@ describe('HttpClient retries', () => {
   });
 
   it('gives up after the attempt limit with an unavailable error', async () => {
-    agent.get(ORIGIN).intercept({ path: '/base/thing', method: 'GET' }).reply(502, 'bad gateway').times(3);
+    agent
+      .get(ORIGIN)
+      .intercept({ path: '/base/thing', method: 'GET' })
+      .reply(502, 'bad gateway')
+      .times(3);
     await expect(read()).rejects.toMatchObject({ kind: 'unavailable', status: 502 });
     expect(waits).toHaveLength(2);
   });
@@ -129,7 +141,10 @@ describe('HttpClient responses', () => {
   });
 
   it('maps 401 to an auth error that does not contain the token', async () => {
-    agent.get(ORIGIN).intercept({ path: '/thing', method: 'GET' }).reply(401, 'bad token s3cr3t-token-value');
+    agent
+      .get(ORIGIN)
+      .intercept({ path: '/thing', method: 'GET' })
+      .reply(401, 'bad token s3cr3t-token-value');
     const client = new HttpClient({
       backend: 'mlflow',
       baseUrl: ORIGIN,
@@ -152,7 +167,11 @@ describe('HttpClient responses', () => {
         headers: { authorization: `Basic ${Buffer.from('alice:pw-1234').toString('base64')}` },
       })
       .reply(200, { ok: true });
-    const client = new HttpClient({ backend: 'mlflow', baseUrl: 'http://alice:pw-1234@backend.test', dispatcher: agent });
+    const client = new HttpClient({
+      backend: 'mlflow',
+      baseUrl: 'http://alice:pw-1234@backend.test',
+      dispatcher: agent,
+    });
     expect(client.baseUrl).toBe(ORIGIN);
     await expect(
       client.request({ method: 'GET', path: 'thing', schema: Ok, operation: 'read thing' }),
@@ -187,7 +206,11 @@ describe('HttpClient responses', () => {
   });
 
   it('reports cancellation by the caller as cancelled, not as a backend failure', async () => {
-    agent.get(ORIGIN).intercept({ path: '/thing', method: 'GET' }).reply(200, { ok: true }).delay(5_000);
+    agent
+      .get(ORIGIN)
+      .intercept({ path: '/thing', method: 'GET' })
+      .reply(200, { ok: true })
+      .delay(5_000);
     const client = new HttpClient({ backend: 'mlflow', baseUrl: ORIGIN, dispatcher: agent });
     const controller = new AbortController();
     const pending = client.request({

@@ -128,14 +128,20 @@ export class HttpClient {
     try {
       url = new URL(options.baseUrl);
     } catch {
-      throw new InvalidInputError(`Invalid ${options.backend} URL: ${stripUserinfo(options.baseUrl)}`, {
-        backend: options.backend,
-      });
+      throw new InvalidInputError(
+        `Invalid ${options.backend} URL: ${stripUserinfo(options.baseUrl)}`,
+        {
+          backend: options.backend,
+        },
+      );
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-      throw new InvalidInputError(`The ${options.backend} URL must be http(s), got ${url.protocol}`, {
-        backend: options.backend,
-      });
+      throw new InvalidInputError(
+        `The ${options.backend} URL must be http(s), got ${url.protocol}`,
+        {
+          backend: options.backend,
+        },
+      );
     }
     this.backend = options.backend;
     this.#headers = { ...options.headers };
@@ -177,10 +183,13 @@ export class HttpClient {
       try {
         json = JSON.parse(text);
       } catch {
-        throw new BadResponseError(`${this.backend} answered ${spec.operation} with a body that is not JSON.`, {
-          backend: this.backend,
-          hint: 'The URL may point at something other than the backend API, or a proxy cut the answer.',
-        });
+        throw new BadResponseError(
+          `${this.backend} answered ${spec.operation} with a body that is not JSON.`,
+          {
+            backend: this.backend,
+            hint: 'The URL may point at something other than the backend API, or a proxy cut the answer.',
+          },
+        );
       }
     }
     const parsed = spec.schema.safeParse(json);
@@ -189,7 +198,10 @@ export class HttpClient {
       const where = issue?.path.length ? issue.path.join('.') : '(root)';
       throw new BadResponseError(
         `${this.backend} answered ${spec.operation} with an unexpected shape at "${where}": ${issue?.message ?? 'invalid'}.`,
-        { backend: this.backend, hint: 'The backend version may be unsupported; check it with the overview tool.' },
+        {
+          backend: this.backend,
+          hint: 'The backend version may be unsupported; check it with the overview tool.',
+        },
       );
     }
     return parsed.data;
@@ -223,7 +235,13 @@ export class HttpClient {
       try {
         const result = await this.#attempt(spec, path, headers, body, signal);
         this.#logger.debug(
-          { backend: this.backend, op: spec.operation, method: spec.method, attempt, ms: Math.round(performance.now() - started) },
+          {
+            backend: this.backend,
+            op: spec.operation,
+            method: spec.method,
+            attempt,
+            ms: Math.round(performance.now() - started),
+          },
           'backend call',
         );
         return result;
@@ -232,10 +250,17 @@ export class HttpClient {
         const retryable = error instanceof RetryableStatus || isRetryableNetworkError(error);
         const retryAfterMs = error instanceof RetryableStatus ? error.retryAfterMs : undefined;
         const tooLong = retryAfterMs !== undefined && retryAfterMs > this.#retry.maxRetryAfterMs;
-        if (!retryable || attempt >= maxAttempts || tooLong) throw this.#finalError(spec, error, idempotent);
+        if (!retryable || attempt >= maxAttempts || tooLong)
+          throw this.#finalError(spec, error, idempotent);
         const wait = retryDelayMs(this.#retry, attempt, retryAfterMs, this.#random);
         this.#logger.warn(
-          { backend: this.backend, op: spec.operation, attempt, waitMs: wait, reason: describe(error) },
+          {
+            backend: this.backend,
+            op: spec.operation,
+            attempt,
+            waitMs: wait,
+            reason: describe(error),
+          },
           'retrying backend call',
         );
         try {
@@ -267,15 +292,26 @@ export class HttpClient {
     const text = await this.#readBody(response.body, spec);
     const status = response.statusCode;
     if (status >= 200 && status < 300) return text;
-    const failure: HttpFailure = { status, body: text.slice(0, 4_000), json: tryJson(text), operation: spec.operation };
+    const failure: HttpFailure = {
+      status,
+      body: text.slice(0, 4_000),
+      json: tryJson(text),
+      operation: spec.operation,
+    };
     if (isRetryableStatus(status)) {
       const header = response.headers['retry-after'];
-      throw new RetryableStatus(failure, parseRetryAfter(Array.isArray(header) ? header[0] : header));
+      throw new RetryableStatus(
+        failure,
+        parseRetryAfter(Array.isArray(header) ? header[0] : header),
+      );
     }
     throw this.#httpError(failure);
   }
 
-  async #readBody(body: Dispatcher.ResponseData['body'], spec: RequestSpec<unknown>): Promise<string> {
+  async #readBody(
+    body: Dispatcher.ResponseData['body'],
+    spec: RequestSpec<unknown>,
+  ): Promise<string> {
     const chunks: Buffer[] = [];
     let size = 0;
     for await (const chunk of body) {
@@ -307,10 +343,16 @@ export class HttpClient {
     if (failure.status === 404) return new NotFoundError(what, base);
     if (failure.status === 400 || failure.status === 422) return new InvalidInputError(what, base);
     if (failure.status === 429) {
-      return new RateLimitedError(what, { ...base, hint: 'The backend is rate limiting; wait before retrying.' });
+      return new RateLimitedError(what, {
+        ...base,
+        hint: 'The backend is rate limiting; wait before retrying.',
+      });
     }
     if (failure.status >= 500) {
-      return new BackendUnavailableError(what, { ...base, hint: 'The backend had an error; retry later.' });
+      return new BackendUnavailableError(what, {
+        ...base,
+        hint: 'The backend had an error; retry later.',
+      });
     }
     return new BackendError(what, base);
   }
@@ -322,7 +364,11 @@ export class HttpClient {
     const hint = idempotent
       ? 'The backend may be down or restarting; retry later.'
       : 'This write was sent once and not retried; check whether it took effect before sending it again.';
-    if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT') {
+    if (
+      code === 'UND_ERR_HEADERS_TIMEOUT' ||
+      code === 'UND_ERR_BODY_TIMEOUT' ||
+      code === 'UND_ERR_CONNECT_TIMEOUT'
+    ) {
       return new TimeoutError(`${this.backend} did not answer ${spec.operation} in time.`, {
         backend: this.backend,
         hint,
@@ -339,7 +385,10 @@ export class HttpClient {
     if (deadline.aborted && !spec.signal?.aborted) {
       return new TimeoutError(
         `${this.backend} ${spec.operation} took longer than ${this.#timeouts.totalMs} ms.`,
-        { backend: this.backend, hint: 'Narrow the request (filter, smaller limit) or retry later.' },
+        {
+          backend: this.backend,
+          hint: 'Narrow the request (filter, smaller limit) or retry later.',
+        },
       );
     }
     return new CancelledError(`${spec.operation} was cancelled.`, { backend: this.backend });

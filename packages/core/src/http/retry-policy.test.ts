@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RETRY_POLICY, isRetryableNetworkError, parseRetryAfter, retryDelayMs } from './retry-policy.js';
+import {
+  DEFAULT_RETRY_POLICY,
+  isRetryableNetworkError,
+  parseRetryAfter,
+  retryDelayMs,
+} from './retry-policy.js';
 
 describe('retry policy', () => {
   it('parses Retry-After given in seconds', () => {
@@ -16,11 +21,15 @@ describe('retry policy', () => {
   });
 
   it('caps exponential backoff at maxDelayMs', () => {
-    expect(retryDelayMs(DEFAULT_RETRY_POLICY, 20, undefined, () => 1)).toBe(DEFAULT_RETRY_POLICY.maxDelayMs);
+    expect(retryDelayMs(DEFAULT_RETRY_POLICY, 20, undefined, () => 1)).toBe(
+      DEFAULT_RETRY_POLICY.maxDelayMs,
+    );
   });
 
   it('finds a retryable code in an error cause chain', () => {
-    const error = new Error('fetch failed', { cause: Object.assign(new Error('x'), { code: 'ECONNREFUSED' }) });
+    const error = new Error('fetch failed', {
+      cause: Object.assign(new Error('x'), { code: 'ECONNREFUSED' }),
+    });
     expect(isRetryableNetworkError(error)).toBe(true);
     expect(isRetryableNetworkError(new Error('plain'))).toBe(false);
   });

@@ -25,7 +25,11 @@ function safeDecode(value: string): string {
 }
 
 /** Joins a base URL path and a relative path and appends query parameters (arrays repeat). */
-export function buildPath(basePath: string, path: string, query?: Record<string, QueryValue>): string {
+export function buildPath(
+  basePath: string,
+  path: string,
+  query?: Record<string, QueryValue>,
+): string {
   assertSafePath(path);
   const joined = `${basePath.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
   const params = new URLSearchParams();

@@ -15,7 +15,13 @@ export const MetricSeriesSchema = z.object({
   totalPoints: z.number(),
   downsampled: z.boolean(),
   stats: z
-    .object({ min: z.number(), max: z.number(), first: z.number(), last: z.number(), mean: z.number() })
+    .object({
+      min: z.number(),
+      max: z.number(),
+      first: z.number(),
+      last: z.number(),
+      mean: z.number(),
+    })
     .optional(),
 });
 export type MetricSeries = z.infer<typeof MetricSeriesSchema>;

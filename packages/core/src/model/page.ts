@@ -25,7 +25,9 @@ export function pageSchema<T extends z.ZodType>(item: T) {
     truncated: z
       .boolean()
       .optional()
-      .describe('True when items were dropped to fit the response budget; nextCursor resumes there.'),
+      .describe(
+        'True when items were dropped to fit the response budget; nextCursor resumes there.',
+      ),
     totalCount: z.number().optional(),
   });
 }

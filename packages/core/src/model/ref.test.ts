@@ -9,7 +9,12 @@ describe('entity refs', () => {
   it('builds a scoped W&B run URI and parses it back', () => {
     const uri = entityUri('wandb', 'run', 'x1', ['acme', 'llm eval']);
     expect(uri).toBe('wandb://acme/llm%20eval/runs/x1');
-    expect(parseEntityUri(uri)).toEqual({ backend: 'wandb', kind: 'run', id: 'x1', scope: ['acme', 'llm eval'] });
+    expect(parseEntityUri(uri)).toEqual({
+      backend: 'wandb',
+      kind: 'run',
+      id: 'x1',
+      scope: ['acme', 'llm eval'],
+    });
   });
 
   it('rejects a URI of an unknown backend', () => {

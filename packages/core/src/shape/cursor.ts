@@ -24,7 +24,8 @@ export function decodeCursor(cursor: string | undefined): CursorState {
   if (cursor === undefined || cursor === '') return {};
   try {
     const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('shape');
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+      throw new Error('shape');
     const { t, s } = value as { t?: unknown; s?: unknown };
     if (t !== undefined && typeof t !== 'string') throw new Error('token');
     if (s !== undefined && (!Number.isInteger(s) || (s as number) < 0)) throw new Error('skip');

@@ -17,7 +17,8 @@ export function projectFields<T extends Record<string, unknown>>(
     const tail = field.slice(dot + 1);
     const inner = value[head];
     if (inner === null || typeof inner !== 'object' || !(tail in inner)) continue;
-    const target = (out[head] ??= {}) as Record<string, unknown>;
+    if (out[head] === undefined) out[head] = {};
+    const target = out[head] as Record<string, unknown>;
     target[tail] = (inner as Record<string, unknown>)[tail];
   }
   return out as Partial<T>;

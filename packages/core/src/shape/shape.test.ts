@@ -35,11 +35,16 @@ describe('output shaping', () => {
   });
 
   it('round-trips a cursor', () => {
-    expect(decodeCursor(encodeCursor({ token: 'abc', skip: 7 }))).toEqual({ token: 'abc', skip: 7 });
+    expect(decodeCursor(encodeCursor({ token: 'abc', skip: 7 }))).toEqual({
+      token: 'abc',
+      skip: 7,
+    });
   });
 
   it('rejects a cursor it did not issue, naming the field', () => {
-    expect(() => decodeCursor('not-a-cursor')).toThrow(expect.objectContaining({ field: 'cursor' }));
+    expect(() => decodeCursor('not-a-cursor')).toThrow(
+      expect.objectContaining({ field: 'cursor' }),
+    );
   });
 
   it('projects top-level and dotted fields', () => {
@@ -52,7 +57,10 @@ describe('output shaping', () => {
   });
 
   it('downsamples a long series to the budget keeping first, last and the extremes', () => {
-    const values = Array.from({ length: 4000 }, (_v, i) => Math.sin(i / 100) * 10 + (i === 1234 ? 100 : 0));
+    const values = Array.from(
+      { length: 4000 },
+      (_v, i) => Math.sin(i / 100) * 10 + (i === 1234 ? 100 : 0),
+    );
     const kept = downsampleIndexes(values, 200);
     expect(kept.length).toBeLessThanOrEqual(200);
     expect(kept[0]).toBe(0);

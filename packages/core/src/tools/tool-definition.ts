@@ -19,7 +19,11 @@ export interface ToolContext<Client> {
  * A tool as a backend package defines it: no MCP SDK types here. The server turns each into an
  * MCP tool (annotations derive from `access`), and filters them by toolset, name and access.
  */
-export interface ToolDefinition<Client, Input extends z.ZodObject = z.ZodObject, Output extends z.ZodObject = z.ZodObject> {
+export interface ToolDefinition<
+  Client,
+  Input extends z.ZodObject = z.ZodObject,
+  Output extends z.ZodObject = z.ZodObject,
+> {
   /** `<namespace>_<verb>_<noun>`, `[a-z0-9_]`, at most 64 characters. */
   name: string;
   title: string;

@@ -15,11 +15,18 @@ export const getRunTool = defineMlflowTool({
   toolsets: ['runs'],
   access: 'read',
   inputSchema: z.object({
-    runId: z.string().min(1).max(200).describe('MLflow run id (32 hex chars) or mlflow://runs/<id>.'),
+    runId: z
+      .string()
+      .min(1)
+      .max(200)
+      .describe('MLflow run id (32 hex chars) or mlflow://runs/<id>.'),
     includeSystemTags: includeSystemTagsInput,
   }),
   outputSchema: RunSchema,
   async handler(input, { client, signal }) {
-    return client.getRun(parseRunId(input.runId), { signal, includeSystemTags: input.includeSystemTags });
+    return client.getRun(parseRunId(input.runId), {
+      signal,
+      includeSystemTags: input.includeSystemTags,
+    });
   },
 });

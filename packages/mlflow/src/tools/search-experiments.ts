@@ -9,12 +9,16 @@ export const searchExperimentsTool = defineMlflowTool({
   title: 'Search MLflow experiments',
   description:
     'Find MLflow experiments by name, tag or time. Use it first to get experiment ids for mlflow_search_runs. ' +
-    "Filter examples: \"name LIKE '%llama%'\", \"tags.team = 'nlp'\", \"creation_time > 1700000000000\".",
+    'Filter examples: "name LIKE \'%llama%\'", "tags.team = \'nlp\'", "creation_time > 1700000000000".',
   namespace: 'mlflow',
   toolsets: ['experiments'],
   access: 'read',
   inputSchema: z.object({
-    filter: z.string().max(1000).optional().describe('MLflow experiment filter expression; omit for all.'),
+    filter: z
+      .string()
+      .max(1000)
+      .optional()
+      .describe('MLflow experiment filter expression; omit for all.'),
     orderBy: orderByInput,
     limit: limitInput(50, 1000),
     cursor: cursorInput,
@@ -23,7 +27,10 @@ export const searchExperimentsTool = defineMlflowTool({
   }),
   outputSchema: pageSchema(ExperimentSchema),
   async handler(input, { client, signal, maxResponseTokens }) {
-    const page = await client.searchExperiments(input, { signal, includeSystemTags: input.includeSystemTags });
+    const page = await client.searchExperiments(input, {
+      signal,
+      includeSystemTags: input.includeSystemTags,
+    });
     return fitPageToBudget(page, maxResponseTokens);
   },
 });

@@ -13,8 +13,8 @@ export const searchRunsTool = defineMlflowTool({
   description:
     'Find MLflow runs by metrics, params, tags or attributes, sorted and paged. Experiment ids come from ' +
     'mlflow_search_experiments; omit them to search every active experiment (e.g. to find all runs of one ' +
-    "tag value). Filter examples: \"metrics.val_loss < 0.3 and params.lr = '0.001'\", \"tags.invocation_id = 'a1b2'\", " +
-    "\"attributes.status = 'FAILED'\". Use `fields` to return only what you need.",
+    'tag value). Filter examples: "metrics.val_loss < 0.3 and params.lr = \'0.001\'", "tags.invocation_id = \'a1b2\'", ' +
+    '"attributes.status = \'FAILED\'". Use `fields` to return only what you need.',
   namespace: 'mlflow',
   toolsets: ['runs'],
   access: 'read',
@@ -23,8 +23,14 @@ export const searchRunsTool = defineMlflowTool({
       .array(z.string().min(1).max(64))
       .max(100)
       .optional()
-      .describe(`Experiment ids to search; omit to search all active experiments (up to ${MAX_IMPLICIT_EXPERIMENTS}).`),
-    filter: z.string().max(2000).optional().describe('MLflow search filter; strings in single quotes.'),
+      .describe(
+        `Experiment ids to search; omit to search all active experiments (up to ${MAX_IMPLICIT_EXPERIMENTS}).`,
+      ),
+    filter: z
+      .string()
+      .max(2000)
+      .optional()
+      .describe('MLflow search filter; strings in single quotes.'),
     orderBy: orderByInput,
     limit: limitInput(25, 1000),
     cursor: cursorInput,

@@ -20,7 +20,10 @@ export const setRunTagTool = defineMlflowTool({
       .string()
       .min(1)
       .max(250)
-      .refine((key) => !key.startsWith('mlflow.'), 'Keys starting with "mlflow." are reserved for MLflow.')
+      .refine(
+        (key) => !key.startsWith('mlflow.'),
+        'Keys starting with "mlflow." are reserved for MLflow.',
+      )
       .describe('Tag key.'),
     value: z.string().max(8000).describe('Tag value.'),
   }),
