@@ -1,0 +1,8 @@
+import path from 'node:path';
+
+/** Expands a leading `~` to `homeDir`, as Python's expanduser does for paths Prefect reads. */
+export function expandHome(filePath: string, homeDir: string): string {
+  if (filePath === '~') return homeDir;
+  if (filePath.startsWith('~/')) return path.join(homeDir, filePath.slice(2));
+  return filePath;
+}
