@@ -1,7 +1,7 @@
-import type { UserWorkspaceConfig } from 'vitest/config';
+import type { ViteUserConfig } from 'vitest/config';
 
 /** Test settings every package shares: resolve workspace packages to their TypeScript source. */
-export const shared: UserWorkspaceConfig = {
+export const shared: ViteUserConfig = {
   resolve: { conditions: ['@mlops-mcp/source'] },
   ssr: { resolve: { conditions: ['@mlops-mcp/source'] } },
   test: {

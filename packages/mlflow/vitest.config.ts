@@ -1,4 +1,4 @@
-import { defineProject } from 'vitest/config';
+import { defineConfig } from 'vitest/config';
 import { shared } from '../../vitest.shared.js';
 
-export default defineProject(shared);
+export default defineConfig(shared);

@@ -1,15 +1,16 @@
-import { type AnyToolDefinition, silentLogger } from '@mlops-mcp/core';
+import { silentLogger, type ToolDefinition } from '@mlops-mcp/core';
+import type { z } from 'zod';
 
 /**
  * Calls a tool the way the gateway does (input parsed by its schema, defaults applied) but
  * without MCP, so adapter tests exercise the tool code itself against a real server.
  */
-export async function runTool<C>(
-  tool: AnyToolDefinition<C>,
+export async function runTool<C, I extends z.ZodObject, O extends z.ZodObject>(
+  tool: ToolDefinition<C, I, O>,
   client: C,
   args: Record<string, unknown>,
   options: { maxResponseTokens?: number } = {},
-) {
+): Promise<z.infer<O>> {
   const input = tool.inputSchema.parse(args);
   const output = await tool.handler(input, {
     client,
