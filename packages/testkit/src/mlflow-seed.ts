@@ -1,0 +1,104 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { packageRoot } from './paths.js';
+import { pythonEnv } from './python-env.js';
+import { childEnv, OFFLINE_PYTHON_ENV } from './server-env.js';
+
+/** Run lifecycle states the seed uses. */
+export type SeededRunStatus = 'FINISHED' | 'FAILED' | 'RUNNING';
+
+/** One run created by the seed. */
+export interface SeededRun {
+  id: string;
+  name: string;
+  experimentId: string;
+  status: SeededRunStatus;
+  /** Set on evaluation runs: the launcher invocation they belong to (tag and param `invocation_id`). */
+  invocationId?: string;
+}
+
+/** One version of the seeded registered model. */
+export interface SeededModelVersion {
+  version: string;
+  runId: string;
+  aliases: string[];
+}
+
+/** Manifest printed by python/seed_mlflow.py: everything the seed created, by id and name. */
+export interface MlflowSeed {
+  experiments: { id: string; name: string }[];
+  runs: SeededRun[];
+  /** Invocation shared by several eval runs across two experiments. */
+  invocationId: string;
+  /** A second invocation with a single run. */
+  otherInvocationId: string;
+  registeredModel: string;
+  modelVersions: SeededModelVersion[];
+}
+
+const SEED_SCRIPT = join(packageRoot, 'python', 'seed_mlflow.py');
+
+/** Seed the MLflow server at `url` with experiments, runs, artifacts and a registered model. */
+export async function seedMlflow(
+  url: string,
+  opts: { timeoutMs?: number } = {},
+): Promise<MlflowSeed> {
+  const py = await pythonEnv();
+  const env = childEnv(['MLFLOW_'], { ...OFFLINE_PYTHON_ENV, MLFLOW_TRACKING_URI: url });
+  const { stdout, stderr } = await runCapture(
+    py.bin('python'),
+    [SEED_SCRIPT],
+    env,
+    opts.timeoutMs ?? 120_000,
+  );
+  const line = stdout.trim().split('\n').pop() ?? '';
+  try {
+    return assertSeed(JSON.parse(line));
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    throw new Error(
+      `testkit: seed_mlflow.py printed no valid manifest (${reason})\n${stderr.slice(-4000)}`,
+    );
+  }
+}
+
+function assertSeed(value: unknown): MlflowSeed {
+  const seed = value as Partial<MlflowSeed> | null;
+  if (
+    !seed ||
+    !Array.isArray(seed.experiments) ||
+    !Array.isArray(seed.runs) ||
+    typeof seed.invocationId !== 'string' ||
+    typeof seed.registeredModel !== 'string'
+  ) {
+    throw new Error('manifest is missing experiments, runs, invocationId or registeredModel');
+  }
+  return seed as MlflowSeed;
+}
+
+function runCapture(
+  cmd: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  timeoutMs: number,
+): Promise<{ stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { env, stdio: ['ignore', 'pipe', 'pipe'], timeout: timeoutMs });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk;
+    });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+    });
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      if (code === 0) resolve({ stdout, stderr });
+      else {
+        const why = signal ? `killed by ${signal} (timeout ${timeoutMs} ms?)` : `exit code ${code}`;
+        reject(new Error(`testkit: ${args.join(' ')} failed (${why})\n${stderr.slice(-4000)}`));
+      }
+    });
+  });
+}
