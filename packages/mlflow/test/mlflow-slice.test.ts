@@ -128,6 +128,7 @@ describe('mlflow_search_runs', () => {
   it('returns only the projected fields', async () => {
     const result = await runTool(searchRunsTool, mlflow, {
       experimentIds: [experimentId('llama-finetune')],
+      filter: "tags.stage = 'sft'",
       fields: ['name', 'metrics.train/loss'],
       limit: 1,
     });
