@@ -12,6 +12,7 @@ import {
   type GatewayConfigInput,
   GatewayConfigSchema,
 } from './config/gateway-config.js';
+import { toErrorPayload } from './tools/error-result.js';
 import { callTool, registerTool } from './tools/register-tool.js';
 import { selectTools } from './tools/select-tools.js';
 import { VERSION } from './version.js';
@@ -83,34 +84,22 @@ export function createGateway(input: GatewayConfigInput, options: GatewayOptions
     async callTool(name, args, signal) {
       const tool = tools.find((candidate) => candidate.name === name);
       if (!tool) {
-        return {
-          content: [
-            {
-              type: 'text',
-              text: `{"error":{"kind":"invalid_input","message":"Unknown or disabled tool ${name}."}}`,
-            },
-          ],
-          isError: true,
-        };
+        return errorResult(
+          new InvalidInputError(`Unknown or disabled tool ${name}.`, {
+            hint: `Enabled tools: ${tools.map((t) => t.name).join(', ')}.`,
+          }),
+        );
       }
       const parsed = tool.inputSchema.safeParse(args);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
-        return {
-          content: [
-            {
-              type: 'text',
-              text: JSON.stringify({
-                error: {
-                  kind: 'invalid_input',
-                  message: issue?.message ?? 'invalid input',
-                  field: issue?.path.join('.'),
-                },
-              }),
-            },
-          ],
-          isError: true,
-        };
+        const field = issue?.path.join('.') || undefined;
+        return errorResult(
+          new InvalidInputError(
+            `Invalid ${field ?? 'input'}: ${issue?.message ?? 'invalid input'}`,
+            { field },
+          ),
+        );
       }
       const ctx = signal ? ({ mcpReq: { signal } } as never) : undefined;
       return callTool(tool, clientFor(tool), parsed.data, ctx, deps);
@@ -119,4 +108,8 @@ export function createGateway(input: GatewayConfigInput, options: GatewayOptions
       await Promise.all([...adapters.values()].map((adapter) => adapter.close()));
     },
   };
+}
+
+function errorResult(error: InvalidInputError): Awaited<ReturnType<typeof callTool>> {
+  return { content: [{ type: 'text', text: toCompactJson(toErrorPayload(error)) }], isError: true };
 }

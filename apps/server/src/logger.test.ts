@@ -1,0 +1,34 @@
+import { Writable } from 'node:stream';
+import { secrets } from '@mlops-mcp/core';
+import { describe, expect, it } from 'vitest';
+import { createLogger } from './logger.js';
+
+function capture(): { stream: Writable; lines: () => string[] } {
+  const chunks: string[] = [];
+  const stream = new Writable({
+    write(chunk, _encoding, callback) {
+      chunks.push(chunk.toString());
+      callback();
+    },
+  });
+  return { stream, lines: () => chunks.join('').trim().split('\n') };
+}
+
+describe('gateway logger', () => {
+  it('writes one JSON object per line', () => {
+    const { stream, lines } = capture();
+    createLogger('info', stream).info({ tool: 'x' }, 'tool call');
+    expect(JSON.parse(lines()[0]!)).toMatchObject({ msg: 'tool call', tool: 'x', level: 30 });
+  });
+
+  it('redacts registered secrets from messages and fields', () => {
+    secrets.add('canary-secret-logger-1');
+    const { stream, lines } = capture();
+    const logger = createLogger('info', stream);
+    logger.warn(
+      { detail: 'key=canary-secret-logger-1', nested: { v: 'canary-secret-logger-1' } },
+      'failed with canary-secret-logger-1',
+    );
+    expect(lines().join('\n')).not.toContain('canary-secret-logger-1');
+  });
+});
