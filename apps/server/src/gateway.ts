@@ -1,8 +1,10 @@
 import {
   type AnyToolDefinition,
   type BackendAdapter,
+  InvalidInputError,
   type Logger,
   silentLogger,
+  toCompactJson,
 } from '@mlops-mcp/core';
 import { McpServer } from '@modelcontextprotocol/server';
 import type { Dispatcher } from 'undici';
