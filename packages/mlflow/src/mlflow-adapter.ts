@@ -59,8 +59,13 @@ export interface MlflowAdapter extends BackendAdapter {
   /** Ids of every active experiment (for searches the user did not scope), up to `cap`. */
   listExperimentIds(cap: number, options?: CallOptions): Promise<string[]>;
   setRunTag(runId: string, key: string, value: string, options?: CallOptions): Promise<void>;
-  /** MLflow server version from `GET /version`. */
-  version(options?: CallOptions): Promise<string>;
+  /** MLflow server version from `GET /version`, fetched once and cached. */
+  serverVersion(options?: CallOptions): Promise<string>;
+  /**
+   * The adapter's HTTP client (keep-alive pool, retries, MLflow error mapping). Area modules
+   * (`api/*.ts`) build their requests on it; paths are relative to the tracking URI.
+   */
+  readonly http: HttpClient;
 }
 
 const API = 'api/2.0/mlflow';
@@ -87,6 +92,7 @@ export function createMlflowAdapter(
     ...(options.retry ? { retry: options.retry } : {}),
   });
   const baseUrl = http.baseUrl;
+  let versionPromise: Promise<string> | undefined;
   const shape = (opts?: MlflowReadOptions) => ({
     baseUrl,
     includeSystemTags: opts?.includeSystemTags ?? false,
@@ -214,14 +220,23 @@ export function createMlflowAdapter(
       });
     },
 
-    async version(opts) {
-      return http.requestText({
-        method: 'GET',
-        path: 'version',
-        signal: opts?.signal,
-        operation: 'get version',
-      });
+    serverVersion(opts) {
+      versionPromise ??= http
+        .requestText({
+          method: 'GET',
+          path: 'version',
+          signal: opts?.signal,
+          operation: 'get version',
+        })
+        .then((text) => text.trim())
+        .catch((error: unknown) => {
+          versionPromise = undefined;
+          throw error;
+        });
+      return versionPromise;
     },
+
+    http,
 
     capabilities: {
       tracking: {

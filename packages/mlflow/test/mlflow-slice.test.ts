@@ -1,12 +1,16 @@
 import { MlopsError } from '@mlops-mcp/core';
-import { type MlflowSeed, type RunningServer, startSeededMlflow } from '@mlops-mcp/testkit';
+import {
+  type MlflowSeed,
+  type RunningServer,
+  runTool,
+  startSeededMlflow,
+} from '@mlops-mcp/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMlflowAdapter, type MlflowAdapter } from '../src/index.js';
 import { getRunTool } from '../src/tools/get-run.js';
 import { searchExperimentsTool } from '../src/tools/search-experiments.js';
 import { searchRunsTool } from '../src/tools/search-runs.js';
 import { setRunTagTool } from '../src/tools/set-run-tag.js';
-import { runTool } from './run-tool.js';
 
 let server: RunningServer;
 let seed: MlflowSeed;

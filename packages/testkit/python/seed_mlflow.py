@@ -391,7 +391,7 @@ class Seeder:
         self.baseline("ridge-baseline", "Ridge", {"alpha": 1.0}, 0.7281, 9)
 
         versions = self.register([ft_a, ft_b])
-        return {
+        manifest: dict[str, object] = {
             "experiments": self.experiments,
             "runs": self.runs,
             "invocationId": INVOCATION_ID,
@@ -399,6 +399,29 @@ class Seeder:
             "registeredModel": REGISTERED_MODEL,
             "modelVersions": versions,
         }
+        manifest["extras"] = seed_extras(self.client, manifest)
+        return manifest
+
+
+def seed_extras(client: MlflowClient, manifest: dict[str, object]) -> dict[str, object]:
+    """Runs every seed_mlflow_<area>.py beside this file (sorted by name).
+
+    Each module defines `seed(client, manifest) -> dict`; its result lands in the manifest under
+    extras.<area>. Areas (traces, logged models, ...) add seed data without editing this file.
+    """
+    import importlib.util
+
+    extras: dict[str, object] = {}
+    for path in sorted(Path(__file__).parent.glob("seed_mlflow_*.py")):
+        area = path.stem.removeprefix("seed_mlflow_")
+        spec = importlib.util.spec_from_file_location(f"seed_mlflow_{area}", path)
+        assert spec and spec.loader
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        started = time.monotonic()
+        extras[area] = module.seed(client, manifest)
+        log(f"seeded extras.{area} in {time.monotonic() - started:.1f} s")
+    return extras
 
 
 def main() -> int:

@@ -5,5 +5,6 @@ export { startMlflow } from './mlflow-server.js';
 export { startPrefect } from './prefect-server.js';
 export type { PythonEnv } from './python-env.js';
 export { pythonEnv } from './python-env.js';
+export { runTool } from './run-tool.js';
 export type { RunningServer, StartServerOptions } from './running-server.js';
 export { startSeededMlflow } from './seeded-mlflow.js';

@@ -34,6 +34,11 @@ export interface MlflowSeed {
   otherInvocationId: string;
   registeredModel: string;
   modelVersions: SeededModelVersion[];
+  /**
+   * What each `python/seed_mlflow_<area>.py` module seeded, keyed by area (e.g. `traces`).
+   * Areas own their shape; their tests narrow it.
+   */
+  extras: Record<string, unknown>;
 }
 
 const SEED_SCRIPT = join(packageRoot, 'python', 'seed_mlflow.py');
