@@ -1,0 +1,7 @@
+import type { AnyToolDefinition } from '@mlops-mcp/core';
+import { BACKENDS } from './catalog.js';
+
+/** Every tool this build ships, enabled or not, in tools/list order. */
+export function allTools(): AnyToolDefinition[] {
+  return BACKENDS.flatMap((backend) => [...backend.tools]);
+}
