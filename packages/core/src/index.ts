@@ -6,6 +6,7 @@ export type * from './capabilities/tracing.js';
 export type * from './capabilities/tracking.js';
 export * from './errors.js';
 export * from './http/client.js';
+export * from './http/read-capped.js';
 export * from './http/retry-policy.js';
 export * from './http/url.js';
 export * from './logger.js';

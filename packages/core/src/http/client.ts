@@ -80,6 +80,8 @@ export interface RequestSpec<T> {
   path: string;
   query?: Record<string, QueryValue>;
   body?: unknown;
+  /** Extra headers for this call only (e.g. `range`); they override the client's defaults. */
+  headers?: Record<string, string> | undefined;
   /**
    * Whether the call may be retried. Defaults to true for GET and false otherwise; set it to
    * true for read-only POSTs (searches, GraphQL queries) and never for a write.
@@ -177,7 +179,7 @@ export class HttpClient {
 
   /** Sends a request and returns the validated JSON body. */
   async request<T>(spec: RequestSpec<T>): Promise<T> {
-    const text = await this.#send(spec);
+    const text = await this.#send(spec, this.#text(spec));
     let json: unknown = {};
     if (text.trim() !== '') {
       try {
@@ -209,7 +211,19 @@ export class HttpClient {
 
   /** Sends a request and returns the body as text (for the few endpoints that are not JSON). */
   async requestText(spec: Omit<RequestSpec<unknown>, 'schema'>): Promise<string> {
-    return this.#send({ ...spec, schema: undefined as never });
+    const full = { ...spec, schema: undefined as never };
+    return this.#send(full, this.#text(full));
+  }
+
+  /**
+   * Sends a request and hands a 2xx response, body still unread, to `read`: for bodies that must
+   * not be buffered whole (see `readCapped`). Errors, retries and timeouts are as for `request`.
+   */
+  async requestStream<R>(
+    spec: Omit<RequestSpec<unknown>, 'schema'>,
+    read: (response: Dispatcher.ResponseData) => Promise<R>,
+  ): Promise<R> {
+    return this.#send({ ...spec, schema: undefined as never }, read);
   }
 
   /** Releases the keep-alive pool (only when this client created it). */
@@ -217,13 +231,25 @@ export class HttpClient {
     if (this.#ownsDispatcher) await this.#dispatcher.close();
   }
 
-  async #send(spec: RequestSpec<unknown>): Promise<string> {
+  /** The reader of `request` and `requestText`: the whole body as text, size-capped. */
+  #text(spec: RequestSpec<unknown>): (response: Dispatcher.ResponseData) => Promise<string> {
+    return (response) => this.#readBody(response.body, spec);
+  }
+
+  async #send<R>(
+    spec: RequestSpec<unknown>,
+    read: (response: Dispatcher.ResponseData) => Promise<R>,
+  ): Promise<R> {
     const path = buildPath(this.#basePath, spec.path, spec.query);
     const idempotent = spec.idempotent ?? spec.method === 'GET';
     const maxAttempts = idempotent ? Math.max(1, this.#retry.maxAttempts) : 1;
     const deadline = AbortSignal.timeout(this.#timeouts.totalMs);
     const signal = spec.signal ? AbortSignal.any([spec.signal, deadline]) : deadline;
-    const headers: Record<string, string> = { accept: 'application/json', ...this.#headers };
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      ...this.#headers,
+      ...spec.headers,
+    };
     let body: string | undefined;
     if (spec.body !== undefined) {
       body = JSON.stringify(spec.body);
@@ -233,7 +259,7 @@ export class HttpClient {
     for (let attempt = 1; ; attempt++) {
       const started = performance.now();
       try {
-        const result = await this.#attempt(spec, path, headers, body, signal);
+        const result = await this.#attempt(spec, path, headers, body, signal, read);
         this.#logger.debug(
           {
             backend: this.backend,
@@ -272,13 +298,14 @@ export class HttpClient {
     }
   }
 
-  async #attempt(
+  async #attempt<R>(
     spec: RequestSpec<unknown>,
     path: string,
     headers: Record<string, string>,
     body: string | undefined,
     signal: AbortSignal,
-  ): Promise<string> {
+    read: (response: Dispatcher.ResponseData) => Promise<R>,
+  ): Promise<R> {
     const response = await this.#dispatcher.request({
       origin: this.#origin,
       path,
@@ -289,9 +316,9 @@ export class HttpClient {
       headersTimeout: this.#timeouts.headersMs,
       bodyTimeout: this.#timeouts.bodyMs,
     });
-    const text = await this.#readBody(response.body, spec);
     const status = response.statusCode;
-    if (status >= 200 && status < 300) return text;
+    if (status >= 200 && status < 300) return read(response);
+    const text = await this.#readBody(response.body, spec);
     const failure: HttpFailure = {
       status,
       body: text.slice(0, 4_000),
