@@ -1,8 +1,9 @@
+import type { CallOptions } from './capabilities/call-options.js';
 import type { Orchestration } from './capabilities/orchestration.js';
 import type { Registry } from './capabilities/registry.js';
 import type { Tracing } from './capabilities/tracing.js';
 import type { Tracking } from './capabilities/tracking.js';
-import { UnsupportedCapabilityError } from './errors.js';
+import { MlopsError, UnsupportedCapabilityError } from './errors.js';
 import type { BackendId } from './model/ref.js';
 
 /** Bumped on any breaking change to the capability interfaces (as vercel/ai versions its spec). */
@@ -15,6 +16,17 @@ export interface Capabilities {
   orchestration?: Orchestration;
 }
 
+/** The outcome of probing a backend: can we reach it, do our credentials work, how fast. */
+export interface BackendHealth {
+  reachable: boolean;
+  /** False when the backend answered 401/403; undefined when it could not be asked. */
+  authenticated?: boolean | undefined;
+  version?: string | undefined;
+  latencyMs?: number | undefined;
+  /** What went wrong and what to do about it, when not healthy. */
+  problem?: { kind: string; message: string; hint?: string | undefined } | undefined;
+}
+
 /**
  * What every backend adapter is: an identity, the capabilities it implements, and a way to
  * release its connections. Created by a `createXAdapter(settings)` factory.
@@ -25,6 +37,8 @@ export interface BackendAdapter {
   /** Base URL of the backend, without credentials (safe to show). */
   readonly baseUrl: string;
   readonly capabilities: Capabilities;
+  /** Probes reachability, authentication and version with one cheap authenticated call. */
+  checkHealth(options?: CallOptions): Promise<BackendHealth>;
   close(): Promise<void>;
 }
 
@@ -41,4 +55,28 @@ export function requireCapability<K extends keyof Capabilities>(
     );
   }
   return found;
+}
+
+/**
+ * Runs a probe and turns its outcome into a BackendHealth: any MlopsError becomes a problem
+ * (auth errors mean reachable but not authenticated), success carries the version and latency.
+ */
+export async function probeHealth(probe: () => Promise<string>): Promise<BackendHealth> {
+  const started = performance.now();
+  try {
+    const version = await probe();
+    return {
+      reachable: true,
+      authenticated: true,
+      version,
+      latencyMs: Math.round(performance.now() - started),
+    };
+  } catch (error) {
+    const latencyMs = Math.round(performance.now() - started);
+    if (!MlopsError.isInstance(error)) throw error;
+    const problem = { kind: error.kind, message: error.message, hint: error.hint };
+    if (error.kind === 'auth') return { reachable: true, authenticated: false, latencyMs, problem };
+    const reachable = error.kind !== 'unavailable' && error.kind !== 'timeout';
+    return { reachable, latencyMs, problem };
+  }
 }

@@ -10,6 +10,7 @@ import {
   InvalidInputError,
   type Logger,
   type Page,
+  probeHealth,
   type Run,
   resumable,
   type SearchExperimentsParams,
@@ -237,6 +238,8 @@ export function createMlflowAdapter(
     },
 
     http,
+
+    checkHealth: (opts) => probeHealth(() => adapter.serverVersion(opts)),
 
     capabilities: {
       tracking: {

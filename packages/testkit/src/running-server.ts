@@ -20,4 +20,9 @@ export interface StartServerOptions {
   readyTimeoutMs?: number;
   /** Extra environment variables for the server process (override the launcher's defaults). */
   env?: Record<string, string>;
+  /**
+   * MLflow only: run the real basic-auth app (`--app-name basic-auth`) with this admin user, so
+   * tests can prove authenticated access and real 401s.
+   */
+  basicAuth?: { username: string; password: string };
 }

@@ -29,7 +29,9 @@ export function helpText(version: string): string {
 
 Usage:
   mlops-mcp [serve] [options]   Serve MCP over stdio (default) or HTTP (--http)
-  mlops-mcp tools [options]     List the tools the current configuration exposes
+  mlops-mcp doctor [--json]     Check each configured backend: reachable, authenticated, version, latency
+  mlops-mcp tools [--json]      List the tools the current configuration exposes, with token cost
+  mlops-mcp config              Print the resolved configuration, credentials masked
   mlops-mcp --version | --help
 
 Backends are configured with their own variables: MLFLOW_TRACKING_URI, MLFLOW_TRACKING_TOKEN,
@@ -40,6 +42,6 @@ Options (a flag wins over its environment variable):
   --http                        Same as --transport http
 ${rows.join('\n')}
 
-Exit codes: 0 ok, 1 runtime failure, 2 bad configuration.
+Exit codes: 0 ok, 1 runtime failure (doctor: a backend needs attention), 2 bad configuration.
 `;
 }

@@ -1,14 +1,16 @@
 #!/usr/bin/env node
 import { ConfigError, MlopsError, toCompactJson } from '@mlops-mcp/core';
 import { loadConfig } from '../config/load-config.js';
-import { createGateway, type Gateway } from '../gateway.js';
+import { createGateway } from '../gateway.js';
 import { createLogger } from '../logger.js';
-import { startHttpServer } from '../transports/http-server.js';
-import { runStdio } from '../transports/stdio.js';
 import { VERSION } from '../version.js';
+import { doctor } from './commands/doctor.js';
+import { listTools } from './commands/list-tools.js';
+import { serve } from './commands/serve.js';
+import { maskedConfig } from './commands/show-config.js';
 import { helpText } from './help.js';
 
-const COMMANDS = ['serve', 'tools'] as const;
+const COMMANDS = ['serve', 'doctor', 'tools', 'config'] as const;
 type Command = (typeof COMMANDS)[number];
 
 /** Parses the command line, builds the gateway and runs the command; resolves to the exit code. */
@@ -26,76 +28,47 @@ async function main(argv: string[]): Promise<number> {
   let rest = argv;
   if (first !== undefined && !first.startsWith('-')) {
     if (!(COMMANDS as readonly string[]).includes(first)) {
-      process.stderr.write(
-        `mlops-mcp: unknown command "${first}"; commands: ${COMMANDS.join(', ')} (see --help).\n`,
+      throw new ConfigError(
+        `unknown command "${first}"; commands: ${COMMANDS.join(', ')} (see --help).`,
       );
-      return 2;
     }
     command = first as Command;
     rest = argv.slice(1);
   }
+  const json = rest.includes('--json');
+  if (json && command === 'serve')
+    throw new ConfigError('--json goes with doctor, tools or config, not serve.');
+  rest = rest.filter((arg) => arg !== '--json');
 
-  let gateway: Gateway;
   const { config, skipped } = loadConfig(rest, process.env);
-  const logger = createLogger(config.logLevel);
-  gateway = createGateway(config, { logger });
-  if (gateway.adapters.size === 0) {
-    throw new ConfigError(
-      'No backend is configured: set MLFLOW_TRACKING_URI (e.g. http://127.0.0.1:5000) to an MLflow tracking server.',
-    );
+  if (command === 'config') {
+    process.stdout.write(maskedConfig(config));
+    return 0;
   }
-
-  if (command === 'tools') {
-    for (const tool of gateway.tools) {
-      process.stdout.write(`${tool.name}\t${tool.access}\t${tool.title}\n`);
+  // Commands other than serve talk to a person: keep retry chatter out unless asked for.
+  const explicitLevel = process.env.MLOPS_MCP_LOG_LEVEL || rest.includes('--log-level');
+  const logger = createLogger(command === 'serve' || explicitLevel ? config.logLevel : 'error');
+  const gateway = createGateway(config, { logger });
+  try {
+    if (command === 'doctor')
+      return await doctor(gateway, json, (text) => process.stdout.write(text));
+    if (gateway.adapters.size === 0) {
+      throw new ConfigError(
+        'No backend is configured: set MLFLOW_TRACKING_URI (e.g. http://127.0.0.1:5000) to an MLflow tracking server.',
+      );
     }
+    if (command === 'tools') {
+      process.stdout.write(
+        json
+          ? `${JSON.stringify(gateway.tools.map((tool) => ({ name: tool.name, access: tool.access, title: tool.title })))}\n`
+          : listTools(gateway),
+      );
+      return 0;
+    }
+    return await serve(gateway, logger, skipped);
+  } finally {
     await gateway.close();
-    return 0;
   }
-
-  process.on('unhandledRejection', (reason) => {
-    logger.error(
-      { err: reason instanceof Error ? reason.message : String(reason) },
-      'unhandled rejection',
-    );
-  });
-  logger.info(
-    {
-      version: VERSION,
-      transport: config.transport,
-      backends: [...gateway.adapters.entries()].map(([name, adapter]) => ({
-        name,
-        url: adapter.baseUrl,
-      })),
-      skipped,
-      tools: gateway.tools.length,
-      readOnly: config.readOnly,
-    },
-    'mlops-mcp starting',
-  );
-
-  if (config.transport === 'http') {
-    const server = await startHttpServer(gateway, logger);
-    logger.info({ url: `${server.url}/mcp`, health: `${server.url}/health` }, 'listening');
-    await new Promise<void>((resolve) => {
-      process.once('SIGINT', resolve);
-      process.once('SIGTERM', resolve);
-    });
-    await server.close();
-    await gateway.close();
-    return 0;
-  }
-
-  const stopOnSignal = new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
-  await Promise.race([
-    runStdio(gateway, (error) => logger.warn({ err: error.message }, 'stdio error')),
-    stopOnSignal,
-  ]);
-  await gateway.close();
-  return 0;
 }
 
 main(process.argv.slice(2)).then(

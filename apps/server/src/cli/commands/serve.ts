@@ -1,0 +1,49 @@
+import type { Logger } from '@mlops-mcp/core';
+import type { Gateway } from '../../gateway.js';
+import { startHttpServer } from '../../transports/http-server.js';
+import { runStdio } from '../../transports/stdio.js';
+import { VERSION } from '../../version.js';
+
+function untilSignal(): Promise<void> {
+  return new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+}
+
+/** Serves MCP over the configured transport until the client leaves or a signal arrives. */
+export async function serve(gateway: Gateway, logger: Logger, skipped: string[]): Promise<number> {
+  const { config } = gateway;
+  process.on('unhandledRejection', (reason) => {
+    logger.error(
+      { err: reason instanceof Error ? reason.message : String(reason) },
+      'unhandled rejection',
+    );
+  });
+  logger.info(
+    {
+      version: VERSION,
+      transport: config.transport,
+      backends: [...gateway.adapters.entries()].map(([name, adapter]) => ({
+        name,
+        url: adapter.baseUrl,
+      })),
+      skipped,
+      tools: gateway.tools.length,
+      readOnly: config.readOnly,
+    },
+    'mlops-mcp starting',
+  );
+  if (config.transport === 'http') {
+    const server = await startHttpServer(gateway, logger);
+    logger.info({ url: `${server.url}/mcp`, health: `${server.url}/health` }, 'listening');
+    await untilSignal();
+    await server.close();
+    return 0;
+  }
+  await Promise.race([
+    runStdio(gateway, (error) => logger.warn({ err: error.message }, 'stdio error')),
+    untilSignal(),
+  ]);
+  return 0;
+}
