@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { deleteTraceTag } from '../api/traces.js';
+import { parseTraceId } from '../trace-id.js';
+import { defineMlflowTool } from './define.js';
+import { traceIdInput, traceTagKeyInput } from './trace-inputs.js';
+
+/** mlflow_delete_trace_tag: remove one tag from a trace. */
+export const deleteTraceTagTool = defineMlflowTool({
+  name: 'mlflow_delete_trace_tag',
+  title: 'Delete a tag from an MLflow trace',
+  description:
+    'Remove one tag from an MLflow trace. The trace id comes from mlflow_search_traces; ' +
+    'mlflow_get_trace_info shows its tags. A tag the trace does not have is a not_found error.',
+  namespace: 'mlflow',
+  toolsets: ['traces'],
+  access: 'write',
+  destructive: true,
+  idempotent: true,
+  inputSchema: z.object({ traceId: traceIdInput, key: traceTagKeyInput }),
+  outputSchema: z.object({ traceId: z.string(), key: z.string(), deleted: z.literal(true) }),
+  async handler(input, { client, signal }) {
+    const traceId = parseTraceId(input.traceId);
+    await deleteTraceTag(client, traceId, input.key, { signal });
+    return { traceId, key: input.key, deleted: true as const };
+  },
+});

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { getTraceWithSpans } from '../api/traces.js';
+import { mapTraceDetail } from '../map-trace-detail.js';
+import { parseTraceId } from '../trace-id.js';
+import { TraceDetailSchema } from '../trace-model.js';
+import { includeSystemTagsInput } from './common-inputs.js';
+import { defineMlflowTool } from './define.js';
+import { traceIdInput } from './trace-inputs.js';
+
+/** mlflow_get_trace: a whole trace with its span tree, inputs/outputs and errors. */
+export const getTraceTool = defineMlflowTool({
+  name: 'mlflow_get_trace',
+  title: 'Get an MLflow trace with spans',
+  description:
+    'Get one MLflow trace in full: every span (parentId links the tree; listed parents first) with ' +
+    'type, status, timing, inputs, outputs and attributes, plus assessments, and the exception ' +
+    'that failed it surfaced at the top (error, errors). Use it to debug a failed or slow request. ' +
+    'Long inputs/outputs are cut to maxFieldChars and flagged; huge traces page with spanOffset. ' +
+    'The trace id comes from mlflow_search_traces.',
+  namespace: 'mlflow',
+  toolsets: ['traces'],
+  access: 'read',
+  inputSchema: z.object({
+    traceId: traceIdInput,
+    maxFieldChars: z
+      .number()
+      .int()
+      .min(100)
+      .max(100_000)
+      .default(2000)
+      .describe('Longest JSON text kept of each span input, output and attribute (default 2000).'),
+    spanOffset: z
+      .number()
+      .int()
+      .min(0)
+      .max(1_000_000)
+      .default(0)
+      .describe('First span to return (nextSpanOffset of a previous call); default 0.'),
+    spanLimit: z
+      .number()
+      .int()
+      .min(1)
+      .max(1000)
+      .default(200)
+      .describe('Most spans to return (1-1000, default 200).'),
+    includeAttributes: z
+      .boolean()
+      .default(true)
+      .describe('Return span attributes (model names, token counts, retriever settings...).'),
+    includeSystemTags: includeSystemTagsInput,
+  }),
+  outputSchema: TraceDetailSchema,
+  async handler(input, { client, signal, maxResponseTokens }) {
+    const trace = await getTraceWithSpans(client, parseTraceId(input.traceId), { signal });
+    return mapTraceDetail(trace, {
+      baseUrl: client.baseUrl,
+      includeSystemTags: input.includeSystemTags,
+      includeAttributes: input.includeAttributes,
+      maxFieldChars: input.maxFieldChars,
+      spanOffset: input.spanOffset,
+      spanLimit: input.spanLimit,
+      maxTokens: maxResponseTokens,
+    });
+  },
+});

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { createAssessment } from '../api/assessments.js';
+import { parseTraceId } from '../trace-id.js';
+import { AssessmentSchema } from '../trace-model.js';
+import { defineMlflowTool } from './define.js';
+import {
+  assessmentMetadataInput,
+  assessmentNameInput,
+  assessmentValueInput,
+  sourceIdInput,
+  sourceTypeInput,
+  traceIdInput,
+} from './trace-inputs.js';
+
+/** mlflow_log_expectation: record the ground truth a trace should have produced. */
+export const logExpectationTool = defineMlflowTool({
+  name: 'mlflow_log_expectation',
+  title: 'Log an expectation on an MLflow trace',
+  description:
+    'Attach an expectation (ground truth) to an MLflow trace: what a correct response would be, e.g. ' +
+    'expected_answer "Paris" or expected_facts ["a", "b"], for evaluation and judges to compare ' +
+    'against. The trace id comes from mlflow_search_traces. Returns the new assessment with its id.',
+  namespace: 'mlflow',
+  toolsets: ['traces'],
+  access: 'write',
+  destructive: false,
+  idempotent: false,
+  inputSchema: z.object({
+    traceId: traceIdInput,
+    name: assessmentNameInput,
+    value: assessmentValueInput.describe('The expected value: string, number, boolean or JSON.'),
+    sourceType: sourceTypeInput.default('HUMAN'),
+    sourceId: sourceIdInput.default('mlops-mcp'),
+    metadata: assessmentMetadataInput,
+  }),
+  outputSchema: AssessmentSchema,
+  async handler(input, { client, signal }) {
+    return createAssessment(
+      client,
+      parseTraceId(input.traceId),
+      {
+        kind: 'expectation',
+        name: input.name,
+        value: input.value,
+        source: { type: input.sourceType, id: input.sourceId },
+        metadata: input.metadata,
+      },
+      { signal },
+    );
+  },
+});

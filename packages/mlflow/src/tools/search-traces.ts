@@ -1,0 +1,76 @@
+import { fitPageToBudget, pageSchema } from '@mlops-mcp/core';
+import { z } from 'zod';
+import { MLFLOW_MAX_TRACE_RESULTS, searchTraces } from '../api/traces.js';
+import { TraceSummarySchema } from '../trace-model.js';
+import { cursorInput, includeSystemTagsInput, limitInput } from './common-inputs.js';
+import { defineMlflowTool } from './define.js';
+import { experimentIdInput, previewCharsInput } from './trace-inputs.js';
+
+/** Searches without experiment ids cover at most this many experiments. */
+const MAX_IMPLICIT_EXPERIMENTS = 500;
+
+/** mlflow_search_traces: find GenAI traces by status, tags, time, feedback or span names. */
+export const searchTracesTool = defineMlflowTool({
+  name: 'mlflow_search_traces',
+  title: 'Search MLflow traces',
+  description:
+    'Find MLflow GenAI traces (one per LLM/agent request) in experiments, newest first by default: ' +
+    'status ok/error/running, duration, tags, request/response previews. Experiment ids come from ' +
+    'mlflow_search_experiments; omit them to search every active experiment. Filter examples: ' +
+    '"trace.status = \'ERROR\'", "tags.env = \'prod\'", "trace.timestamp_ms > 1700000000000", ' +
+    '"trace.execution_time_ms > 5000", "feedback.correctness = \'false\'", "span.name = \'retrieve\'". ' +
+    'Open one with mlflow_get_trace (spans, inputs/outputs, errors) or mlflow_get_trace_info.',
+  namespace: 'mlflow',
+  toolsets: ['traces'],
+  access: 'read',
+  inputSchema: z.object({
+    experimentIds: z
+      .array(experimentIdInput)
+      .max(100)
+      .optional()
+      .describe(
+        `Experiments to search; omit to search all active experiments (up to ${MAX_IMPLICIT_EXPERIMENTS}).`,
+      ),
+    filter: z
+      .string()
+      .max(2000)
+      .optional()
+      .describe('MLflow trace filter; strings in single quotes, clauses joined with AND.'),
+    orderBy: z
+      .array(z.string().min(1).max(250))
+      .max(10)
+      .optional()
+      .describe(
+        'Sort clauses, e.g. ["timestamp_ms DESC"], ["execution_time_ms DESC"], ["status ASC"]. ' +
+          'Default: newest first.',
+      ),
+    limit: limitInput(20, MLFLOW_MAX_TRACE_RESULTS),
+    cursor: cursorInput,
+    includeAssessments: z
+      .boolean()
+      .default(false)
+      .describe("Also return each trace's feedback and expectations (values, rationales)."),
+    previewChars: previewCharsInput(300),
+    includeSystemTags: includeSystemTagsInput,
+  }),
+  outputSchema: pageSchema(TraceSummarySchema).extend({
+    experimentIds: z.array(z.string()).describe('The experiments that were searched.'),
+  }),
+  async handler(input, { client, signal, maxResponseTokens }) {
+    const experimentIds = input.experimentIds?.length
+      ? input.experimentIds
+      : await client.listExperimentIds(MAX_IMPLICIT_EXPERIMENTS, { signal });
+    if (experimentIds.length === 0) return { items: [], experimentIds };
+    const page = await searchTraces(
+      client,
+      { ...input, experimentIds },
+      {
+        includeSystemTags: input.includeSystemTags,
+        previewChars: input.previewChars,
+        includeAssessments: input.includeAssessments,
+      },
+      { signal },
+    );
+    return { ...fitPageToBudget(page, maxResponseTokens), experimentIds };
+  },
+});

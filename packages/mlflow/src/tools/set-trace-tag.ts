@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { setTraceTag } from '../api/traces.js';
+import { parseTraceId } from '../trace-id.js';
+import { defineMlflowTool } from './define.js';
+import { traceIdInput, traceTagKeyInput } from './trace-inputs.js';
+
+/** mlflow_set_trace_tag: set (or overwrite) one tag on a trace. */
+export const setTraceTagTool = defineMlflowTool({
+  name: 'mlflow_set_trace_tag',
+  title: 'Set a tag on an MLflow trace',
+  description:
+    'Set one tag on an MLflow trace, overwriting any previous value of that key, e.g. to mark a ' +
+    'trace reviewed or label a failure cause; filter on it later with "tags.<key> = \'<value>\'". ' +
+    "The trace id comes from mlflow_search_traces. Keys starting with 'mlflow.' are reserved.",
+  namespace: 'mlflow',
+  toolsets: ['traces'],
+  access: 'write',
+  destructive: true,
+  idempotent: true,
+  inputSchema: z.object({
+    traceId: traceIdInput,
+    key: traceTagKeyInput,
+    value: z.string().max(8000).describe('Tag value.'),
+  }),
+  outputSchema: z.object({ traceId: z.string(), key: z.string(), value: z.string() }),
+  async handler(input, { client, signal }) {
+    const traceId = parseTraceId(input.traceId);
+    await setTraceTag(client, traceId, input.key, input.value, { signal });
+    return { traceId, key: input.key, value: input.value };
+  },
+});

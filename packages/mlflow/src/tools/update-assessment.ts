@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { updateAssessment } from '../api/assessments.js';
+import { parseAssessmentId, parseTraceId } from '../trace-id.js';
+import { AssessmentSchema } from '../trace-model.js';
+import { defineMlflowTool } from './define.js';
+import {
+  assessmentIdInput,
+  assessmentMetadataInput,
+  assessmentValueInput,
+  traceIdInput,
+} from './trace-inputs.js';
+
+/** mlflow_update_assessment: change an assessment's name, value, rationale or metadata in place. */
+export const updateAssessmentTool = defineMlflowTool({
+  name: 'mlflow_update_assessment',
+  title: 'Update an MLflow assessment',
+  description:
+    'Change an existing feedback or expectation of an MLflow trace in place: its name, value, ' +
+    'rationale (feedback only) or metadata (merged into the existing keys). Its source and span ' +
+    'cannot change. Ids come from mlflow_get_trace_info (assessments) or the log tools.',
+  namespace: 'mlflow',
+  toolsets: ['traces'],
+  access: 'write',
+  destructive: true,
+  idempotent: true,
+  inputSchema: z.object({
+    traceId: traceIdInput,
+    assessmentId: assessmentIdInput,
+    name: z.string().min(1).max(250).optional().describe('New name.'),
+    value: assessmentValueInput.optional().describe('New value (same kinds as when logged).'),
+    rationale: z.string().max(10_000).optional().describe('New rationale (feedback only).'),
+    metadata: assessmentMetadataInput,
+  }),
+  outputSchema: AssessmentSchema,
+  async handler(input, { client, signal }) {
+    return updateAssessment(
+      client,
+      parseTraceId(input.traceId),
+      parseAssessmentId(input.assessmentId),
+      {
+        name: input.name,
+        value: input.value,
+        rationale: input.rationale,
+        metadata: input.metadata,
+      },
+      { signal },
+    );
+  },
+});
