@@ -7,8 +7,9 @@ import {
   toCompactJson,
 } from '@mlops-mcp/core';
 import { McpServer } from '@modelcontextprotocol/server';
-import type { Dispatcher } from 'undici';
+import { Agent, type Dispatcher } from 'undici';
 import { BACKENDS } from './backends/catalog.js';
+import { type HeaderSource, requestAdapters } from './backends/request-adapters.js';
 import {
   type GatewayConfig,
   type GatewayConfigInput,
@@ -32,8 +33,12 @@ export interface Gateway {
   readonly tools: readonly AnyToolDefinition[];
   /** Enabled adapters by namespace. */
   readonly adapters: ReadonlyMap<string, BackendAdapter>;
-  /** A fresh MCP server with every selected tool registered (one per connection or request). */
-  createServer(): McpServer;
+  /**
+   * A fresh MCP server with every selected tool registered (one per connection or request).
+   * With per-request backend headers enabled, `headers` of the HTTP request supply its own
+   * backend credentials for this server only.
+   */
+  createServer(headers?: HeaderSource): McpServer;
   /** Calls a selected tool directly, without MCP; the same path MCP calls take. */
   callTool(
     name: string,
@@ -57,12 +62,21 @@ export function createGateway(input: GatewayConfigInput, options: GatewayOptions
   const known: AnyToolDefinition[] = [];
   for (const backend of BACKENDS) {
     known.push(...backend.tools);
-    const adapter = backend.create(config, { logger, dispatcher: options.dispatcher });
-    if (adapter) adapters.set(backend.namespace, adapter);
+    const settings = backend.configured(config);
+    if (settings !== undefined) {
+      adapters.set(
+        backend.namespace,
+        backend.create(settings, { logger, dispatcher: options.dispatcher }),
+      );
+    }
   }
+  // Per-request adapters share one keep-alive pool instead of opening one each.
+  const requestDispatcher = config.http.backendHeaders
+    ? (options.dispatcher ?? new Agent())
+    : undefined;
   const tools = selectTools({
     known,
-    enabled: new Set(adapters.keys()),
+    enabled: new Set([...adapters.keys(), ...config.perRequestBackends]),
     toolsets: config.toolsets,
     tools: config.tools,
     excludeTools: config.excludeTools,
@@ -70,17 +84,28 @@ export function createGateway(input: GatewayConfigInput, options: GatewayOptions
   });
   const deps = { logger, maxResponseTokens: config.maxResponseTokens };
   const clientFor = (tool: AnyToolDefinition) => adapters.get(tool.namespace);
+  const missingClient = (tool: AnyToolDefinition) =>
+    new InvalidInputError(`No ${tool.namespace} backend for this request.`, {
+      hint: `Send the backend's headers with the request (e.g. X-MLflow-Tracking-Uri for mlflow); the gateway has no ${tool.namespace} settings of its own.`,
+    });
 
   return {
     config,
     tools,
     adapters,
-    createServer() {
+    createServer(headers) {
+      const perRequest =
+        headers && requestDispatcher
+          ? requestAdapters(headers, config, { logger, dispatcher: requestDispatcher })
+          : undefined;
       const server = new McpServer(
         { name: 'mlops-mcp', title: 'MLOps MCP gateway', version: VERSION },
         { capabilities: { tools: {} }, instructions: INSTRUCTIONS },
       );
-      for (const tool of tools) registerTool(server, tool, clientFor(tool), deps);
+      for (const tool of tools) {
+        const client = perRequest?.get(tool.namespace) ?? clientFor(tool);
+        registerTool(server, tool, client ?? missingClient(tool), deps);
+      }
       return server;
     },
     async callTool(name, args, signal) {
@@ -104,10 +129,11 @@ export function createGateway(input: GatewayConfigInput, options: GatewayOptions
         );
       }
       const ctx = signal ? ({ mcpReq: { signal } } as never) : undefined;
-      return callTool(tool, clientFor(tool), parsed.data, ctx, deps);
+      return callTool(tool, clientFor(tool) ?? missingClient(tool), parsed.data, ctx, deps);
     },
     async close() {
       await Promise.all([...adapters.values()].map((adapter) => adapter.close()));
+      if (requestDispatcher && !options.dispatcher) await requestDispatcher.close();
     },
   };
 }

@@ -50,6 +50,14 @@ describe('secret redaction', () => {
     expect(registry.redact('abc')).toBe('abc');
   });
 
+  it('keeps its memory bounded when many distinct secrets are registered', () => {
+    const registry = new SecretRegistry();
+    registry.add('first-secret-000');
+    for (let i = 0; i < 5000; i++) registry.add(`tenant-key-${i}-abcdef`);
+    expect(registry.redact('tenant-key-4999-abcdef')).toBe('[REDACTED]');
+    expect(registry.redact('first-secret-000')).toBe('first-secret-000');
+  });
+
   it('strips userinfo from a URL', () => {
     expect(stripUserinfo('https://u:p@host.test/x')).toBe('https://host.test/x');
   });

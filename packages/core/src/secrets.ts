@@ -7,6 +7,11 @@
 const REDACTED = '[REDACTED]';
 /** Shorter values are too likely to occur by chance in ordinary text. */
 const MIN_SECRET_LENGTH = 4;
+/**
+ * Per-request credentials (shared HTTP deployments) are registered too; the oldest forms are
+ * dropped beyond this bound so a long-running server's registry cannot grow without limit.
+ */
+const MAX_FORMS = 4096;
 
 const CREDENTIAL_PATTERNS: RegExp[] = [
   // Authorization header values.
@@ -24,7 +29,15 @@ export class SecretRegistry {
   /** Registers a secret (and its encoded forms). Empty or very short values are ignored. */
   add(secret: string | undefined): void {
     if (!secret || secret.length < MIN_SECRET_LENGTH) return;
-    for (const form of encodedForms(secret)) this.#forms.add(form);
+    for (const form of encodedForms(secret)) {
+      // Re-adding moves a form to the newest end, so credentials in use are evicted last.
+      this.#forms.delete(form);
+      this.#forms.add(form);
+    }
+    while (this.#forms.size > MAX_FORMS) {
+      const oldest = this.#forms.values().next().value as string;
+      this.#forms.delete(oldest);
+    }
   }
 
   /** True when nothing has been registered. */

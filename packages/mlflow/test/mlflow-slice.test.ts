@@ -94,8 +94,12 @@ describe('mlflow_search_runs', () => {
 
   it('pages through every run without gaps or repeats', async () => {
     const ids = seed.experiments.map((e) => e.id);
+    const unpaged = await runTool(searchRunsTool, mlflow, { experimentIds: ids, limit: 1000 });
     const items = await allPages({ experimentIds: ids, limit: 2 });
-    expect(items.map((run) => run.id).sort()).toEqual(seed.runs.map((run) => run.id).sort());
+    expect(items.map((run) => run.id)).toEqual((unpaged.items as RunItem[]).map((run) => run.id));
+    expect(items.map((run) => run.id)).toEqual(
+      expect.arrayContaining(seed.runs.map((run) => run.id)),
+    );
   });
 
   it('cuts a page to the response budget and resumes exactly where it stopped', async () => {
@@ -108,8 +112,9 @@ describe('mlflow_search_runs', () => {
     );
     expect(first.truncated).toBe(true);
     expect(first.items.length).toBeLessThan(seed.runs.length);
+    const unpaged = await runTool(searchRunsTool, mlflow, { experimentIds: ids, limit: 100 });
     const items = await allPages({ experimentIds: ids, limit: 100 }, 600);
-    expect(items.map((run) => run.id).sort()).toEqual(seed.runs.map((run) => run.id).sort());
+    expect(items.map((run) => run.id)).toEqual((unpaged.items as RunItem[]).map((run) => run.id));
   });
 
   it('finds every run of one invocation_id across experiments when no experiment is given', async () => {

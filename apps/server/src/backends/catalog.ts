@@ -1,5 +1,10 @@
-import type { AnyToolDefinition, BackendAdapter, Logger } from '@mlops-mcp/core';
-import { createMlflowAdapter, mlflowTools } from '@mlops-mcp/mlflow';
+import type { AnyToolDefinition, BackendAdapter, BackendId, Logger } from '@mlops-mcp/core';
+import {
+  createMlflowAdapter,
+  type MlflowSettings,
+  mlflowSettingsFromEnv,
+  mlflowTools,
+} from '@mlops-mcp/mlflow';
 import type { Dispatcher } from 'undici';
 import type { GatewayConfig } from '../config/gateway-config.js';
 
@@ -10,25 +15,48 @@ export interface AdapterDeps {
 }
 
 /** What the gateway knows about one backend, whether or not it is enabled. */
-export interface BackendEntry {
-  namespace: 'mlflow' | 'wandb' | 'prefect';
+export interface BackendEntry<Settings = unknown> {
+  namespace: BackendId;
   /** Every tool of this backend; static, so names can be validated without credentials. */
   tools: readonly AnyToolDefinition[];
-  /** Creates the adapter when the backend is enabled in `config`, else returns undefined. */
-  create(config: GatewayConfig, deps: AdapterDeps): BackendAdapter | undefined;
+  /** The backend's settings in a resolved config, when it is configured there. */
+  configured(config: GatewayConfig): Settings | undefined;
+  /** Reads settings from the backend's own environment variables (the one parsing path). */
+  fromEnv(env: NodeJS.ProcessEnv): Settings | undefined;
+  /** The variable holding the backend URL, and the URL of given settings. */
+  urlEnv: string;
+  url(settings: Settings): string;
+  /**
+   * Request headers (lower case) accepted for per-request credentials on the HTTP transport,
+   * each mapped to the environment variable it stands for.
+   */
+  headerEnv: Readonly<Record<string, string>>;
+  create(settings: Settings, deps: AdapterDeps): BackendAdapter;
+}
+
+function entry<Settings>(backend: BackendEntry<Settings>): BackendEntry {
+  return backend as BackendEntry;
 }
 
 /** The backends this build ships, in tools/list order. */
 export const BACKENDS: readonly BackendEntry[] = [
-  {
+  entry<MlflowSettings>({
     namespace: 'mlflow',
     tools: mlflowTools,
-    create: (config, deps) =>
-      config.mlflow
-        ? createMlflowAdapter(config.mlflow, {
-            logger: deps.logger,
-            ...(deps.dispatcher ? { dispatcher: deps.dispatcher } : {}),
-          })
-        : undefined,
-  },
+    configured: (config) => config.mlflow,
+    fromEnv: mlflowSettingsFromEnv,
+    urlEnv: 'MLFLOW_TRACKING_URI',
+    url: (settings) => settings.trackingUri,
+    headerEnv: {
+      'x-mlflow-tracking-uri': 'MLFLOW_TRACKING_URI',
+      'x-mlflow-tracking-token': 'MLFLOW_TRACKING_TOKEN',
+      'x-mlflow-tracking-username': 'MLFLOW_TRACKING_USERNAME',
+      'x-mlflow-tracking-password': 'MLFLOW_TRACKING_PASSWORD',
+    },
+    create: (settings, deps) =>
+      createMlflowAdapter(settings, {
+        logger: deps.logger,
+        ...(deps.dispatcher ? { dispatcher: deps.dispatcher } : {}),
+      }),
+  }),
 ];

@@ -15,6 +15,8 @@ const DESCRIPTIONS: Record<keyof typeof OPTIONS, string> = {
   'allowed-hosts': 'Comma-separated Host header names accepted over HTTP (default: loopback)',
   'allowed-origins': 'Comma-separated browser Origin host names accepted (default: loopback)',
   'max-body-bytes': 'Largest HTTP request body accepted (default 1048576)',
+  'backend-headers':
+    'Accept per-request backend credentials (X-MLflow-Tracking-Uri/-Token/-Username/-Password) over HTTP (default false)',
   'log-level': 'fatal | error | warn | info | debug | trace | silent (logs go to stderr)',
   'max-response-tokens': 'Per-response budget in estimated tokens (default 8000)',
 };

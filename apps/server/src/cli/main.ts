@@ -52,7 +52,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     if (command === 'doctor')
       return await doctor(gateway, json, (text) => process.stdout.write(text));
-    if (gateway.adapters.size === 0) {
+    if (gateway.adapters.size === 0 && config.perRequestBackends.length === 0) {
       throw new ConfigError(
         'No backend is configured: set MLFLOW_TRACKING_URI (e.g. http://127.0.0.1:5000) to an MLflow tracking server.',
       );

@@ -1,3 +1,4 @@
+import { BackendIdSchema } from '@mlops-mcp/core';
 import { MlflowSettingsSchema } from '@mlops-mcp/mlflow';
 import { z } from 'zod';
 
@@ -33,8 +34,21 @@ export const GatewayConfigSchema = z.object({
         .int()
         .positive()
         .default(1024 * 1024),
+      /**
+       * Accept backend credentials per request (X-MLflow-Tracking-Uri, ... headers) for shared
+       * deployments. Off by default.
+       */
+      backendHeaders: z.boolean().default(false),
     })
-    .default({ host: '127.0.0.1', port: 3333, allowNoAuth: false, maxBodyBytes: 1024 * 1024 }),
+    .default({
+      host: '127.0.0.1',
+      port: 3333,
+      allowNoAuth: false,
+      maxBodyBytes: 1024 * 1024,
+      backendHeaders: false,
+    }),
+  /** Backends enabled with no gateway-wide settings: every request must bring its own headers. */
+  perRequestBackends: z.array(BackendIdSchema).default([]),
   logLevel: z.enum(LOG_LEVELS).default('info'),
   /** Per-response budget in estimated tokens; list tools cut pages to fit and say so. */
   maxResponseTokens: z.number().int().min(500).max(200_000).default(8000),

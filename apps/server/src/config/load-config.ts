@@ -19,6 +19,7 @@ export const OPTIONS = {
   'allowed-hosts': { env: 'MLOPS_MCP_HTTP_ALLOWED_HOSTS', type: 'string' },
   'allowed-origins': { env: 'MLOPS_MCP_HTTP_ALLOWED_ORIGINS', type: 'string' },
   'max-body-bytes': { env: 'MLOPS_MCP_HTTP_MAX_BODY_BYTES', type: 'string' },
+  'backend-headers': { env: 'MLOPS_MCP_HTTP_BACKEND_HEADERS', type: 'string' },
   'log-level': { env: 'MLOPS_MCP_LOG_LEVEL', type: 'string' },
   'max-response-tokens': { env: 'MLOPS_MCP_MAX_RESPONSE_TOKENS', type: 'string' },
 } as const;
@@ -47,13 +48,19 @@ export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Loa
     return undefined;
   };
   const skipped: string[] = [];
+  const backendHeadersRaw = raw('backend-headers');
+  const backendHeaders = backendHeadersRaw ? bool(backendHeadersRaw) : false;
+  const perRequestBackends: ('mlflow' | 'wandb' | 'prefect')[] = [];
 
   const mlflowMode = backendMode(raw('mlflow'));
   const mlflowSettings = mlflowMode === 'false' ? undefined : mlflowSettingsFromEnv(env);
   if (mlflowMode === 'true' && !mlflowSettings) {
-    throw new ConfigError(
-      'MLflow is enabled (MLOPS_MCP_MLFLOW=true) but MLFLOW_TRACKING_URI is not set.',
-    );
+    if (!backendHeaders) {
+      throw new ConfigError(
+        'MLflow is enabled (MLOPS_MCP_MLFLOW=true) but MLFLOW_TRACKING_URI is not set (or enable per-request X-MLflow-* headers with MLOPS_MCP_HTTP_BACKEND_HEADERS=true).',
+      );
+    }
+    perRequestBackends.push('mlflow');
   }
   if (mlflowMode === 'auto' && !mlflowSettings)
     skipped.push('mlflow (MLFLOW_TRACKING_URI not set)');
@@ -96,7 +103,9 @@ export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Loa
       allowedHosts: list(raw('allowed-hosts')),
       allowedOrigins: list(raw('allowed-origins')),
       maxBodyBytes: integer(raw('max-body-bytes'), 1024, 64 * 1024 * 1024) ?? 1024 * 1024,
+      backendHeaders,
     },
+    perRequestBackends,
     logLevel: logLevel?.value,
     maxResponseTokens: integer(raw('max-response-tokens'), 500, 200_000),
   };
@@ -108,6 +117,11 @@ export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Loa
     );
   }
   const config = result.data;
+  if (backendHeaders && config.transport !== 'http') {
+    throw new ConfigError(
+      'MLOPS_MCP_HTTP_BACKEND_HEADERS=true only applies to the HTTP transport (--http).',
+    );
+  }
   if (config.transport === 'http' && !config.http.token && !config.http.allowNoAuth) {
     throw new ConfigError(
       'The HTTP transport needs MLOPS_MCP_HTTP_TOKEN (clients send it as "Authorization: Bearer <token>"); to run without auth on a trusted network set MLOPS_MCP_HTTP_ALLOW_NO_AUTH=true.',

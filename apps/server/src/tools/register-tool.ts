@@ -1,4 +1,10 @@
-import { type AnyToolDefinition, type Logger, secrets, toCompactJson } from '@mlops-mcp/core';
+import {
+  type AnyToolDefinition,
+  type Logger,
+  MlopsError,
+  secrets,
+  toCompactJson,
+} from '@mlops-mcp/core';
 import type { CallToolResult, McpServer, ServerContext } from '@modelcontextprotocol/server';
 import { toErrorPayload } from './error-result.js';
 
@@ -49,6 +55,8 @@ export async function callTool(
   const signal = ctx?.mcpReq.signal ?? new AbortController().signal;
   const progressToken = ctx?.mcpReq._meta?.progressToken;
   try {
+    // A client that is an error means this request has no adapter for the tool's backend.
+    if (MlopsError.isInstance(client)) throw client;
     const output = await tool.handler(args, {
       client,
       signal,

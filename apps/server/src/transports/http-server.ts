@@ -44,7 +44,7 @@ export async function startHttpServer(
   logger: Logger,
 ): Promise<RunningHttpServer> {
   const { http } = gateway.config;
-  const handler = createMcpHandler(() => gateway.createServer(), {
+  const handler = createMcpHandler((ctx) => gateway.createServer(ctx.requestInfo?.headers), {
     legacy: 'stateless',
     maxRequestBodySize: http.maxBodyBytes,
     onerror: (error) => logger.warn({ err: error.message }, 'mcp request error'),
