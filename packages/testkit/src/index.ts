@@ -2,6 +2,7 @@ export { freePort } from './free-port.js';
 export type { MlflowSeed, SeededModelVersion, SeededRun, SeededRunStatus } from './mlflow-seed.js';
 export { seedMlflow } from './mlflow-seed.js';
 export { startMlflow } from './mlflow-server.js';
+export { type PrefectSeed, seedPrefect, startSeededPrefect } from './prefect-seed.js';
 export { startPrefect } from './prefect-server.js';
 export type { PythonEnv } from './python-env.js';
 export { pythonEnv } from './python-env.js';

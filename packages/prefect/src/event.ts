@@ -1,0 +1,45 @@
+import { toCompactJson, truncateText } from '@mlops-mcp/core';
+import { z } from 'zod';
+import type { PrefectEvent } from './prefect-api-types.js';
+
+/** Longest payload kept per event, as compact JSON. */
+const MAX_PAYLOAD_CHARS = 2_000;
+
+/** One event from Prefect's event stream. */
+export const PrefectEventViewSchema = z.object({
+  id: z.string(),
+  occurred: z.string(),
+  event: z.string(),
+  resourceId: z.string().optional(),
+  resource: z.record(z.string(), z.string()),
+  related: z.array(z.record(z.string(), z.string())).optional(),
+  payload: z
+    .unknown()
+    .optional()
+    .describe('The payload, or its JSON cut to 2000 characters when larger'),
+  payloadTruncated: z.boolean().optional(),
+});
+export type PrefectEventView = z.infer<typeof PrefectEventViewSchema>;
+
+/** Maps one event, cutting a large payload. */
+export function mapEvent(raw: PrefectEvent): PrefectEventView {
+  const view: PrefectEventView = {
+    id: raw.id,
+    occurred: raw.occurred,
+    event: raw.event,
+    resource: raw.resource,
+  };
+  const resourceId = raw.resource['prefect.resource.id'];
+  if (resourceId) view.resourceId = resourceId;
+  if (raw.related.length) view.related = raw.related;
+  if (raw.payload && Object.keys(raw.payload).length) {
+    const json = toCompactJson(raw.payload);
+    if (json.length > MAX_PAYLOAD_CHARS) {
+      view.payload = truncateText(json, MAX_PAYLOAD_CHARS).text;
+      view.payloadTruncated = true;
+    } else {
+      view.payload = raw.payload;
+    }
+  }
+  return view;
+}

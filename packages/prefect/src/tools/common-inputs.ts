@@ -1,0 +1,88 @@
+import { InvalidInputError } from '@mlops-mcp/core';
+import { z } from 'zod';
+import { StateTypeSchema } from '../prefect-filters.js';
+
+/** Input fields several Prefect tools share, described once. */
+export const limitInput = (defaultLimit: number, max: number) =>
+  z
+    .number()
+    .int()
+    .min(1)
+    .max(max)
+    .default(defaultLimit)
+    .describe(`How many items to return (1-${max}, default ${defaultLimit}).`);
+
+export const cursorInput = z
+  .string()
+  .max(4096)
+  .optional()
+  .describe('nextCursor from a previous call with the same other inputs, to get the next page.');
+
+export const isoTimeInput = (what: string) =>
+  z.iso
+    .datetime({ offset: true })
+    .optional()
+    .describe(`${what} (ISO 8601 with time zone, e.g. 2025-06-01T00:00:00Z).`);
+
+export const stateTypesInput = z
+  .array(StateTypeSchema)
+  .min(1)
+  .max(9)
+  .optional()
+  .describe('Prefect state types to keep, e.g. ["FAILED","CRASHED"].');
+
+export const stateNamesInput = z
+  .array(z.string().min(1).max(100))
+  .min(1)
+  .max(20)
+  .optional()
+  .describe(
+    'State names to keep, e.g. ["Late"] or ["AwaitingRetry"] (names refine types: Late is a SCHEDULED state).',
+  );
+
+export const nameLikeInput = z
+  .string()
+  .min(1)
+  .max(200)
+  .optional()
+  .describe('Case-insensitive substring of the name.');
+
+export const tagsInput = z
+  .array(z.string().min(1).max(200))
+  .min(1)
+  .max(20)
+  .optional()
+  .describe('Keep items that carry all of these tags.');
+
+export const flowRunIdInput = z
+  .string()
+  .min(1)
+  .max(200)
+  .describe('Flow run id (UUID) or prefect://flow-runs/<id>, from prefect_list_flow_runs.');
+
+export const deploymentInput = z
+  .string()
+  .min(1)
+  .max(400)
+  .describe(
+    'Deployment id (UUID), prefect://deployments/<id>, or "<flow name>/<deployment name>".',
+  );
+
+export const workPoolNameInput = z
+  .string()
+  .min(1)
+  .max(200)
+  .describe('Work pool name, from prefect_list_work_pools.');
+
+/** The window [since, until], defaulting to the last `defaultHours` hours up to now. */
+export function timeWindow(
+  input: { since?: string | undefined; until?: string | undefined },
+  defaultHours: number,
+): { since: string; until: string } {
+  const until = input.until ?? new Date().toISOString();
+  const since = input.since ?? new Date(Date.parse(until) - defaultHours * 3_600_000).toISOString();
+  if (Date.parse(since) > Date.parse(until)) {
+    throw new InvalidInputError('since is after until.', { field: 'since' });
+  }
+  return { since, until };
+}

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { PrefectFlowRunViewSchema } from '../flow-run.js';
+import { parseDeploymentSelector } from '../ids.js';
+import { deploymentInput, isoTimeInput } from './common-inputs.js';
+import { definePrefectTool } from './define.js';
+
+/** prefect_create_flow_run: start a deployment (a new flow run), sent once. */
+export const createFlowRunTool = definePrefectTool({
+  name: 'prefect_create_flow_run',
+  title: 'Run a Prefect deployment',
+  description:
+    'Create a flow run from a Prefect deployment (by id or "<flow>/<deployment>"), optionally with ' +
+    'parameters (merged over the deployment defaults and validated by Prefect against its parameter schema), ' +
+    "tags and a scheduled start. A worker of the deployment's pool then runs it. Sent once, never retried: " +
+    'pass idempotencyKey to make a repeated call return the same run.',
+  namespace: 'prefect',
+  toolsets: ['orchestration', 'flow-runs'],
+  access: 'write',
+  destructive: false,
+  idempotent: false,
+  inputSchema: z.object({
+    deployment: deploymentInput,
+    parameters: z
+      .record(z.string(), z.unknown())
+      .optional()
+      .describe('Flow parameters as a JSON object; see prefect_get_deployment for the schema.'),
+    tags: z
+      .array(z.string().min(1).max(200))
+      .max(20)
+      .optional()
+      .describe('Extra tags for the run.'),
+    scheduledStart: isoTimeInput('When to start; default now'),
+    name: z.string().min(1).max(200).optional().describe('Run name; default a generated one.'),
+    idempotencyKey: z.string().min(1).max(200).optional(),
+  }),
+  outputSchema: PrefectFlowRunViewSchema,
+  async handler(input, { client, signal }) {
+    const selector = parseDeploymentSelector(input.deployment);
+    const deploymentId =
+      'id' in selector ? selector.id : (await client.getDeployment(selector, { signal })).id;
+    return client.createFlowRun({ ...input, deploymentId }, { signal });
+  },
+});

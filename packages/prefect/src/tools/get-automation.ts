@@ -1,0 +1,35 @@
+import { InvalidInputError } from '@mlops-mcp/core';
+import { z } from 'zod';
+import { PrefectAutomationViewSchema } from '../automation.js';
+import { isUuid } from '../ids.js';
+import { definePrefectTool } from './define.js';
+
+/** prefect_get_automation: one automation's trigger and actions. */
+export const getAutomationTool = definePrefectTool({
+  name: 'prefect_get_automation',
+  title: 'Get a Prefect automation',
+  description:
+    'Get one Prefect automation by id: its trigger (expect, match, posture Reactive/Proactive, threshold, ' +
+    'within seconds, nested triggers) and actions. Pair with prefect_list_events to see whether matching events occurred.',
+  namespace: 'prefect',
+  toolsets: ['orchestration', 'automations'],
+  access: 'read',
+  inputSchema: z.object({
+    automationId: z
+      .string()
+      .min(1)
+      .max(100)
+      .describe('Automation id (UUID) from prefect_list_automations.'),
+  }),
+  outputSchema: PrefectAutomationViewSchema,
+  async handler(input, { client, signal }) {
+    const id = input.automationId.trim();
+    if (!isUuid(id)) {
+      throw new InvalidInputError(`"${id.slice(0, 100)}" is not an automation id (a UUID).`, {
+        field: 'automationId',
+        hint: 'Find automation ids with prefect_list_automations.',
+      });
+    }
+    return client.getAutomation(id, { signal });
+  },
+});

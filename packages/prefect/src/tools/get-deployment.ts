@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { PrefectDeploymentViewSchema } from '../deployment.js';
+import { parseDeploymentSelector } from '../ids.js';
+import { deploymentInput } from './common-inputs.js';
+import { definePrefectTool } from './define.js';
+
+/** prefect_get_deployment: one deployment by id or "<flow>/<deployment>", with parameters. */
+export const getDeploymentTool = definePrefectTool({
+  name: 'prefect_get_deployment',
+  title: 'Get a Prefect deployment',
+  description:
+    'Get one Prefect deployment by id or by "<flow name>/<deployment name>": schedules, paused flag, work ' +
+    'pool and queue, concurrency limit, default parameters and their JSON schema (what prefect_create_flow_run accepts).',
+  namespace: 'prefect',
+  toolsets: ['orchestration', 'deployments'],
+  access: 'read',
+  inputSchema: z.object({ deployment: deploymentInput }),
+  outputSchema: PrefectDeploymentViewSchema,
+  async handler(input, { client, signal }) {
+    return client.getDeployment(parseDeploymentSelector(input.deployment), { signal });
+  },
+});

@@ -1,0 +1,65 @@
+import { fitPageToBudget, pageSchema } from '@mlops-mcp/core';
+import { z } from 'zod';
+import { parsePrefectId } from '../ids.js';
+import { LOG_LEVELS, PrefectLogLineSchema } from '../log-line.js';
+import { cursorInput, flowRunIdInput, limitInput } from './common-inputs.js';
+import { definePrefectTool } from './define.js';
+
+/** prefect_get_flow_run_logs: a flow run's logs, newest first, by minimum level. */
+export const getFlowRunLogsTool = definePrefectTool({
+  name: 'prefect_get_flow_run_logs',
+  title: 'Get the logs of a Prefect flow run',
+  description:
+    'Read the logs of one Prefect flow run, newest first by default so the traceback that ended a failed ' +
+    'run comes first; set minLevel ERROR to see only errors. Long messages are cut to maxMessageChars and ' +
+    'marked truncated. Page on with nextCursor (same other inputs).',
+  namespace: 'prefect',
+  toolsets: ['orchestration', 'flow-runs'],
+  access: 'read',
+  inputSchema: z.object({
+    flowRunId: flowRunIdInput,
+    taskRunId: z
+      .string()
+      .uuid()
+      .optional()
+      .describe('Only logs of this task run (id from prefect_list_task_runs).'),
+    minLevel: z
+      .enum(Object.keys(LOG_LEVELS) as [keyof typeof LOG_LEVELS, ...(keyof typeof LOG_LEVELS)[]])
+      .default('DEBUG')
+      .describe('Lowest level to return: DEBUG, INFO, WARNING, ERROR or CRITICAL.'),
+    order: z.enum(['newest_first', 'oldest_first']).default('newest_first'),
+    maxMessageChars: z
+      .number()
+      .int()
+      .min(100)
+      .max(20_000)
+      .default(4_000)
+      .describe('Cut longer messages to this length.'),
+    limit: limitInput(100, 1000),
+    cursor: cursorInput,
+  }),
+  outputSchema: pageSchema(PrefectLogLineSchema),
+  async handler(input, { client, signal, maxResponseTokens }) {
+    const flowRunId = parsePrefectId(
+      input.flowRunId,
+      'flow-run',
+      'flowRunId',
+      'prefect_list_flow_runs',
+    );
+    // Prefect answers an unknown flow run with no logs; check it exists to say so.
+    if (!input.cursor) await client.getFlowRun(flowRunId, { signal });
+    const page = await client.getFlowRunLogs(
+      {
+        flowRunId,
+        taskRunId: input.taskRunId,
+        minLevel: input.minLevel === 'DEBUG' ? undefined : LOG_LEVELS[input.minLevel],
+        newestFirst: input.order === 'newest_first',
+        maxMessageChars: input.maxMessageChars,
+        limit: input.limit,
+        cursor: input.cursor,
+      },
+      { signal },
+    );
+    return fitPageToBudget(page, maxResponseTokens);
+  },
+});

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { PrefectFlowRunViewSchema } from '../flow-run.js';
+import { parsePrefectId } from '../ids.js';
+import { flowRunIdInput } from './common-inputs.js';
+import { definePrefectTool } from './define.js';
+
+/** prefect_get_flow_run: one flow run with its state, message, timing and parameters. */
+export const getFlowRunTool = definePrefectTool({
+  name: 'prefect_get_flow_run',
+  title: 'Get a Prefect flow run',
+  description:
+    'Get one Prefect flow run: state type and name (e.g. SCHEDULED/Late), state message (the error of a ' +
+    'failed or crashed run), timing, work pool and queue, tags and parameters. For the why, follow with ' +
+    'prefect_get_flow_run_logs and prefect_list_task_runs.',
+  namespace: 'prefect',
+  toolsets: ['orchestration', 'flow-runs'],
+  access: 'read',
+  inputSchema: z.object({ flowRunId: flowRunIdInput }),
+  outputSchema: PrefectFlowRunViewSchema,
+  async handler(input, { client, signal }) {
+    const id = parsePrefectId(input.flowRunId, 'flow-run', 'flowRunId', 'prefect_list_flow_runs');
+    return client.getFlowRun(id, { signal });
+  },
+});

@@ -1,0 +1,23 @@
+import { FlowSchema } from '@mlops-mcp/core';
+import { z } from 'zod';
+import { parsePrefectId } from '../ids.js';
+import { definePrefectTool } from './define.js';
+
+/** prefect_get_flow: one flow by id. */
+export const getFlowTool = definePrefectTool({
+  name: 'prefect_get_flow',
+  title: 'Get a Prefect flow',
+  description: "Get one Prefect flow by id (from prefect_list_flows or a flow run's flowId).",
+  namespace: 'prefect',
+  toolsets: ['orchestration', 'flows'],
+  access: 'read',
+  inputSchema: z.object({
+    flowId: z.string().min(1).max(200).describe('Flow id (UUID) or prefect://flows/<id>.'),
+  }),
+  outputSchema: FlowSchema,
+  async handler(input, { client, signal }) {
+    return client.getFlow(parsePrefectId(input.flowId, 'flow', 'flowId', 'prefect_list_flows'), {
+      signal,
+    });
+  },
+});

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { PrefectServerInfoSchema } from '../api/server-info.js';
+import { definePrefectTool } from './define.js';
+
+/** prefect_get_server_info: which Prefect this is, whether it is healthy and how it is secured. */
+export const getServerInfoTool = definePrefectTool({
+  name: 'prefect_get_server_info',
+  title: 'Get Prefect server info',
+  description:
+    'Identify the Prefect API the gateway talks to: URL (no credentials), server version, health, ' +
+    'whether credentials are sent, whether the server requires auth and has CSRF protection on. ' +
+    'Call it first when other Prefect tools fail.',
+  namespace: 'prefect',
+  toolsets: ['orchestration'],
+  access: 'read',
+  inputSchema: z.object({}),
+  outputSchema: PrefectServerInfoSchema,
+  async handler(_input, { client, signal }) {
+    return client.serverInfo({ signal });
+  },
+});

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { PrefectWorkPoolViewSchema } from '../work-pool.js';
+import { workPoolNameInput } from './common-inputs.js';
+import { definePrefectTool } from './define.js';
+
+/** prefect_get_work_pool: one pool with workers, queues and slot usage. */
+export const getWorkPoolTool = definePrefectTool({
+  name: 'prefect_get_work_pool',
+  title: 'Get a Prefect work pool',
+  description:
+    'Get one Prefect work pool by name: status, workers (status, last heartbeat), queues (paused, limit, ' +
+    'runs holding slots) and the pool concurrency limit against its occupied slots.',
+  namespace: 'prefect',
+  toolsets: ['orchestration', 'work-pools'],
+  access: 'read',
+  inputSchema: z.object({ name: workPoolNameInput }),
+  outputSchema: PrefectWorkPoolViewSchema,
+  async handler(input, { client, signal }) {
+    return client.getWorkPool(input.name, { signal });
+  },
+});

@@ -1,0 +1,27 @@
+import { fitPageToBudget } from '@mlops-mcp/core';
+import { z } from 'zod';
+import { PrefectBlockViewSchema } from '../variable-and-block.js';
+import { limitInput, nameLikeInput } from './common-inputs.js';
+import { definePrefectTool } from './define.js';
+
+/** prefect_list_blocks: block documents' metadata, never their values. */
+export const listBlocksTool = definePrefectTool({
+  name: 'prefect_list_blocks',
+  title: 'List Prefect blocks',
+  description:
+    'List Prefect block documents (credentials, storage, Secret blocks...) by name, type and id. Block ' +
+    'values are never returned, secret or not: use this to check a block exists, not to read it.',
+  namespace: 'prefect',
+  toolsets: ['orchestration', 'config'],
+  access: 'read',
+  inputSchema: z.object({ nameLike: nameLikeInput, limit: limitInput(100, 200) }),
+  outputSchema: z.object({
+    items: z.array(PrefectBlockViewSchema),
+    truncated: z.boolean().optional(),
+  }),
+  async handler(input, { client, signal, maxResponseTokens }) {
+    const blocks = await client.listBlocks(input, { signal });
+    const { items, truncated } = fitPageToBudget({ items: blocks }, maxResponseTokens);
+    return { items, ...(truncated ? { truncated } : {}) };
+  },
+});

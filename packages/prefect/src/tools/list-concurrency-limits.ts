@@ -1,0 +1,30 @@
+import { fitPageToBudget } from '@mlops-mcp/core';
+import { z } from 'zod';
+import { PrefectConcurrencyLimitViewSchema } from '../concurrency-limit.js';
+import { definePrefectTool } from './define.js';
+
+/** prefect_list_concurrency_limits: global, tag and deployment limits with slot usage. */
+export const listConcurrencyLimitsTool = definePrefectTool({
+  name: 'prefect_list_concurrency_limits',
+  title: 'List Prefect concurrency limits',
+  description:
+    'List Prefect concurrency limits: global limits, tag-based limits (task runs with the tag), and ' +
+    'deployment limits, each with active slots, whether it is at capacity, and for tag limits the task runs ' +
+    'holding slots. A full limit is a common reason runs wait.',
+  namespace: 'prefect',
+  toolsets: ['orchestration', 'concurrency'],
+  access: 'read',
+  inputSchema: z.object({
+    atCapacityOnly: z.boolean().default(false).describe('Return only limits with no free slot.'),
+  }),
+  outputSchema: z.object({
+    items: z.array(PrefectConcurrencyLimitViewSchema),
+    truncated: z.boolean().optional(),
+  }),
+  async handler(input, { client, signal, maxResponseTokens }) {
+    const limits = await client.listConcurrencyLimits({ signal });
+    const kept = input.atCapacityOnly ? limits.filter((limit) => limit.atCapacity) : limits;
+    const { items, truncated } = fitPageToBudget({ items: kept }, maxResponseTokens);
+    return { items, ...(truncated ? { truncated } : {}) };
+  },
+});

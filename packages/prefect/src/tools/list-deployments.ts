@@ -1,0 +1,56 @@
+import { fitPageToBudget, pageSchema } from '@mlops-mcp/core';
+import { z } from 'zod';
+import { PrefectDeploymentViewSchema } from '../deployment.js';
+import { isUuid } from '../ids.js';
+import { PrefectRunFilterSchema } from '../prefect-filters.js';
+import { cursorInput, limitInput, nameLikeInput, tagsInput } from './common-inputs.js';
+import { definePrefectTool } from './define.js';
+
+/** prefect_list_deployments: deployments by flow, pool, tag or paused state, paged. */
+export const listDeploymentsTool = definePrefectTool({
+  name: 'prefect_list_deployments',
+  title: 'List Prefect deployments',
+  description:
+    'List Prefect deployments with their flow ("<flow>/<deployment>" fullName), work pool and queue, paused ' +
+    'flag, status (READY when a worker polled recently) and concurrency limit. Filter by flow, name, pool, ' +
+    'tags or paused; `filter` takes Prefect filter objects for anything else.',
+  namespace: 'prefect',
+  toolsets: ['orchestration', 'deployments'],
+  access: 'read',
+  inputSchema: z.object({
+    flows: z
+      .array(z.string().min(1).max(200))
+      .min(1)
+      .max(50)
+      .optional()
+      .describe('Flow ids or flow names.'),
+    nameLike: nameLikeInput.describe('Case-insensitive substring of the deployment or flow name.'),
+    workPools: z
+      .array(z.string().min(1).max(200))
+      .min(1)
+      .max(50)
+      .optional()
+      .describe('Work pool names.'),
+    tags: tagsInput,
+    paused: z
+      .boolean()
+      .optional()
+      .describe('Only paused (true) or only active (false) deployments.'),
+    sort: z.enum(['NAME_ASC', 'NAME_DESC', 'CREATED_DESC', 'UPDATED_DESC']).default('NAME_ASC'),
+    filter: PrefectRunFilterSchema.optional(),
+    limit: limitInput(50, 200),
+    cursor: cursorInput,
+  }),
+  outputSchema: pageSchema(PrefectDeploymentViewSchema),
+  async handler(input, { client, signal, maxResponseTokens }) {
+    const page = await client.listDeployments(
+      {
+        ...input,
+        flowIds: input.flows?.filter(isUuid),
+        flowNames: input.flows?.filter((flow) => !isUuid(flow)),
+      },
+      { signal },
+    );
+    return fitPageToBudget(page, maxResponseTokens);
+  },
+});

@@ -1,0 +1,53 @@
+import { fitPageToBudget, pageSchema } from '@mlops-mcp/core';
+import { z } from 'zod';
+import { PrefectEventViewSchema } from '../event.js';
+import { cursorInput, isoTimeInput, limitInput, timeWindow } from './common-inputs.js';
+import { definePrefectTool } from './define.js';
+
+const eventStrings = (what: string) =>
+  z.array(z.string().min(1).max(300)).min(1).max(20).optional().describe(what);
+
+/** prefect_list_events: events in a time window by name, prefix or resource, across server pages. */
+export const listEventsTool = definePrefectTool({
+  name: 'prefect_list_events',
+  title: 'List Prefect events',
+  description:
+    "List events from Prefect's event stream (state changes such as prefect.flow-run.Failed, worker and " +
+    'work-pool status events, custom events) in a time window, newest first, by name, name prefix or ' +
+    'resource id (e.g. prefect.flow-run.<id>). Defaults to the last 24 hours. The server returns 50 per page; ' +
+    'the tool follows its pages up to `limit`.',
+  namespace: 'prefect',
+  toolsets: ['orchestration', 'events'],
+  access: 'read',
+  inputSchema: z.object({
+    since: isoTimeInput('Window start; default 24 hours before until'),
+    until: isoTimeInput('Window end; default now'),
+    names: eventStrings('Exact event names, e.g. ["prefect.flow-run.Failed"].'),
+    prefixes: eventStrings('Event name prefixes, e.g. ["prefect.flow-run.", "prefect.worker."].'),
+    resourceIds: eventStrings('Primary resource ids, e.g. ["prefect.flow-run.<uuid>"].'),
+    relatedTo: eventStrings(
+      'Resource ids that may be the primary or a related resource (e.g. all events of a deployment).',
+    ),
+    order: z.enum(['newest_first', 'oldest_first']).default('newest_first'),
+    limit: limitInput(50, 500),
+    cursor: cursorInput,
+  }),
+  outputSchema: pageSchema(PrefectEventViewSchema),
+  async handler(input, { client, signal, maxResponseTokens }) {
+    const window = timeWindow(input, 24);
+    const page = await client.listEvents(
+      {
+        ...window,
+        names: input.names,
+        prefixes: input.prefixes,
+        resourceIds: input.resourceIds,
+        anyResourceIds: input.relatedTo,
+        newestFirst: input.order === 'newest_first',
+        limit: input.limit,
+        cursor: input.cursor,
+      },
+      { signal },
+    );
+    return fitPageToBudget(page, maxResponseTokens);
+  },
+});

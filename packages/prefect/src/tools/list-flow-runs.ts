@@ -1,0 +1,69 @@
+import { fitPageToBudget, pageSchema } from '@mlops-mcp/core';
+import { z } from 'zod';
+import { FLOW_RUN_SORTS } from '../api/flow-runs.js';
+import { PrefectFlowRunViewSchema } from '../flow-run.js';
+import { parseDeploymentSelector } from '../ids.js';
+import { PrefectRunFilterSchema } from '../prefect-filters.js';
+import {
+  cursorInput,
+  isoTimeInput,
+  limitInput,
+  stateNamesInput,
+  stateTypesInput,
+  tagsInput,
+} from './common-inputs.js';
+import { definePrefectTool } from './define.js';
+
+const names = (what: string) =>
+  z.array(z.string().min(1).max(400)).min(1).max(50).optional().describe(what);
+
+/** prefect_list_flow_runs: flow runs by state, time, flow, deployment, pool or tag, paged. */
+export const listFlowRunsTool = definePrefectTool({
+  name: 'prefect_list_flow_runs',
+  title: 'List Prefect flow runs',
+  description:
+    'Find Prefect flow runs by state type (FAILED, CRASHED, RUNNING...), state name (e.g. Late), time window, ' +
+    'flow, deployment, work pool or queue, and tags; newest expected start first by default. Each run carries ' +
+    'its state message (the error of a failed run), work pool and how late it started. `filter` takes Prefect ' +
+    'filter objects for anything else, e.g. {"flow_runs":{"parent_task_run_id":{"is_null_":true}}}.',
+  namespace: 'prefect',
+  toolsets: ['orchestration', 'flow-runs'],
+  access: 'read',
+  inputSchema: z.object({
+    stateTypes: stateTypesInput,
+    stateNames: stateNamesInput,
+    flows: names('Flow ids or flow names.'),
+    deployments: names('Deployment ids or "<flow name>/<deployment name>".'),
+    workPools: names('Work pool names.'),
+    workQueues: names('Work queue names.'),
+    tags: tagsInput,
+    timeField: z
+      .enum(['expected_start_time', 'start_time'])
+      .default('expected_start_time')
+      .describe(
+        'Which time since/until apply to: when the run was due (default) or when it actually started.',
+      ),
+    since: isoTimeInput('Window start'),
+    until: isoTimeInput('Window end'),
+    sort: z.enum(FLOW_RUN_SORTS).default('EXPECTED_START_TIME_DESC'),
+    filter: PrefectRunFilterSchema.optional(),
+    limit: limitInput(25, 200),
+    cursor: cursorInput,
+  }),
+  outputSchema: pageSchema(PrefectFlowRunViewSchema),
+  async handler(input, { client, signal, maxResponseTokens }) {
+    let deploymentIds: string[] | undefined;
+    if (input.deployments) {
+      deploymentIds = await Promise.all(
+        input.deployments.map(async (value) => {
+          const selector = parseDeploymentSelector(value, 'deployments');
+          return 'id' in selector
+            ? selector.id
+            : (await client.getDeployment(selector, { signal })).id;
+        }),
+      );
+    }
+    const page = await client.listFlowRuns({ ...input, deploymentIds }, { signal });
+    return fitPageToBudget(page, maxResponseTokens);
+  },
+});

@@ -1,0 +1,29 @@
+import { FlowSchema, fitPageToBudget, pageSchema } from '@mlops-mcp/core';
+import { z } from 'zod';
+import { PrefectRunFilterSchema } from '../prefect-filters.js';
+import { cursorInput, limitInput, nameLikeInput, tagsInput } from './common-inputs.js';
+import { definePrefectTool } from './define.js';
+
+/** prefect_list_flows: flows by name or tag, paged. */
+export const listFlowsTool = definePrefectTool({
+  name: 'prefect_list_flows',
+  title: 'List Prefect flows',
+  description:
+    'List Prefect flows (the code units deployments run), sorted by name. Use `filter` for anything the ' +
+    'simple fields do not cover, e.g. flows that have FAILED runs: {"flow_runs":{"state":{"type":{"any_":["FAILED"]}}}}.',
+  namespace: 'prefect',
+  toolsets: ['orchestration', 'flows'],
+  access: 'read',
+  inputSchema: z.object({
+    nameLike: nameLikeInput,
+    tags: tagsInput,
+    sort: z.enum(['NAME_ASC', 'NAME_DESC', 'CREATED_DESC', 'UPDATED_DESC']).default('NAME_ASC'),
+    filter: PrefectRunFilterSchema.omit({ work_pool_queues: true }).optional(),
+    limit: limitInput(50, 200),
+    cursor: cursorInput,
+  }),
+  outputSchema: pageSchema(FlowSchema),
+  async handler(input, { client, signal, maxResponseTokens }) {
+    return fitPageToBudget(await client.listFlows(input, { signal }), maxResponseTokens);
+  },
+});

@@ -1,0 +1,29 @@
+import { fitPageToBudget } from '@mlops-mcp/core';
+import { z } from 'zod';
+import { PrefectWorkPoolViewSchema } from '../work-pool.js';
+import { definePrefectTool } from './define.js';
+
+/** prefect_list_work_pools: every pool with workers, queues and slot usage. */
+export const listWorkPoolsTool = definePrefectTool({
+  name: 'prefect_list_work_pools',
+  title: 'List Prefect work pools',
+  description:
+    'List Prefect work pools with what decides whether their runs can start: status (READY, NOT_READY = no ' +
+    'online worker, PAUSED), workers with last heartbeat, queues (paused, limit, runs holding slots), and the ' +
+    "pool's concurrency limit against the runs occupying it.",
+  namespace: 'prefect',
+  toolsets: ['orchestration', 'work-pools'],
+  access: 'read',
+  inputSchema: z.object({}),
+  outputSchema: z.object({
+    items: z.array(PrefectWorkPoolViewSchema),
+    truncated: z.boolean().optional(),
+  }),
+  async handler(_input, { client, signal, maxResponseTokens }) {
+    const { items, truncated } = fitPageToBudget(
+      { items: await client.listWorkPools({ signal }) },
+      maxResponseTokens,
+    );
+    return { items, ...(truncated ? { truncated } : {}) };
+  },
+});

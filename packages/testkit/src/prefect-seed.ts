@@ -1,0 +1,147 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { packageRoot } from './paths.js';
+import { startPrefect } from './prefect-server.js';
+import { pythonEnv } from './python-env.js';
+import type { RunningServer, StartServerOptions } from './running-server.js';
+import { childEnv, OFFLINE_PYTHON_ENV } from './server-env.js';
+
+/** Manifest printed by python/seed_prefect.py: everything the seed created, by id and name. */
+export interface PrefectSeed {
+  /** Flow ids by flow name: nightly-etl, train-model, weekly-report. */
+  flows: Record<string, string>;
+  /** Deployment ids by "<flow>/<deployment>": nightly-etl/prod, train-model/gpu, weekly-report/paused (paused). */
+  deployments: Record<string, string>;
+  /** Pool names: `noWorker` (no worker ever), `limited` (limit 1, one online worker, full), `paused`. */
+  workPools: { noWorker: string; limited: string; paused: string };
+  /** A queue of the limited pool with concurrency limit 1, held by the running run. */
+  queue: string;
+  /** The worker that heartbeats into the limited pool. */
+  worker: string;
+  /**
+   * Flow run ids by role: completed, failed, crashed, cancelled, running (holds the limited pool's
+   * slot), pending, late (Late in the pool with no worker), lateLimited (Late in the full pool),
+   * scheduled (due tomorrow), cancellable (PENDING, for cancel tests).
+   */
+  flowRuns: Record<
+    | 'completed'
+    | 'failed'
+    | 'crashed'
+    | 'cancelled'
+    | 'running'
+    | 'pending'
+    | 'late'
+    | 'lateLimited'
+    | 'scheduled'
+    | 'cancellable',
+    string
+  >;
+  /** Task runs of the failed flow run. */
+  taskRuns: { completed: string; failed: string };
+  /** Log lines of the failed flow run; the last is an ERROR with a traceback. */
+  logCount: number;
+  /** Tag of the tag-based concurrency limit. */
+  tagLimit: string;
+  /** Global concurrency limits: `full` is at capacity, `free` is not. */
+  globalLimits: { full: string; free: string };
+  variables: string[];
+  /** A Secret block; `value` is what must never surface through the tools. */
+  secretBlock: { name: string; id: string; value: string };
+  /** Threshold 3 within 1 h on prefect.flow-run.Failed. */
+  automation: { id: string; name: string };
+  /** Custom events: `batchProcessed` acme.orders.batch.processed and `warehouse` acme.warehouse.unreachable. */
+  events: { batchProcessed: number; warehouse: number; prefix: string };
+  failedMessage: string;
+  crashedMessage: string;
+}
+
+const SEED_SCRIPT = join(packageRoot, 'python', 'seed_prefect.py');
+
+/** Seed the Prefect server at `apiUrl` (its /api URL) through the official Python client. */
+export async function seedPrefect(
+  apiUrl: string,
+  opts: { timeoutMs?: number } = {},
+): Promise<PrefectSeed> {
+  const py = await pythonEnv();
+  // The client writes a profile and caches under PREFECT_HOME: keep them out of ~/.prefect.
+  const home = await mkdtemp(join(tmpdir(), 'mlops-mcp-prefect-seed-'));
+  try {
+    const env = childEnv(['PREFECT_'], {
+      ...OFFLINE_PYTHON_ENV,
+      PREFECT_API_URL: apiUrl,
+      PREFECT_HOME: home,
+      PREFECT_PROFILES_PATH: join(home, 'profiles.toml'),
+    });
+    const { stdout, stderr } = await runCapture(
+      py.bin('python'),
+      [SEED_SCRIPT],
+      env,
+      opts.timeoutMs ?? 120_000,
+    );
+    const line = stdout.trim().split('\n').pop() ?? '';
+    try {
+      return assertSeed(JSON.parse(line));
+    } catch (err) {
+      const reason = err instanceof Error ? err.message : String(err);
+      throw new Error(
+        `testkit: seed_prefect.py printed no valid manifest (${reason})\n${stderr.slice(-4000)}`,
+      );
+    }
+  } finally {
+    await rm(home, { recursive: true, force: true });
+  }
+}
+
+/** Start a Prefect server and seed it; the server is stopped again if seeding fails. */
+export async function startSeededPrefect(
+  opts: StartServerOptions = {},
+): Promise<{ server: RunningServer; seed: PrefectSeed }> {
+  const server = await startPrefect(opts);
+  try {
+    const started = Date.now();
+    const seed = await seedPrefect(server.url);
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    process.stderr.write(`testkit: seeded prefect in ${seconds} s\n`);
+    return { server, seed };
+  } catch (err) {
+    await server.stop();
+    throw err;
+  }
+}
+
+function assertSeed(value: unknown): PrefectSeed {
+  const seed = value as Partial<PrefectSeed> | null;
+  if (!seed || typeof seed.flowRuns !== 'object' || typeof seed.deployments !== 'object') {
+    throw new Error('manifest is missing flowRuns or deployments');
+  }
+  return seed as PrefectSeed;
+}
+
+function runCapture(
+  cmd: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  timeoutMs: number,
+): Promise<{ stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { env, stdio: ['ignore', 'pipe', 'pipe'], timeout: timeoutMs });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk;
+    });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+    });
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      if (code === 0) resolve({ stdout, stderr });
+      else {
+        const why = signal ? `killed by ${signal} (timeout ${timeoutMs} ms?)` : `exit code ${code}`;
+        reject(new Error(`testkit: ${args.join(' ')} failed (${why})\n${stderr.slice(-4000)}`));
+      }
+    });
+  });
+}
