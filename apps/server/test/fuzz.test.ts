@@ -1,0 +1,81 @@
+import { Client, InMemoryTransport } from '@modelcontextprotocol/client';
+import { type RunningServer, startSeededMlflow } from '@mlops-mcp/testkit';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { createGateway, type Gateway } from '../src/index.js';
+import { type JsonSchema, toolArgumentsArbitrary } from './fuzz/schema-arbitrary.js';
+
+/**
+ * Property-based fuzzing of every tool's input, through a real MCP client and the real gateway,
+ * against a real MLflow server. Writes are enabled so write tools are fuzzed too (the server is
+ * this file's own throwaway).
+ */
+const RUNS_PER_TOOL = Number(process.env.FUZZ_RUNS_PER_TOOL ?? 150);
+
+let mlflow: RunningServer;
+let gateway: Gateway;
+let client: Client;
+const unhandled: unknown[] = [];
+const onUnhandled = (reason: unknown) => unhandled.push(reason);
+
+beforeAll(async () => {
+  process.on('unhandledRejection', onUnhandled);
+  ({ server: mlflow } = await startSeededMlflow());
+  gateway = createGateway({ mlflow: { trackingUri: mlflow.url }, readOnly: false });
+  const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+  await gateway.createServer().connect(serverSide);
+  client = new Client({ name: 'fuzzer', version: '1.0.0' });
+  await client.connect(clientSide);
+});
+
+afterAll(async () => {
+  process.off('unhandledRejection', onUnhandled);
+  await client?.close();
+  await gateway?.close();
+  await mlflow?.stop();
+});
+
+type Content = { type: string; text?: string }[];
+
+describe('fuzzing every tool input', () => {
+  it('lists tools to fuzz', () => {
+    expect(gateway.tools.length).toBeGreaterThan(0);
+  });
+
+  it(`answers ${RUNS_PER_TOOL} generated inputs per tool with a result or an isError naming the problem, never a crash`, async () => {
+    let cases = 0;
+    let rejected = 0;
+    for (const tool of gateway.tools) {
+      const schema = z.toJSONSchema(tool.inputSchema, { io: 'input' }) as JsonSchema;
+      await fc.assert(
+        fc.asyncProperty(toolArgumentsArbitrary(schema), async (args) => {
+          cases++;
+          const result = await client.callTool({ name: tool.name, arguments: args });
+          const text = (result.content as Content).find((block) => block.type === 'text')?.text ?? '';
+          if (result.isError) {
+            rejected++;
+            expect(text.length).toBeGreaterThan(0);
+            expect(text).not.toMatch(/\n\s+at .+:\d+:\d+/); // no stack trace
+            if (text.startsWith('{')) {
+              const payload = JSON.parse(text) as { error: { kind: string; message: string } };
+              expect(payload.error.kind).not.toBe('internal');
+              expect(payload.error.message.length).toBeGreaterThan(0);
+            } else {
+              // The SDK's own input validation: must name the tool and the offending path.
+              expect(text).toMatch(/Input validation error|Invalid arguments/);
+            }
+          } else {
+            expect(result.structuredContent).toBeDefined();
+          }
+        }),
+        { numRuns: RUNS_PER_TOOL, seed: 42 },
+      );
+    }
+    expect(unhandled).toEqual([]);
+    expect(cases).toBe(RUNS_PER_TOOL * gateway.tools.length);
+    // Both paths must be exercised, or the generator is broken.
+    expect(rejected).toBeGreaterThan(0);
+    expect(rejected).toBeLessThan(cases);
+  });
+});
