@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { deleteExperimentTag } from '../api/experiments.js';
+import { parseExperimentId } from '../experiment-id.js';
+import { defineMlflowTool } from './define.js';
+import { experimentIdInput, experimentTagKeyInput } from './experiment-inputs.js';
+
+/** mlflow_delete_experiment_tag: remove one experiment tag. Listed only when writes are enabled. */
+export const deleteExperimentTagTool = defineMlflowTool({
+  name: 'mlflow_delete_experiment_tag',
+  title: 'Delete a tag from an MLflow experiment',
+  description:
+    'Remove one tag from an active MLflow experiment. This cannot be undone except by setting the tag again. ' +
+    'mlflow_get_experiment lists the current tags.',
+  namespace: 'mlflow',
+  toolsets: ['experiments'],
+  access: 'write',
+  destructive: true,
+  inputSchema: z.object({ experimentId: experimentIdInput, key: experimentTagKeyInput }),
+  outputSchema: z.object({ experimentId: z.string(), key: z.string(), deleted: z.literal(true) }),
+  async handler(input, { client, signal }) {
+    const experimentId = parseExperimentId(input.experimentId);
+    await deleteExperimentTag(client, experimentId, input.key, { signal });
+    return { experimentId, key: input.key, deleted: true as const };
+  },
+});

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { deleteExperiment } from '../api/experiments.js';
+import { parseExperimentId } from '../experiment-id.js';
+import { defineMlflowTool } from './define.js';
+import { experimentIdInput } from './experiment-inputs.js';
+
+/** mlflow_delete_experiment: soft-delete an experiment. Listed only when writes are enabled. */
+export const deleteExperimentTool = defineMlflowTool({
+  name: 'mlflow_delete_experiment',
+  title: 'Delete an MLflow experiment',
+  description:
+    'Delete an MLflow experiment and, with it, all its runs. MLflow keeps them (and the name) as "deleted" until ' +
+    'its garbage collection runs, so mlflow_restore_experiment can undo this. Searches no longer show them.',
+  namespace: 'mlflow',
+  toolsets: ['experiments'],
+  access: 'write',
+  destructive: true,
+  inputSchema: z.object({ experimentId: experimentIdInput }),
+  outputSchema: z.object({ experimentId: z.string(), lifecycle: z.literal('deleted') }),
+  async handler(input, { client, signal }) {
+    const experimentId = parseExperimentId(input.experimentId);
+    await deleteExperiment(client, experimentId, { signal });
+    return { experimentId, lifecycle: 'deleted' as const };
+  },
+});

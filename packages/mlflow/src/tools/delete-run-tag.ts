@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { deleteRunTag } from '../api/runs.js';
+import { parseRunId } from '../run-id.js';
+import { defineMlflowTool } from './define.js';
+import { keyInput, runIdInput } from './run-write-inputs.js';
+
+/** mlflow_delete_run_tag: remove one run tag. Listed only when writes are enabled. */
+export const deleteRunTagTool = defineMlflowTool({
+  name: 'mlflow_delete_run_tag',
+  title: 'Delete a tag from an MLflow run',
+  description:
+    'Remove one tag from an active MLflow run (set tags with mlflow_set_run_tag). This cannot be undone except by ' +
+    "setting the tag again. mlflow_get_run lists the run's tags. Keys starting with 'mlflow.' are reserved.",
+  namespace: 'mlflow',
+  toolsets: ['runs'],
+  access: 'write',
+  destructive: true,
+  inputSchema: z.object({
+    runId: runIdInput,
+    key: keyInput('Run tag', 'refuse').describe('Tag key to remove.'),
+  }),
+  outputSchema: z.object({ runId: z.string(), key: z.string(), deleted: z.literal(true) }),
+  async handler(input, { client, signal }) {
+    const runId = parseRunId(input.runId);
+    await deleteRunTag(client, runId, input.key, { signal });
+    return { runId, key: input.key, deleted: true as const };
+  },
+});

@@ -1,0 +1,30 @@
+import { ExperimentSchema } from '@mlops-mcp/core';
+import { z } from 'zod';
+import { parseExperimentId } from '../experiment-id.js';
+import { includeSystemTagsInput } from './common-inputs.js';
+import { defineMlflowTool } from './define.js';
+import { experimentIdInput } from './experiment-inputs.js';
+
+/** mlflow_get_experiment: one experiment by id or URI. */
+export const getExperimentTool = defineMlflowTool({
+  name: 'mlflow_get_experiment',
+  title: 'Get an MLflow experiment',
+  description:
+    'Get one MLflow experiment by id: name, lifecycle (active/deleted), artifact location, times and tags. ' +
+    "The id comes from mlflow_search_experiments, a run's experimentId, or an experiment ref.uri (mlflow://experiments/<id>). " +
+    'To look one up by name use mlflow_get_experiment_by_name.',
+  namespace: 'mlflow',
+  toolsets: ['experiments'],
+  access: 'read',
+  inputSchema: z.object({
+    experimentId: experimentIdInput,
+    includeSystemTags: includeSystemTagsInput,
+  }),
+  outputSchema: ExperimentSchema,
+  async handler(input, { client, signal }) {
+    return client.getExperiment(parseExperimentId(input.experimentId), {
+      signal,
+      includeSystemTags: input.includeSystemTags,
+    });
+  },
+});

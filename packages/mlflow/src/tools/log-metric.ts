@@ -1,0 +1,53 @@
+import { MetricValueSchema } from '@mlops-mcp/core';
+import { z } from 'zod';
+import { logMetric } from '../api/runs.js';
+import { parseRunId } from '../run-id.js';
+import { defineMlflowTool } from './define.js';
+import {
+  keyInput,
+  metricValueInput,
+  runIdInput,
+  stepInput,
+  timeInput,
+  toMillis,
+} from './run-write-inputs.js';
+
+/** mlflow_log_metric: append one metric point. Listed only when writes are enabled. */
+export const logMetricTool = defineMlflowTool({
+  name: 'mlflow_log_metric',
+  title: 'Log a metric to an MLflow run',
+  description:
+    "Append one point (value at a step and time) to a metric's history on an active MLflow run, e.g. an " +
+    'evaluation score. For many values at once use mlflow_log_batch. The run id comes from mlflow_search_runs or mlflow_create_run.',
+  namespace: 'mlflow',
+  toolsets: ['runs'],
+  access: 'write',
+  destructive: false,
+  inputSchema: z.object({
+    runId: runIdInput,
+    key: keyInput('Metric', 'allow').describe('Metric name, e.g. "val/accuracy".'),
+    value: metricValueInput,
+    step: stepInput,
+    timestamp: timeInput
+      .optional()
+      .describe('When it was measured, epoch ms or ISO 8601; default now.'),
+  }),
+  outputSchema: z.object({
+    runId: z.string(),
+    key: z.string(),
+    value: MetricValueSchema,
+    step: z.number(),
+    timestamp: z.number().describe('Epoch milliseconds.'),
+  }),
+  async handler(input, { client, signal }) {
+    const runId = parseRunId(input.runId);
+    const point = {
+      key: input.key,
+      value: input.value,
+      step: input.step,
+      timestamp: input.timestamp === undefined ? Date.now() : toMillis(input.timestamp),
+    };
+    await logMetric(client, runId, point, { signal });
+    return { runId, ...point };
+  },
+});

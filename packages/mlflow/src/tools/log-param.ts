@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { logParam } from '../api/runs.js';
+import { parseRunId } from '../run-id.js';
+import { defineMlflowTool } from './define.js';
+import { keyInput, MAX_PARAM_VALUE_LENGTH, runIdInput } from './run-write-inputs.js';
+
+/** mlflow_log_param: record one param. Listed only when writes are enabled. */
+export const logParamTool = defineMlflowTool({
+  name: 'mlflow_log_param',
+  title: 'Log a param to an MLflow run',
+  description:
+    'Record one parameter (a configuration value such as learning_rate) on an active MLflow run. Params are ' +
+    'write-once: logging the same value again is fine, a different value is refused (use a tag for values that change). ' +
+    'For several at once use mlflow_log_batch.',
+  namespace: 'mlflow',
+  toolsets: ['runs'],
+  access: 'write',
+  destructive: false,
+  inputSchema: z.object({
+    runId: runIdInput,
+    key: keyInput('Param', 'allow').describe('Param name, e.g. "learning_rate".'),
+    value: z
+      .string()
+      .max(MAX_PARAM_VALUE_LENGTH)
+      .describe(`Param value as text (at most ${MAX_PARAM_VALUE_LENGTH} characters).`),
+  }),
+  outputSchema: z.object({ runId: z.string(), key: z.string(), value: z.string() }),
+  async handler(input, { client, signal }) {
+    const runId = parseRunId(input.runId);
+    await logParam(client, runId, input.key, input.value, { signal });
+    return { runId, key: input.key, value: input.value };
+  },
+});

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { restoreExperiment } from '../api/experiments.js';
+import { parseExperimentId } from '../experiment-id.js';
+import { defineMlflowTool } from './define.js';
+import { experimentIdInput } from './experiment-inputs.js';
+
+/** mlflow_restore_experiment: undo a delete. Listed only when writes are enabled. */
+export const restoreExperimentTool = defineMlflowTool({
+  name: 'mlflow_restore_experiment',
+  title: 'Restore a deleted MLflow experiment',
+  description:
+    'Restore a deleted MLflow experiment together with the runs deleted with it. Deleted experiments are listed by ' +
+    'mlflow_search_experiments with includeDeleted: true.',
+  namespace: 'mlflow',
+  toolsets: ['experiments'],
+  access: 'write',
+  destructive: false,
+  inputSchema: z.object({ experimentId: experimentIdInput }),
+  outputSchema: z.object({ experimentId: z.string(), lifecycle: z.literal('active') }),
+  async handler(input, { client, signal }) {
+    const experimentId = parseExperimentId(input.experimentId);
+    await restoreExperiment(client, experimentId, { signal });
+    return { experimentId, lifecycle: 'active' as const };
+  },
+});

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { restoreRun } from '../api/runs.js';
+import { parseRunId } from '../run-id.js';
+import { defineMlflowTool } from './define.js';
+import { runIdInput } from './run-write-inputs.js';
+
+/** mlflow_restore_run: undo a run delete. Listed only when writes are enabled. */
+export const restoreRunTool = defineMlflowTool({
+  name: 'mlflow_restore_run',
+  title: 'Restore a deleted MLflow run',
+  description:
+    'Restore a deleted MLflow run to active. Deleted runs are listed by mlflow_search_runs with includeDeleted: true. ' +
+    'A run whose experiment is deleted comes back with mlflow_restore_experiment instead.',
+  namespace: 'mlflow',
+  toolsets: ['runs'],
+  access: 'write',
+  destructive: false,
+  inputSchema: z.object({ runId: runIdInput }),
+  outputSchema: z.object({ runId: z.string(), lifecycle: z.literal('active') }),
+  async handler(input, { client, signal }) {
+    const runId = parseRunId(input.runId);
+    await restoreRun(client, runId, { signal });
+    return { runId, lifecycle: 'active' as const };
+  },
+});

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { renameExperiment } from '../api/experiments.js';
+import { parseExperimentId } from '../experiment-id.js';
+import { defineMlflowTool } from './define.js';
+import { experimentIdInput, experimentNameInput } from './experiment-inputs.js';
+
+/** mlflow_update_experiment: rename an experiment. Listed only when writes are enabled. */
+export const updateExperimentTool = defineMlflowTool({
+  name: 'mlflow_update_experiment',
+  title: 'Rename an MLflow experiment',
+  description:
+    'Rename an active MLflow experiment (its id, runs and artifacts stay the same). The id comes from ' +
+    'mlflow_search_experiments or mlflow_get_experiment_by_name. The new name must not be taken, also not by a deleted experiment.',
+  namespace: 'mlflow',
+  toolsets: ['experiments'],
+  access: 'write',
+  destructive: true,
+  inputSchema: z.object({
+    experimentId: experimentIdInput,
+    newName: experimentNameInput.describe('The new name (unique, at most 500 characters).'),
+  }),
+  outputSchema: z.object({ experimentId: z.string(), name: z.string() }),
+  async handler(input, { client, signal }) {
+    const experimentId = parseExperimentId(input.experimentId);
+    await renameExperiment(client, experimentId, input.newName, { signal });
+    return { experimentId, name: input.newName };
+  },
+});
