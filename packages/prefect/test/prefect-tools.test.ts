@@ -699,6 +699,7 @@ describe('prefect_get_overview', () => {
       paused: ['paused-pool'],
       atCapacity: [{ name: 'etl-pool', activeSlots: 1, limit: 1 }],
     });
+    expect(overview.workQueues.paused).toEqual([{ pool: 'k8s-no-worker', name: seed.pausedQueue }]);
     expect(overview.workQueues.atCapacity).toEqual([
       { pool: 'etl-pool', name: seed.queue, activeSlots: 1, limit: 1 },
     ]);

@@ -4,10 +4,10 @@ Usage: PREFECT_API_URL=http://127.0.0.1:PORT/api python seed_prefect.py
 
 Creates flows and deployments (one paused, one with its own concurrency limit), three work
 pools (one with no worker, one with a concurrency limit of 1 and a live worker heartbeat, one
-paused), a queue with a limit, tag-based and global concurrency limits (one at capacity), flow
-runs in every state (a FAILED one with task runs and logs ending in a traceback, a CRASHED one,
-Late ones), a variable, a Secret block, an automation and custom events. Prints exactly one JSON
-manifest line on stdout; everything else goes to stderr.
+paused), a queue with a limit, a paused queue, tag-based and global concurrency limits (one at
+capacity), flow runs in every state (a FAILED one with task runs and logs ending in a traceback,
+a CRASHED one, Late ones), variables, a Secret block, an automation and custom events. Prints
+exactly one JSON manifest line on stdout; everything else goes to stderr.
 """
 
 from __future__ import annotations
@@ -81,6 +81,9 @@ async def seed() -> dict[str, Any]:
         )
         await client.create_work_queue(
             name="gpu-queue", work_pool_name="etl-pool", concurrency_limit=1, priority=2
+        )
+        await client.create_work_queue(
+            name="paused-queue", work_pool_name="k8s-no-worker", is_paused=True
         )
         await client.send_worker_heartbeat(
             work_pool_name="etl-pool", worker_name="etl-worker-1", heartbeat_interval_seconds=3600
@@ -269,6 +272,7 @@ async def seed() -> dict[str, Any]:
             "paused": "paused-pool",
         },
         "queue": "gpu-queue",
+        "pausedQueue": "paused-queue",
         "worker": "etl-worker-1",
         "flowRuns": runs,
         "taskRuns": {"completed": str(ok_task.id), "failed": str(bad_task.id)},

@@ -18,6 +18,8 @@ export interface PrefectSeed {
   workPools: { noWorker: string; limited: string; paused: string };
   /** A queue of the limited pool with concurrency limit 1, held by the running run. */
   queue: string;
+  /** A paused queue of the pool with no worker. */
+  pausedQueue: string;
   /** The worker that heartbeats into the limited pool. */
   worker: string;
   /**
