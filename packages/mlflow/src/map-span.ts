@@ -1,6 +1,6 @@
 import type { TraceStatus } from '@mlops-mcp/core';
-import { truncateText } from '@mlops-mcp/core';
 import type { ArtifactSpan, OtelAnyValue, OtelSpan } from './api/traces-api-types.js';
+import { clipValue } from './trace-clip.js';
 import type { TraceSpan } from './trace-model.js';
 import { isoFromNanos, millisBetweenNanos } from './trace-time.js';
 
@@ -144,20 +144,6 @@ function spanStatus(span: NormalizedSpan): TraceStatus {
   if (span.statusCode === 'OK') return 'ok';
   if (span.statusCode === 'ERROR') return 'error';
   return span.endNs ? 'unknown' : 'running';
-}
-
-/** Cuts a JSON value to `maxChars` of its JSON text; small values keep their structure. */
-export function clipValue(
-  value: unknown,
-  maxChars: number,
-): { value: unknown; truncated: boolean } {
-  if (typeof value === 'string') {
-    const cut = truncateText(value, maxChars);
-    return { value: cut.text, truncated: cut.truncated };
-  }
-  const json = JSON.stringify(value) ?? 'null';
-  if (json.length <= maxChars) return { value, truncated: false };
-  return { value: truncateText(json, maxChars).text, truncated: true };
 }
 
 export interface SpanShapeOptions {

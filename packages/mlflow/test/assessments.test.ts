@@ -9,10 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMlflowAdapter, type MlflowAdapter } from '../src/index.js';
 import { deleteAssessmentTool } from '../src/tools/delete-assessment.js';
 import { getAssessmentTool } from '../src/tools/get-assessment.js';
+import { getEvaluationDatasetTool } from '../src/tools/get-evaluation-dataset.js';
 import { getTraceTool } from '../src/tools/get-trace.js';
 import { getTraceInfoTool } from '../src/tools/get-trace-info.js';
 import { logExpectationTool } from '../src/tools/log-expectation.js';
 import { logFeedbackTool } from '../src/tools/log-feedback.js';
+import { searchEvaluationDatasetsTool } from '../src/tools/search-evaluation-datasets.js';
 import { searchTracesTool } from '../src/tools/search-traces.js';
 import { updateAssessmentTool } from '../src/tools/update-assessment.js';
 import { createMlflowTracing } from '../src/trace-capability.js';
@@ -23,6 +25,7 @@ interface TracesExtras {
   okTraceIds: string[];
   errorTraceId: string;
   assessments: Record<'correctTrue' | 'correctFalse' | 'relevance' | 'expectation', string>;
+  dataset: { id: string; name: string; records: number };
 }
 
 let server: RunningServer;
@@ -293,5 +296,85 @@ describe('neutral Tracing.logFeedback', () => {
       rationale: 'No harmful content.',
       source: { type: 'LLM_JUDGE', id: 'judge-x' },
     });
+  });
+});
+
+describe('mlflow_search_evaluation_datasets', () => {
+  it('finds the seeded dataset by name with its record count and schema', async () => {
+    const result = await runTool(searchEvaluationDatasetsTool, mlflow, {
+      filter: `name = '${traces.dataset.name}'`,
+    });
+    expect(result.items).toHaveLength(1);
+    expect(result.items[0]).toMatchObject({
+      id: traces.dataset.id,
+      recordCount: traces.dataset.records,
+      tags: { team: 'genai' },
+      schema: { inputs: { question: 'string' }, expectations: { expected_answer: 'string' } },
+    });
+  });
+
+  it('lists only datasets linked to the given experiments', async () => {
+    const linked = await runTool(searchEvaluationDatasetsTool, mlflow, {
+      experimentIds: [traces.experimentId],
+    });
+    const other = await runTool(searchEvaluationDatasetsTool, mlflow, {
+      experimentIds: [seed.experiments[0]!.id],
+    });
+    expect(linked.items.map((dataset) => dataset.id)).toEqual([traces.dataset.id]);
+    expect(other.items).toEqual([]);
+  });
+
+  it('answers a malformed filter with invalid_input and the dataset filter syntax', async () => {
+    const error = await runTool(searchEvaluationDatasetsTool, mlflow, {
+      filter: 'name >>> 1',
+    }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: 'invalid_input', backend: 'mlflow' });
+    expect((error as MlopsError).hint).toMatch(/name LIKE/);
+  });
+});
+
+describe('mlflow_get_evaluation_dataset', () => {
+  it('returns the dataset, its linked experiments and its records', async () => {
+    const result = await runTool(getEvaluationDatasetTool, mlflow, {
+      datasetId: traces.dataset.id,
+    });
+    expect(result.dataset).toMatchObject({
+      id: traces.dataset.id,
+      name: traces.dataset.name,
+      experimentIds: [traces.experimentId],
+    });
+    expect(result.records).toHaveLength(traces.dataset.records);
+    expect(result.records).toContainEqual(
+      expect.objectContaining({
+        inputs: { question: 'What is the capital of France?' },
+        expectations: { expected_answer: 'Paris' },
+        tags: { topic: 'geography' },
+      }),
+    );
+    expect(result.nextRecordsCursor).toBeUndefined();
+  });
+
+  it('pages through records without gaps or repeats', async () => {
+    const first = await runTool(getEvaluationDatasetTool, mlflow, {
+      datasetId: traces.dataset.id,
+      recordLimit: 2,
+    });
+    expect(first.records).toHaveLength(2);
+    const rest = await runTool(getEvaluationDatasetTool, mlflow, {
+      datasetId: traces.dataset.id,
+      recordLimit: 2,
+      recordsCursor: first.nextRecordsCursor,
+    });
+    const ids = [...first.records, ...rest.records].map((record) => record.id);
+    expect(new Set(ids).size).toBe(traces.dataset.records);
+    expect(rest.nextRecordsCursor).toBeUndefined();
+  });
+
+  it('answers an unknown dataset id with not_found', async () => {
+    const error = await runTool(getEvaluationDatasetTool, mlflow, {
+      datasetId: `d-${'f'.repeat(32)}`,
+    }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: 'not_found', backend: 'mlflow' });
+    expect((error as MlopsError).hint).toMatch(/mlflow_search_evaluation_datasets/);
   });
 });

@@ -3,18 +3,21 @@
 Runs a small, fake RAG pipeline (`rag_pipeline` -> `retrieve` + `generate`, no LLM calls) a few
 times into its own experiment: four OK traces (one with a large retrieved document, one inside a
 run), one ERROR trace whose `generate` span raises, and a scratch experiment whose traces tests may
-delete. Adds trace tags, human and LLM-judge feedback and an expectation. Deterministic apart from
-the ids MLflow assigns and wall-clock timestamps; prints nothing on stdout.
+delete. Adds trace tags, human and LLM-judge feedback, an expectation, and a three-record
+evaluation dataset linked to the experiment. Deterministic apart from the ids MLflow assigns and
+wall-clock timestamps; prints nothing on stdout.
 """
 
 from __future__ import annotations
 
 import mlflow
 from mlflow.entities import AssessmentSource, AssessmentSourceType, SpanType
+from mlflow.genai.datasets import create_dataset
 from mlflow.tracking import MlflowClient
 
 EXPERIMENT = "rag-chatbot"
 SCRATCH_EXPERIMENT = "rag-chatbot-scratch"
+DATASET = "rag-chatbot-eval"
 ERROR_MESSAGE = "context window exceeded: 9120 > 8192 tokens"
 
 CORPUS = {
@@ -116,6 +119,15 @@ def seed(client: MlflowClient, manifest: dict) -> dict:
     expectation = mlflow.log_expectation(
         trace_id=ok_ids[0], name="expected_answer", value="Paris", source=human,
     )
+    dataset = create_dataset(name=DATASET, experiment_id=[experiment_id], tags={"team": "genai"})
+    dataset.merge_records([
+        {"inputs": {"question": q}, "expectations": {"expected_answer": a}, "tags": {"topic": t}}
+        for q, a, t in [
+            ("What is the capital of France?", "Paris", "geography"),
+            ("What is MLflow?", "An open source MLOps platform.", "mlops"),
+            ("How do traces relate to runs?", "A trace logged inside a run links to it.", "mlops"),
+        ]
+    ])
     return {
         "experimentId": experiment_id,
         "scratchExperimentId": scratch_id,
@@ -127,6 +139,7 @@ def seed(client: MlflowClient, manifest: dict) -> dict:
         "runTraceId": ok_ids[3],
         "runId": run.info.run_id,
         "scratchTraceIds": scratch_ids,
+        "dataset": {"id": dataset.dataset_id, "name": DATASET, "records": 3},
         "assessments": {
             "correctTrue": correct.assessment_id,
             "correctFalse": incorrect.assessment_id,

@@ -1,0 +1,78 @@
+import { fitPageToBudget } from '@mlops-mcp/core';
+import { z } from 'zod';
+import {
+  getDatasetRecords,
+  getEvaluationDataset,
+  parseDatasetId,
+} from '../api/evaluation-datasets.js';
+import { DatasetRecordSchema, EvaluationDatasetSchema } from '../evaluation-dataset-model.js';
+import { cursorInput, includeSystemTagsInput } from './common-inputs.js';
+import { defineMlflowTool } from './define.js';
+
+const GetEvaluationDatasetOutputSchema = z.object({
+  dataset: EvaluationDatasetSchema,
+  records: z.array(DatasetRecordSchema),
+  nextRecordsCursor: z
+    .string()
+    .optional()
+    .describe('Pass back as recordsCursor for the next records.'),
+  truncated: z
+    .boolean()
+    .optional()
+    .describe('True when records were dropped to fit the response budget; the cursor resumes.'),
+});
+
+/** mlflow_get_evaluation_dataset: one evaluation dataset and a page of its records. */
+export const getEvaluationDatasetTool = defineMlflowTool({
+  name: 'mlflow_get_evaluation_dataset',
+  title: 'Get an MLflow evaluation dataset',
+  description:
+    'Get one MLflow GenAI evaluation dataset (id d-… from mlflow_search_evaluation_datasets): its ' +
+    'schema, record count, tags, linked experiments, and a page of records (inputs, expectations, ' +
+    'tags). Page through records with recordsCursor; long fields are cut to maxFieldChars and flagged.',
+  namespace: 'mlflow',
+  toolsets: ['evaluation'],
+  access: 'read',
+  inputSchema: z.object({
+    datasetId: z.string().min(1).max(128).describe('Dataset id (d-…).'),
+    recordLimit: z
+      .number()
+      .int()
+      .min(0)
+      .max(1000)
+      .default(20)
+      .describe('How many records to return (0-1000, default 20; 0 returns only the dataset).'),
+    recordsCursor: cursorInput.describe('nextRecordsCursor from a previous call.'),
+    maxFieldChars: z
+      .number()
+      .int()
+      .min(100)
+      .max(100_000)
+      .default(1000)
+      .describe('Longest JSON text kept of each record field (default 1000).'),
+    includeSystemTags: includeSystemTagsInput,
+  }),
+  outputSchema: GetEvaluationDatasetOutputSchema,
+  async handler(input, { client, signal, maxResponseTokens }) {
+    const datasetId = parseDatasetId(input.datasetId);
+    const shape = { includeSystemTags: input.includeSystemTags };
+    const dataset = await getEvaluationDataset(client, datasetId, shape, { signal });
+    if (input.recordLimit === 0) return { dataset, records: [] };
+    const page = await getDatasetRecords(
+      client,
+      datasetId,
+      { limit: input.recordLimit, cursor: input.recordsCursor },
+      { ...shape, maxFieldChars: input.maxFieldChars },
+      { signal },
+    );
+    // Leave room for the dataset itself in the budget.
+    const fitted = fitPageToBudget(page, Math.max(1, maxResponseTokens - 500));
+    const out: z.infer<typeof GetEvaluationDatasetOutputSchema> = {
+      dataset,
+      records: fitted.items,
+    };
+    if (fitted.nextCursor) out.nextRecordsCursor = fitted.nextCursor;
+    if (fitted.truncated) out.truncated = true;
+    return out;
+  },
+});
