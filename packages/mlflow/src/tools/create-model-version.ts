@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { createModelVersion } from '../api/registry.js';
+import { MlflowModelVersionSchema } from '../model-version-schema.js';
+import { parseModelRef } from '../registry-refs.js';
+import { parseRunId } from '../run-id.js';
+import { defineMlflowTool } from './define.js';
+import { descriptionInput, modelNameInput, tagsMapInput } from './registry-inputs.js';
+
+/** mlflow_create_model_version: register a run's (or logged model's) artifacts as a new version. */
+export const createModelVersionTool = defineMlflowTool({
+  name: 'mlflow_create_model_version',
+  title: 'Register a new MLflow model version',
+  description:
+    'Register a new version of an existing registered model (create it first with ' +
+    'mlflow_create_registered_model). Give the run id (from mlflow_search_runs) and source ' +
+    '"runs:/<runId>/<artifact path>", or an MLflow 3 logged model id (mlflow_search_logged_models) and ' +
+    'source "models:/<modelId>". MLflow rejects a source that does not belong to that run or model. ' +
+    'Returns the new version number.',
+  namespace: 'mlflow',
+  toolsets: ['registry'],
+  access: 'write',
+  destructive: false,
+  idempotent: false,
+  inputSchema: z.object({
+    name: modelNameInput,
+    source: z
+      .string()
+      .min(1)
+      .max(2000)
+      .describe('Model files: "runs:/<runId>/model", "models:/<modelId>", or a storage URI.'),
+    runId: z
+      .string()
+      .min(1)
+      .max(200)
+      .optional()
+      .describe('Run that produced the model (id or ref.uri).'),
+    modelId: z
+      .string()
+      .min(1)
+      .max(200)
+      .regex(/^[\w-]+$/, 'Logged model ids look like m-<32 hex>.')
+      .optional()
+      .describe('MLflow 3 logged model id (m-…) the version comes from.'),
+    description: descriptionInput.optional(),
+    tags: tagsMapInput.optional(),
+  }),
+  outputSchema: MlflowModelVersionSchema,
+  async handler(input, { client, signal }) {
+    return createModelVersion(
+      client,
+      {
+        ...input,
+        name: parseModelRef(input.name).name,
+        runId: input.runId === undefined ? undefined : parseRunId(input.runId),
+      },
+      { signal },
+    );
+  },
+});

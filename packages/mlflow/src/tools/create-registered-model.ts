@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { createRegisteredModel } from '../api/registry.js';
+import { MlflowRegisteredModelSchema } from '../registered-model-schema.js';
+import { defineMlflowTool } from './define.js';
+import { descriptionInput, tagsMapInput } from './registry-inputs.js';
+
+/** mlflow_create_registered_model: add an empty registered model to the registry. */
+export const createRegisteredModelTool = defineMlflowTool({
+  name: 'mlflow_create_registered_model',
+  title: 'Create an MLflow registered model',
+  description:
+    'Create a registered model (no versions yet) with an optional description and tags; then register ' +
+    'versions with mlflow_create_model_version. Fails with invalid_input when the name is taken by a model ' +
+    "or a prompt. Names may not contain '/' or ':'.",
+  namespace: 'mlflow',
+  toolsets: ['registry'],
+  access: 'write',
+  destructive: false,
+  idempotent: false,
+  inputSchema: z.object({
+    name: z
+      .string()
+      .min(1)
+      .max(256)
+      .regex(/^[^/:]+$/, "Model names may not contain '/' or ':'.")
+      .describe('New model name.'),
+    description: descriptionInput.optional(),
+    tags: tagsMapInput.optional(),
+  }),
+  outputSchema: MlflowRegisteredModelSchema,
+  async handler(input, { client, signal }) {
+    return createRegisteredModel(client, input, { signal });
+  },
+});

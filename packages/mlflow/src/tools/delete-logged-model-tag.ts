@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { deleteLoggedModelTag } from '../api/logged-models.js';
+import { defineMlflowTool } from './define.js';
+import { loggedModelIdInput } from './logged-model-inputs.js';
+import { writableTagKeyInput } from './registry-inputs.js';
+
+/** mlflow_delete_logged_model_tag: remove one tag from a logged model. */
+export const deleteLoggedModelTagTool = defineMlflowTool({
+  name: 'mlflow_delete_logged_model_tag',
+  title: 'Delete a tag from an MLflow logged model',
+  description:
+    'Remove one tag from an MLflow 3 logged model; an unset key is not_found. Tags come from ' +
+    "mlflow_get_logged_model. Keys containing '/' cannot be deleted through MLflow's REST route.",
+  namespace: 'mlflow',
+  toolsets: ['logged-models'],
+  access: 'write',
+  destructive: true,
+  idempotent: true,
+  inputSchema: z.object({
+    modelId: loggedModelIdInput,
+    // The route is /logged-models/<id>/tags/<tag_key>: Flask's default converter stops at '/'.
+    key: writableTagKeyInput.refine(
+      (key) => !key.includes('/'),
+      "MLflow's delete-tag route cannot address keys containing '/'.",
+    ),
+  }),
+  outputSchema: z.object({ modelId: z.string(), key: z.string(), deleted: z.literal(true) }),
+  async handler(input, { client, signal }) {
+    await deleteLoggedModelTag(client, input, { signal });
+    return { modelId: input.modelId, key: input.key, deleted: true as const };
+  },
+});

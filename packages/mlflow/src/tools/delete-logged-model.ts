@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { deleteLoggedModel } from '../api/logged-models.js';
+import { defineMlflowTool } from './define.js';
+import { loggedModelIdInput } from './logged-model-inputs.js';
+
+/** mlflow_delete_logged_model: delete an MLflow 3 logged model. */
+export const deleteLoggedModelTool = defineMlflowTool({
+  name: 'mlflow_delete_logged_model',
+  title: 'Delete an MLflow logged model',
+  description:
+    'Delete an MLflow 3 logged model: searches and gets stop returning it (MLflow keeps the row until ' +
+    'garbage collection; there is no restore endpoint). Registry versions made from it stay. Ids come ' +
+    'from mlflow_search_logged_models.',
+  namespace: 'mlflow',
+  toolsets: ['logged-models'],
+  access: 'write',
+  destructive: true,
+  idempotent: true,
+  inputSchema: z.object({ modelId: loggedModelIdInput }),
+  outputSchema: z.object({ modelId: z.string(), deleted: z.literal(true) }),
+  async handler(input, { client, signal }) {
+    await deleteLoggedModel(client, input.modelId, { signal });
+    return { modelId: input.modelId, deleted: true as const };
+  },
+});

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { deleteRegisteredModel } from '../api/registry.js';
+import { parseModelRef } from '../registry-refs.js';
+import { defineMlflowTool } from './define.js';
+import { modelNameInput } from './registry-inputs.js';
+
+/** mlflow_delete_registered_model: permanently delete a model and all its versions. */
+export const deleteRegisteredModelTool = defineMlflowTool({
+  name: 'mlflow_delete_registered_model',
+  title: 'Delete an MLflow registered model',
+  description:
+    'Permanently delete a registered model with all its versions, aliases and tags (no restore; the runs ' +
+    'and their artifacts stay). Names come from mlflow_search_registered_models. Prompts are refused.',
+  namespace: 'mlflow',
+  toolsets: ['registry'],
+  access: 'write',
+  destructive: true,
+  idempotent: true,
+  inputSchema: z.object({ name: modelNameInput }),
+  outputSchema: z.object({ name: z.string(), deleted: z.literal(true) }),
+  async handler(input, { client, signal }) {
+    const { name } = parseModelRef(input.name);
+    await deleteRegisteredModel(client, name, { signal });
+    return { name, deleted: true as const };
+  },
+});

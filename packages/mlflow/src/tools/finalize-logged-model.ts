@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { finalizeLoggedModel } from '../api/logged-models.js';
+import { MlflowLoggedModelSchema } from '../logged-model-schema.js';
+import { defineMlflowTool } from './define.js';
+import { loggedModelIdInput } from './logged-model-inputs.js';
+
+/** mlflow_finalize_logged_model: mark a logged model READY or FAILED. */
+export const finalizeLoggedModelTool = defineMlflowTool({
+  name: 'mlflow_finalize_logged_model',
+  title: 'Finalize an MLflow logged model',
+  description:
+    'Set the final status of an MLflow 3 logged model: READY when its files are complete, FAILED when the ' +
+    'upload or training failed. MLflow allows changing it again later. Ids come from ' +
+    'mlflow_search_logged_models (filter "status = \'PENDING\'" finds unfinished ones).',
+  namespace: 'mlflow',
+  toolsets: ['logged-models'],
+  access: 'write',
+  destructive: true,
+  idempotent: true,
+  inputSchema: z.object({
+    modelId: loggedModelIdInput,
+    status: z.enum(['READY', 'FAILED']).describe('Final status.'),
+  }),
+  outputSchema: MlflowLoggedModelSchema,
+  async handler(input, { client, signal }) {
+    return finalizeLoggedModel(client, input, { signal });
+  },
+});

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { getModelVersionByAlias } from '../api/registry.js';
+import { MlflowModelVersionSchema } from '../model-version-schema.js';
+import { parseModelRef } from '../registry-refs.js';
+import { includeSystemTagsInput } from './common-inputs.js';
+import { defineMlflowTool } from './define.js';
+import { aliasInput, modelNameInput } from './registry-inputs.js';
+
+/** mlflow_get_model_version_by_alias: resolve an alias such as "champion" to its version. */
+export const getModelVersionByAliasTool = defineMlflowTool({
+  name: 'mlflow_get_model_version_by_alias',
+  title: 'Get the MLflow model version an alias points at',
+  description:
+    'Resolve a registered model alias (e.g. "champion", "production") to the model version it points at, ' +
+    "with that version's source, run and tags. Aliases replace the deprecated stages; " +
+    'mlflow_get_registered_model lists every alias of a model.',
+  namespace: 'mlflow',
+  toolsets: ['registry'],
+  access: 'read',
+  inputSchema: z.object({
+    name: modelNameInput,
+    alias: aliasInput,
+    includeSystemTags: includeSystemTagsInput,
+  }),
+  outputSchema: MlflowModelVersionSchema,
+  async handler(input, { client, signal }) {
+    return getModelVersionByAlias(client, parseModelRef(input.name).name, input.alias, {
+      signal,
+      includeSystemTags: input.includeSystemTags,
+    });
+  },
+});

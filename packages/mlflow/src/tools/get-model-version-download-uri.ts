@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { getModelVersionDownloadUri } from '../api/registry.js';
+import { parseModelRef, resolveVersion } from '../registry-refs.js';
+import { defineMlflowTool } from './define.js';
+import { modelNameInput, versionInput } from './registry-inputs.js';
+
+/** mlflow_get_model_version_download_uri: where a version's model files are stored. */
+export const getModelVersionDownloadUriTool = defineMlflowTool({
+  name: 'mlflow_get_model_version_download_uri',
+  title: 'Get the download URI of an MLflow model version',
+  description:
+    "Get the storage URI of a model version's files (e.g. runs:/<run>/model, s3://…, mlflow-artifacts:/…), " +
+    'as MLflow clients use it to download or serve the model. Versions come from ' +
+    'mlflow_search_model_versions or mlflow_get_registered_model.',
+  namespace: 'mlflow',
+  toolsets: ['registry'],
+  access: 'read',
+  inputSchema: z.object({ name: modelNameInput, version: versionInput }),
+  outputSchema: z.object({ name: z.string(), version: z.string(), artifactUri: z.string() }),
+  async handler(input, { client, signal }) {
+    const parts = parseModelRef(input.name);
+    const version = resolveVersion(parts, input.version);
+    const artifactUri = await getModelVersionDownloadUri(client, parts.name, version, { signal });
+    return { name: parts.name, version, artifactUri };
+  },
+});

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { getRegisteredModel } from '../api/registry.js';
+import { MlflowRegisteredModelSchema } from '../registered-model-schema.js';
+import { parseModelRef } from '../registry-refs.js';
+import { includeSystemTagsInput } from './common-inputs.js';
+import { defineMlflowTool } from './define.js';
+import { modelNameInput } from './registry-inputs.js';
+
+/** mlflow_get_registered_model: one model with its alias map and latest versions. */
+export const getRegisteredModelTool = defineMlflowTool({
+  name: 'mlflow_get_registered_model',
+  title: 'Get an MLflow registered model',
+  description:
+    'Get one registered model: description, tags, aliases as a map (e.g. {"champion": "2"}) and the latest ' +
+    'version per stage. Model names come from mlflow_search_registered_models. Prompts are not models: ' +
+    'use mlflow_get_prompt.',
+  namespace: 'mlflow',
+  toolsets: ['registry'],
+  access: 'read',
+  inputSchema: z.object({ name: modelNameInput, includeSystemTags: includeSystemTagsInput }),
+  outputSchema: MlflowRegisteredModelSchema,
+  async handler(input, { client, signal }) {
+    return getRegisteredModel(client, parseModelRef(input.name).name, {
+      signal,
+      includeSystemTags: input.includeSystemTags,
+    });
+  },
+});

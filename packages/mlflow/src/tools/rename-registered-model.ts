@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { renameRegisteredModel } from '../api/registry.js';
+import { MlflowRegisteredModelSchema } from '../registered-model-schema.js';
+import { parseModelRef } from '../registry-refs.js';
+import { defineMlflowTool } from './define.js';
+import { modelNameInput } from './registry-inputs.js';
+
+/** mlflow_rename_registered_model: give a model a new name (versions and aliases follow). */
+export const renameRegisteredModelTool = defineMlflowTool({
+  name: 'mlflow_rename_registered_model',
+  title: 'Rename an MLflow registered model',
+  description:
+    'Rename a registered model; its versions, aliases and tags move with it, but code that loads ' +
+    '"models:/<old name>/…" stops working. Names come from mlflow_search_registered_models.',
+  namespace: 'mlflow',
+  toolsets: ['registry'],
+  access: 'write',
+  destructive: true,
+  idempotent: false,
+  inputSchema: z.object({
+    name: modelNameInput,
+    newName: z
+      .string()
+      .min(1)
+      .max(256)
+      .regex(/^[^/:]+$/, "Model names may not contain '/' or ':'.")
+      .describe('The new name.'),
+  }),
+  outputSchema: MlflowRegisteredModelSchema,
+  async handler(input, { client, signal }) {
+    return renameRegisteredModel(
+      client,
+      { name: parseModelRef(input.name).name, newName: input.newName },
+      { signal },
+    );
+  },
+});

@@ -1,0 +1,61 @@
+import { fitPageToBudget, pageSchema } from '@mlops-mcp/core';
+import { z } from 'zod';
+import { searchLoggedModels } from '../api/logged-models.js';
+import { MlflowLoggedModelSchema } from '../logged-model-schema.js';
+import { cursorInput, includeSystemTagsInput, limitInput } from './common-inputs.js';
+import { defineMlflowTool } from './define.js';
+import { experimentIdInput } from './logged-model-inputs.js';
+
+/** Searches without experiment ids cover at most this many experiments. */
+const MAX_IMPLICIT_EXPERIMENTS = 500;
+
+/** mlflow_search_logged_models: find MLflow 3 logged models by metric, param, tag or status. */
+export const searchLoggedModelsTool = defineMlflowTool({
+  name: 'mlflow_search_logged_models',
+  title: 'Search MLflow logged models',
+  description:
+    'Find MLflow 3 logged models (the models runs produced, each with params, metrics, tags and a status) ' +
+    'in some experiments (ids from mlflow_search_experiments; omit to search all active ones). Filter ' +
+    'examples: "metrics.accuracy > 0.9", "status = \'READY\'", "params.lora_r = \'16\'", "source_run_id = \'<run id>\'" ' +
+    '(AND only). Order e.g. ["metrics.accuracy DESC"]. Needs MLflow 3.',
+  namespace: 'mlflow',
+  toolsets: ['logged-models'],
+  access: 'read',
+  inputSchema: z.object({
+    experimentIds: z
+      .array(experimentIdInput)
+      .max(100)
+      .optional()
+      .describe(
+        `Experiments to search; omit for all active ones (up to ${MAX_IMPLICIT_EXPERIMENTS}).`,
+      ),
+    filter: z
+      .string()
+      .max(2000)
+      .optional()
+      .describe('Logged model filter; strings in single quotes.'),
+    orderBy: z
+      .array(z.string().min(1).max(250))
+      .max(5)
+      .optional()
+      .describe('Sort clauses "<field> [ASC|DESC]"; default newest first.'),
+    limit: limitInput(25, 500),
+    cursor: cursorInput,
+    includeSystemTags: includeSystemTagsInput,
+  }),
+  outputSchema: pageSchema(MlflowLoggedModelSchema).extend({
+    experimentIds: z.array(z.string()).describe('The experiments that were searched.'),
+  }),
+  async handler(input, { client, signal, maxResponseTokens }) {
+    const experimentIds = input.experimentIds?.length
+      ? input.experimentIds
+      : await client.listExperimentIds(MAX_IMPLICIT_EXPERIMENTS, { signal });
+    if (experimentIds.length === 0) return { items: [], experimentIds };
+    const page = await searchLoggedModels(
+      client,
+      { ...input, experimentIds },
+      { signal, includeSystemTags: input.includeSystemTags },
+    );
+    return { ...fitPageToBudget(page, maxResponseTokens), experimentIds };
+  },
+});

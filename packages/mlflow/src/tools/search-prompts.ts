@@ -1,0 +1,33 @@
+import { fitPageToBudget, pageSchema } from '@mlops-mcp/core';
+import { z } from 'zod';
+import { searchPrompts } from '../api/prompts.js';
+import { PromptSummarySchema } from '../prompt-schema.js';
+import { cursorInput, limitInput } from './common-inputs.js';
+import { defineMlflowTool } from './define.js';
+
+/** mlflow_search_prompts: list prompts in MLflow's prompt registry. */
+export const searchPromptsTool = defineMlflowTool({
+  name: 'mlflow_search_prompts',
+  title: 'Search MLflow prompts',
+  description:
+    "List prompts in MLflow's prompt registry with their aliases, latest version and the start of its " +
+    'template. Filter examples: "name LIKE \'%summar%\'", "tags.team = \'support\'" (AND only). Read a ' +
+    'prompt with mlflow_get_prompt.',
+  namespace: 'mlflow',
+  toolsets: ['prompts'],
+  access: 'read',
+  inputSchema: z.object({
+    filter: z.string().max(1000).optional().describe('Filter on name and tags.<key>.'),
+    orderBy: z
+      .array(z.string().min(1).max(100))
+      .max(5)
+      .optional()
+      .describe('Sort clauses, e.g. ["last_updated_timestamp DESC"]. Default: by name.'),
+    limit: limitInput(25, 1000),
+    cursor: cursorInput,
+  }),
+  outputSchema: pageSchema(PromptSummarySchema),
+  async handler(input, { client, signal, maxResponseTokens }) {
+    return fitPageToBudget(await searchPrompts(client, input, { signal }), maxResponseTokens);
+  },
+});

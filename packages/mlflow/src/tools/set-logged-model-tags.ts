@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { setLoggedModelTags } from '../api/logged-models.js';
+import { defineMlflowTool } from './define.js';
+import { loggedModelIdInput } from './logged-model-inputs.js';
+import { tagsMapInput } from './registry-inputs.js';
+
+/** mlflow_set_logged_model_tags: set or overwrite tags on a logged model. */
+export const setLoggedModelTagsTool = defineMlflowTool({
+  name: 'mlflow_set_logged_model_tags',
+  title: 'Set tags on an MLflow logged model',
+  description:
+    'Set one or more tags on an MLflow 3 logged model, overwriting existing values of those keys. Ids come ' +
+    "from mlflow_search_logged_models. Keys starting with 'mlflow.' are reserved.",
+  namespace: 'mlflow',
+  toolsets: ['logged-models'],
+  access: 'write',
+  destructive: true,
+  idempotent: true,
+  inputSchema: z.object({
+    modelId: loggedModelIdInput,
+    tags: tagsMapInput.refine((tags) => Object.keys(tags).length > 0, 'Give at least one tag.'),
+  }),
+  outputSchema: z.object({ modelId: z.string(), tags: z.record(z.string(), z.string()) }),
+  async handler(input, { client, signal }) {
+    await setLoggedModelTags(client, input, { signal });
+    return { modelId: input.modelId, tags: input.tags };
+  },
+});

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { setPromptAlias } from '../api/prompts.js';
+import { defineMlflowTool } from './define.js';
+import { promptNameInput } from './prompt-inputs.js';
+import { settableAliasInput, versionInput } from './registry-inputs.js';
+
+/** mlflow_set_prompt_alias: point a prompt alias (e.g. production) at a version. */
+export const setPromptAliasTool = defineMlflowTool({
+  name: 'mlflow_set_prompt_alias',
+  title: 'Set an MLflow prompt alias',
+  description:
+    'Point a prompt alias such as "production" at a version, moving it if it pointed elsewhere; apps that ' +
+    'load "prompts:/<name>@<alias>" then get that version. Versions and current aliases come from ' +
+    'mlflow_get_prompt.',
+  namespace: 'mlflow',
+  toolsets: ['prompts'],
+  access: 'write',
+  destructive: true,
+  idempotent: true,
+  inputSchema: z.object({
+    name: promptNameInput,
+    alias: settableAliasInput,
+    version: versionInput,
+  }),
+  outputSchema: z.object({ name: z.string(), alias: z.string(), version: z.string() }),
+  async handler(input, { client, signal }) {
+    const version = String(input.version);
+    await setPromptAlias(client, { name: input.name, alias: input.alias, version }, { signal });
+    return { name: input.name, alias: input.alias, version };
+  },
+});

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { setRegisteredModelAlias } from '../api/registry.js';
+import { parseModelRef, resolveVersion } from '../registry-refs.js';
+import { defineMlflowTool } from './define.js';
+import { modelNameInput, settableAliasInput, versionInput } from './registry-inputs.js';
+
+/** mlflow_set_registered_model_alias: point an alias (e.g. champion) at a version. */
+export const setRegisteredModelAliasTool = defineMlflowTool({
+  name: 'mlflow_set_registered_model_alias',
+  title: 'Set an MLflow registered model alias',
+  description:
+    'Point an alias such as "champion" or "production" at a model version, moving it if it pointed at ' +
+    'another version (the way to promote a model since stages were deprecated). Versions come from ' +
+    'mlflow_search_model_versions; current aliases from mlflow_get_registered_model.',
+  namespace: 'mlflow',
+  toolsets: ['registry'],
+  access: 'write',
+  destructive: true,
+  idempotent: true,
+  inputSchema: z.object({ name: modelNameInput, alias: settableAliasInput, version: versionInput }),
+  outputSchema: z.object({ name: z.string(), alias: z.string(), version: z.string() }),
+  async handler(input, { client, signal }) {
+    const parts = parseModelRef(input.name);
+    const version = resolveVersion(parts, input.version);
+    await setRegisteredModelAlias(
+      client,
+      { name: parts.name, alias: input.alias, version },
+      { signal },
+    );
+    return { name: parts.name, alias: input.alias, version };
+  },
+});

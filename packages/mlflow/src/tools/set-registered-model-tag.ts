@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { setRegisteredModelTag } from '../api/registry.js';
+import { parseModelRef } from '../registry-refs.js';
+import { defineMlflowTool } from './define.js';
+import { modelNameInput, tagValueInput, writableTagKeyInput } from './registry-inputs.js';
+
+/** mlflow_set_registered_model_tag: set one tag on a registered model. */
+export const setRegisteredModelTagTool = defineMlflowTool({
+  name: 'mlflow_set_registered_model_tag',
+  title: 'Set a tag on an MLflow registered model',
+  description:
+    'Set one tag on a registered model, overwriting any previous value of that key. Names come from ' +
+    "mlflow_search_registered_models. Keys starting with 'mlflow.' are reserved. For a version's tags use " +
+    'mlflow_set_model_version_tag.',
+  namespace: 'mlflow',
+  toolsets: ['registry'],
+  access: 'write',
+  destructive: true,
+  idempotent: true,
+  inputSchema: z.object({ name: modelNameInput, key: writableTagKeyInput, value: tagValueInput }),
+  outputSchema: z.object({ name: z.string(), key: z.string(), value: z.string() }),
+  async handler(input, { client, signal }) {
+    const { name } = parseModelRef(input.name);
+    await setRegisteredModelTag(client, { name, key: input.key, value: input.value }, { signal });
+    return { name, key: input.key, value: input.value };
+  },
+});

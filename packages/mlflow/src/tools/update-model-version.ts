@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { updateModelVersion } from '../api/registry.js';
+import { MlflowModelVersionSchema } from '../model-version-schema.js';
+import { parseModelRef, resolveVersion } from '../registry-refs.js';
+import { defineMlflowTool } from './define.js';
+import { descriptionInput, modelNameInput, versionInput } from './registry-inputs.js';
+
+/** mlflow_update_model_version: replace a version's description. */
+export const updateModelVersionTool = defineMlflowTool({
+  name: 'mlflow_update_model_version',
+  title: "Update an MLflow model version's description",
+  description:
+    'Replace the description of one model version (overwrites the old text; "" clears it). Versions come ' +
+    'from mlflow_search_model_versions. For aliases use mlflow_set_registered_model_alias, for tags ' +
+    'mlflow_set_model_version_tag.',
+  namespace: 'mlflow',
+  toolsets: ['registry'],
+  access: 'write',
+  destructive: true,
+  idempotent: true,
+  inputSchema: z.object({
+    name: modelNameInput,
+    version: versionInput,
+    description: descriptionInput,
+  }),
+  outputSchema: MlflowModelVersionSchema,
+  async handler(input, { client, signal }) {
+    const parts = parseModelRef(input.name);
+    return updateModelVersion(
+      client,
+      {
+        name: parts.name,
+        version: resolveVersion(parts, input.version),
+        description: input.description,
+      },
+      { signal },
+    );
+  },
+});
