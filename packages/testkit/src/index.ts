@@ -9,3 +9,12 @@ export { pythonEnv } from './python-env.js';
 export { runTool } from './run-tool.js';
 export type { RunningServer, StartServerOptions } from './running-server.js';
 export { startSeededMlflow } from './seeded-mlflow.js';
+export {
+  type RunningWeaveServer,
+  type SeededWeaveObject,
+  type SeededWeaveTrace,
+  seedWeave,
+  startSeededWeave,
+  startWeaveServer,
+  type WeaveSeed,
+} from './weave-server.js';

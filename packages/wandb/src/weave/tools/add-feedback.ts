@@ -1,0 +1,58 @@
+import { InvalidInputError } from '@mlops-mcp/core';
+import { z } from 'zod';
+import { type FeedbackContent, feedbackRequest } from '../feedback-request.js';
+import { FeedbackItemSchema, mapFeedback } from '../map-feedback.js';
+import { requireCallId } from '../weave-ids.js';
+import { defineWeaveTool } from './define.js';
+import { callIdInput, entityInput, projectInput } from './weave-inputs.js';
+
+/** wandb_add_feedback: attach a note or an emoji reaction to a call. Listed only when writes are on. */
+export const addFeedbackTool = defineWeaveTool({
+  name: 'wandb_add_feedback',
+  title: 'Add feedback to a W&B Weave call',
+  description:
+    'Attach a note (free text) or an emoji reaction to a Weave call, as the Weave UI does, e.g. to flag a bad ' +
+    'answer found while triaging. The call id comes from wandb_search_calls or wandb_search_traces ' +
+    '(rootCallId). Each call adds a new feedback item; it does not replace earlier ones.',
+  namespace: 'wandb',
+  toolsets: ['traces', 'feedback'],
+  access: 'write',
+  destructive: false,
+  idempotent: false,
+  inputSchema: z.object({
+    entity: entityInput,
+    project: projectInput,
+    callId: callIdInput,
+    note: z.string().min(1).max(4_000).optional().describe('Text of a note.'),
+    reaction: z.string().min(1).max(16).optional().describe('One emoji, e.g. "👍" or "👎".'),
+    creator: z.string().min(1).max(200).optional().describe('Name shown as the author.'),
+  }),
+  outputSchema: FeedbackItemSchema,
+  async handler(input, { client, signal }) {
+    if ((input.note === undefined) === (input.reaction === undefined)) {
+      throw new InvalidInputError('Give exactly one of note or reaction.', {
+        backend: 'wandb',
+        field: input.note === undefined ? 'note' : 'reaction',
+      });
+    }
+    const project = client.project(input);
+    const callId = requireCallId(input.callId, 'callId');
+    // The server accepts feedback on any ref, existing or not: check the call is there first.
+    await client.readCall(project, callId, { signal });
+    const content: FeedbackContent =
+      input.note !== undefined
+        ? { kind: 'note', note: input.note }
+        : { kind: 'reaction', emoji: input.reaction ?? '' };
+    const request = feedbackRequest(project, callId, content, input.creator);
+    const created = await client.createFeedback(request, { signal });
+    return mapFeedback({
+      id: created.id,
+      weave_ref: request.weave_ref,
+      feedback_type: request.feedback_type,
+      payload: created.payload,
+      creator: input.creator ?? null,
+      created_at: created.created_at,
+      wb_user_id: created.wb_user_id ?? null,
+    });
+  },
+});

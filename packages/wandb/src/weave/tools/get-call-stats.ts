@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { callsFilterParts } from '../call-search.js';
+import type { CallStatusFilter } from '../weave-query.js';
+import { defineWeaveTool } from './define.js';
+import { callFilterInputs, callFilters } from './filter-input.js';
+import { traceIdsInput } from './weave-inputs.js';
+
+/** wandb_get_call_stats: exact counts of matching calls, split by status. */
+export const getCallStatsTool = defineWeaveTool({
+  name: 'wandb_get_call_stats',
+  title: 'Count W&B Weave calls',
+  description:
+    'Count Weave calls matching filters (op names, roots only, trace ids, time window, $expr query), split ' +
+    'into ok, error and running: e.g. how many agent runs failed in the last 24h. Counts come from the ' +
+    'server and are exact; for latency, top errors and token totals use wandb_summarize_traces.',
+  namespace: 'wandb',
+  toolsets: ['traces'],
+  access: 'read',
+  inputSchema: z.object({
+    ...callFilterInputs,
+    traceIds: traceIdsInput,
+    rootsOnly: z.boolean().default(false).describe('Count only trace roots (one per trace).'),
+  }),
+  outputSchema: z.object({
+    project: z.string(),
+    count: z.number().describe('All matching calls.'),
+    ok: z.number(),
+    error: z.number(),
+    running: z.number(),
+  }),
+  async handler(input, { client, signal }) {
+    const filters = callFilters(client, input);
+    const count = (status?: CallStatusFilter) =>
+      client
+        .callStats(
+          { project_id: filters.project.id, ...callsFilterParts({ ...filters, status }) },
+          { signal },
+        )
+        .then((stats) => stats.count);
+    // With a status filter of its own, the split is that status alone.
+    const [total, error, running] = await Promise.all([
+      count(filters.status),
+      filters.status && filters.status !== 'error' ? Promise.resolve(0) : count('error'),
+      filters.status && filters.status !== 'running' ? Promise.resolve(0) : count('running'),
+    ]);
+    return {
+      project: filters.project.id,
+      count: total,
+      ok: Math.max(0, total - error - running),
+      error,
+      running,
+    };
+  },
+});

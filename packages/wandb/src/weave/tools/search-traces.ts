@@ -1,0 +1,50 @@
+import { fitPageToBudget, pageSchema } from '@mlops-mcp/core';
+import { z } from 'zod';
+import { searchCalls } from '../call-search.js';
+import { traceFromRoot, WeaveTraceSchema } from '../map-trace.js';
+import { parseOrderBy } from '../weave-sort.js';
+import { defineWeaveTool } from './define.js';
+import { callFilterInputs, callFilters } from './filter-input.js';
+import { cursorInput, limitInput, orderByInput } from './weave-inputs.js';
+
+/** wandb_search_traces: Weave traces (root calls), newest first, compact. */
+export const searchTracesTool = defineWeaveTool({
+  name: 'wandb_search_traces',
+  title: 'Search W&B Weave traces',
+  description:
+    'Find Weave traces (the root call of each agent/LLM run) in a W&B project: op, status, start/end, ' +
+    'latency, token usage and cost for the whole trace, the error message, and how many calls failed. ' +
+    'Newest first. Filter by op name (e.g. "agent"), status (error finds failing runs), a time window ' +
+    '(startedAfter "24h") or an advanced $expr query. Then open one with wandb_get_trace (id) or ' +
+    'wandb_get_call (rootCallId); use wandb_summarize_traces for aggregates.',
+  namespace: 'wandb',
+  toolsets: ['traces'],
+  access: 'read',
+  inputSchema: z.object({
+    ...callFilterInputs,
+    orderBy: orderByInput,
+    limit: limitInput(20, 200),
+    cursor: cursorInput,
+  }),
+  outputSchema: pageSchema(WeaveTraceSchema).extend({
+    project: z.string().describe('The entity/project searched.'),
+  }),
+  async handler(input, { client, signal, maxResponseTokens }) {
+    const filters = callFilters(client, { ...input, rootsOnly: true });
+    const page = await searchCalls(
+      client,
+      {
+        ...filters,
+        sortBy: parseOrderBy(input.orderBy),
+        limit: input.limit,
+        cursor: input.cursor,
+      },
+      {
+        signal,
+        maxResponseTokens,
+        shape: (item, call) => traceFromRoot(item, filters.project, call.summary?.status_counts),
+      },
+    );
+    return { ...fitPageToBudget(page, maxResponseTokens), project: filters.project.id };
+  },
+});

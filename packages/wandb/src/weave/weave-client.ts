@@ -1,0 +1,300 @@
+import {
+  ADAPTER_SPEC_VERSION,
+  type BackendAdapter,
+  type BackendHealth,
+  type CallOptions,
+  HttpClient,
+  type HttpClientOptions,
+  type Logger,
+  NotFoundError,
+  probeHealth,
+  type Tracing,
+} from '@mlops-mcp/core';
+import { wandbBasicAuthHeader } from '../auth-header.js';
+import type { WandbSettings } from '../settings.js';
+import { type JsonLinesStats, readJsonLines } from './jsonl-stream.js';
+import {
+  CallReadResSchema,
+  type CallsQueryReq,
+  type CallsQueryStatsReq,
+  type CallsQueryStatsRes,
+  CallsQueryStatsResSchema,
+  type FeedbackCreateReq,
+  type FeedbackCreateRes,
+  FeedbackCreateResSchema,
+  type FeedbackQueryReq,
+  FeedbackQueryResSchema,
+  type ObjQueryReq,
+  ObjQueryResSchema,
+  ObjReadResSchema,
+  ServerInfoResSchema,
+  type WireCall,
+  WireCallSchema,
+  type WireFeedback,
+  type WireObj,
+} from './weave-api-types.js';
+import { mapWeaveError } from './weave-errors.js';
+import {
+  type ProjectChoice,
+  parseProject,
+  resolveProject,
+  type WeaveProject,
+} from './weave-ids.js';
+import { createWeaveTracing } from './weave-tracing.js';
+
+export interface WeaveClientOptions {
+  dispatcher?: HttpClientOptions['dispatcher'];
+  logger?: Logger;
+  timeouts?: HttpClientOptions['timeouts'];
+  retry?: HttpClientOptions['retry'];
+}
+
+/** How to read a calls stream: how many rows at most, and a per-row veto that stops reading. */
+export interface CallStreamOptions extends CallOptions {
+  maxRows: number;
+  /** Return false to stop reading (that call is dropped and the rest is never downloaded). */
+  accept?: (call: WireCall, kept: number) => boolean;
+}
+
+/** Counters of a calls stream, so callers (and tests) can see it was cut short. */
+export type CallStreamStats = JsonLinesStats;
+
+/**
+ * The Weave (traces) side of W&B: the trace server's REST API with W&B's basic auth, the
+ * neutral Tracing capability, and the raw calls the Weave tools build on.
+ */
+export interface WeaveClient extends BackendAdapter {
+  readonly backend: 'wandb';
+  readonly capabilities: { tracing: Tracing };
+  /** Keep-alive HTTP client for the trace server (retries reads, maps errors, redacts the key). */
+  readonly http: HttpClient;
+  /** WANDB_ENTITY/WANDB_PROJECT when both are set. */
+  readonly defaultProject: WeaveProject | undefined;
+  /** Counters of the most recent calls stream. */
+  readonly lastStream: CallStreamStats | undefined;
+  /**
+   * The project to use: `project` as `entity/project`, else `entity` and `project` each from the
+   * input or the defaults; an InvalidInputError naming what is missing.
+   */
+  project(given?: ProjectChoice): WeaveProject;
+  /** POST /calls/stream_query, read as JSON lines and stopped as soon as enough is read. */
+  streamCalls(
+    req: CallsQueryReq,
+    options: CallStreamOptions,
+  ): Promise<{ calls: WireCall[] } & CallStreamStats>;
+  /** POST /call/read; a NotFoundError when the project has no such call. */
+  readCall(
+    project: WeaveProject,
+    id: string,
+    options?: CallOptions & { includeCosts?: boolean },
+  ): Promise<WireCall>;
+  /** POST /calls/query_stats: how many calls match. */
+  callStats(req: CallsQueryStatsReq, options?: CallOptions): Promise<CallsQueryStatsRes>;
+  /** POST /feedback/query. */
+  queryFeedback(req: FeedbackQueryReq, options?: CallOptions): Promise<WireFeedback[]>;
+  /** POST /feedback/create (a write; sent once, never retried). */
+  createFeedback(req: FeedbackCreateReq, options?: CallOptions): Promise<FeedbackCreateRes>;
+  /** POST /objs/query. */
+  queryObjects(req: ObjQueryReq, options?: CallOptions): Promise<WireObj[]>;
+  /** POST /obj/read: `digest` may be a digest, `latest` or `v<index>`. */
+  readObject(
+    project: WeaveProject,
+    name: string,
+    digest: string,
+    options?: CallOptions,
+  ): Promise<WireObj>;
+  /** The trace server's version from GET /server_info, fetched once and cached. */
+  serverVersion(options?: CallOptions): Promise<string>;
+}
+
+/** Creates the Weave client for the trace server in `settings` (WF_TRACE_SERVER_URL or derived). */
+export function createWeaveClient(
+  settings: WandbSettings,
+  options: WeaveClientOptions = {},
+): WeaveClient {
+  const http = new HttpClient({
+    backend: 'wandb',
+    baseUrl: settings.traceServerUrl,
+    headers: { authorization: wandbBasicAuthHeader(settings) },
+    mapError: mapWeaveError,
+    ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
+    ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.timeouts ? { timeouts: options.timeouts } : {}),
+    ...(options.retry ? { retry: options.retry } : {}),
+  });
+  const defaultProject =
+    settings.entity && settings.project
+      ? parseProject(`${settings.entity}/${settings.project}`)
+      : undefined;
+  let lastStream: CallStreamStats | undefined;
+  let versionPromise: Promise<string> | undefined;
+  let tracing: Tracing | undefined;
+
+  const client: WeaveClient = {
+    specVersion: ADAPTER_SPEC_VERSION,
+    backend: 'wandb',
+    baseUrl: http.baseUrl,
+    http,
+    defaultProject,
+    get lastStream() {
+      return lastStream;
+    },
+    capabilities: {
+      // Built on first use: the Tracing implementation calls back into this client.
+      get tracing() {
+        tracing ??= createWeaveTracing(client);
+        return tracing;
+      },
+    },
+
+    project: (given = {}) =>
+      resolveProject(given, { entity: settings.entity, project: settings.project }),
+
+    async streamCalls(req, opts) {
+      const result = await http.requestStream(
+        {
+          method: 'POST',
+          path: 'calls/stream_query',
+          body: req,
+          headers: { accept: 'application/jsonl' },
+          idempotent: true,
+          signal: opts.signal,
+          operation: 'query calls',
+        },
+        (response) =>
+          readJsonLines(response.body, {
+            schema: WireCallSchema,
+            maxRows: opts.maxRows,
+            ...(opts.accept ? { accept: opts.accept } : {}),
+            operation: 'query calls',
+          }),
+      );
+      const { rows, ...stats } = result;
+      lastStream = stats;
+      return { calls: rows, ...stats };
+    },
+
+    async readCall(project, id, opts) {
+      const response = await http.request({
+        method: 'POST',
+        path: 'call/read',
+        body: { project_id: project.id, id, include_costs: opts?.includeCosts ?? false },
+        idempotent: true,
+        signal: opts?.signal,
+        schema: CallReadResSchema,
+        operation: 'read call',
+      });
+      // The server answers 200 with `call: null` for an unknown id.
+      if (!response.call) {
+        throw new NotFoundError(`No Weave call ${id} in ${project.id}.`, {
+          backend: 'wandb',
+          hint: 'Call ids come from wandb_search_calls or wandb_search_traces; check the project too.',
+        });
+      }
+      return response.call;
+    },
+
+    callStats: (req, opts) =>
+      http.request({
+        method: 'POST',
+        path: 'calls/query_stats',
+        body: req,
+        idempotent: true,
+        signal: opts?.signal,
+        schema: CallsQueryStatsResSchema,
+        operation: 'count calls',
+      }),
+
+    async queryFeedback(req, opts) {
+      const response = await http.request({
+        method: 'POST',
+        path: 'feedback/query',
+        body: req,
+        idempotent: true,
+        signal: opts?.signal,
+        schema: FeedbackQueryResSchema,
+        operation: 'query feedback',
+      });
+      return response.result;
+    },
+
+    createFeedback: (req, opts) =>
+      http.request({
+        method: 'POST',
+        path: 'feedback/create',
+        body: req,
+        signal: opts?.signal,
+        schema: FeedbackCreateResSchema,
+        operation: 'create feedback',
+      }),
+
+    async queryObjects(req, opts) {
+      const response = await http.request({
+        method: 'POST',
+        path: 'objs/query',
+        body: req,
+        idempotent: true,
+        signal: opts?.signal,
+        schema: ObjQueryResSchema,
+        operation: 'query objects',
+      });
+      return response.objs;
+    },
+
+    async readObject(project, name, digest, opts) {
+      const response = await http.request({
+        method: 'POST',
+        path: 'obj/read',
+        body: { project_id: project.id, object_id: name, digest },
+        idempotent: true,
+        signal: opts?.signal,
+        schema: ObjReadResSchema,
+        operation: 'read object',
+      });
+      return response.obj;
+    },
+
+    serverVersion(opts) {
+      versionPromise ??= http
+        .request({
+          method: 'GET',
+          path: 'server_info',
+          signal: opts?.signal,
+          schema: ServerInfoResSchema,
+          operation: 'get server info',
+        })
+        .then((info) => info.trace_server_version ?? 'unknown')
+        .catch((error: unknown) => {
+          versionPromise = undefined;
+          throw error;
+        });
+      return versionPromise;
+    },
+
+    checkHealth: (opts) => weaveHealth(client, opts),
+
+    close: () => http.close(),
+  };
+  return client;
+}
+
+/**
+ * Probes the trace server: its version (GET /server_info, which needs no key), then one
+ * authenticated count in the default project. Without a default project the key cannot be
+ * checked here, so `authenticated` stays undefined.
+ */
+async function weaveHealth(client: WeaveClient, options?: CallOptions): Promise<BackendHealth> {
+  const project = client.defaultProject;
+  const health = await probeHealth(async () => {
+    const version = await client.serverVersion(options);
+    if (project) {
+      await client.callStats({ project_id: project.id, limit: 1 }, options);
+    }
+    return version;
+  });
+  if (!project && health.authenticated) {
+    const { authenticated: _unchecked, ...rest } = health;
+    return rest;
+  }
+  return health;
+}
