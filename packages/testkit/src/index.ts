@@ -9,6 +9,7 @@ export { pythonEnv } from './python-env.js';
 export { runTool } from './run-tool.js';
 export type { RunningServer, StartServerOptions } from './running-server.js';
 export { startSeededMlflow } from './seeded-mlflow.js';
+export * from './wandb-standin/index.js';
 export {
   type RunningWeaveServer,
   type SeededWeaveObject,

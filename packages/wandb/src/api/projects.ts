@@ -1,0 +1,46 @@
+import type { CallOptions, Page } from '@mlops-mcp/core';
+import { connectionPage, pageStart } from '../graphql/connection-page.js';
+import { GetProjectDocument } from '../graphql/documents/get-project.js';
+import { ListProjectsDocument } from '../graphql/documents/list-projects.js';
+import { mapProject } from '../map-project.js';
+import type { WandbProject } from '../model/wandb-project.js';
+import { entityNotFound, projectNotFound } from '../not-found.js';
+import {
+  type ProjectScope,
+  resolveEntity,
+  resolveProject,
+  type WandbContext,
+} from './wandb-context.js';
+
+/** One page of an entity's projects. */
+export async function listProjects(
+  ctx: WandbContext,
+  params: { entity?: string | undefined; limit: number; cursor?: string | undefined },
+  options?: CallOptions,
+): Promise<Page<WandbProject> & { entity: string }> {
+  const entity = await resolveEntity(ctx, params.entity, options);
+  const start = pageStart(params.cursor);
+  const data = await ctx.graphql.execute(
+    ListProjectsDocument,
+    { entity, first: params.limit + start.skip, after: start.after },
+    options,
+  );
+  if (!data.entity) throw entityNotFound(entity);
+  const connection = data.entity.projects;
+  const items = (connection?.edges ?? []).flatMap((edge) =>
+    edge.node ? [mapProject(edge.node, entity, ctx.appUrl)] : [],
+  );
+  return { ...connectionPage(items, connection?.pageInfo, start), entity };
+}
+
+/** One project with its run count. */
+export async function getProject(
+  ctx: WandbContext,
+  scope: ProjectScope,
+  options?: CallOptions,
+): Promise<WandbProject> {
+  const { entity, project } = await resolveProject(ctx, scope, options);
+  const data = await ctx.graphql.execute(GetProjectDocument, { entity, project }, options);
+  if (!data.project) throw projectNotFound(entity, project);
+  return mapProject(data.project, entity, ctx.appUrl);
+}

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { graphqlDocument } from '../graphql-document.js';
+import { PAGE_INFO_FIELDS, PageInfoSchema } from '../page-info.js';
+import { PROJECT_FIELDS, ProjectNodeSchema } from './project-fields.js';
+
+/**
+ * An entity's projects, one page. Asked through `entity(name:)` rather than the SDK's legacy
+ * `models(entityName:)` so an unknown entity comes back as a null entity, not an empty list.
+ */
+export const ListProjectsDocument = graphqlDocument({
+  name: 'WandbListProjects',
+  kind: 'query',
+  operation: 'list projects',
+  text: `query WandbListProjects($entity: String!, $first: Int!, $after: String) {
+  entity(name: $entity) {
+    name
+    projects(first: $first, after: $after) {
+      edges { cursor node { ${PROJECT_FIELDS} } }
+      ${PAGE_INFO_FIELDS}
+    }
+  }
+}`,
+  schema: z.object({
+    entity: z
+      .object({
+        name: z.string(),
+        projects: z
+          .object({
+            edges: z.array(
+              z.object({ cursor: z.string().nullish(), node: ProjectNodeSchema.nullish() }),
+            ),
+            pageInfo: PageInfoSchema,
+          })
+          .nullish(),
+      })
+      .nullable(),
+  }),
+});

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { compareRuns } from '../compare-runs.js';
+import { RunComparisonSchema } from '../model/run-comparison.js';
+import { entityInput, projectInput } from './common-inputs.js';
+import { defineWandbTool } from './define.js';
+
+/** wandb_compare_runs: config differences and summary metrics of 2-10 runs side by side. */
+export const compareRunsTool = defineWandbTool({
+  name: 'wandb_compare_runs',
+  title: 'Compare W&B runs',
+  description:
+    'Compare 2-10 W&B runs: the config keys whose values differ (one value per run), how many are the same, and ' +
+    'summary metrics side by side with the lowest/highest run per metric. Name `metrics` to compare only those. Run ' +
+    'ids come from wandb_search_runs; runs may be in different projects.',
+  namespace: 'wandb',
+  toolsets: ['runs'],
+  access: 'read',
+  inputSchema: z.object({
+    runs: z
+      .array(z.string().min(1).max(500))
+      .min(2)
+      .max(10)
+      .describe(
+        '2-10 runs: "<entity>/<project>/<runId>", URLs, ref URIs, or ids with entity/project.',
+      ),
+    entity: entityInput,
+    project: projectInput,
+    metrics: z
+      .array(z.string().min(1).max(250))
+      .max(50)
+      .optional()
+      .describe(
+        'Summary keys to compare, e.g. ["eval/accuracy", "loss"]. Default: all numeric keys (up to 40).',
+      ),
+  }),
+  outputSchema: RunComparisonSchema,
+  async handler(input, { client, signal }) {
+    const paths = await Promise.all(
+      input.runs.map((run) => client.resolveRun(run, input, { signal })),
+    );
+    const runs = await Promise.all(paths.map((path) => client.getWandbRun(path, { signal })));
+    return compareRuns(runs, input.metrics);
+  },
+});

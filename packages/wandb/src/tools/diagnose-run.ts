@@ -1,0 +1,54 @@
+import { MlopsError } from '@mlops-mcp/core';
+import { z } from 'zod';
+import { diagnoseRun, LOSS_KEYS } from '../diagnose-run.js';
+import { RunDiagnosisSchema } from '../model/run-diagnosis.js';
+import { entityInput, projectInput, runInput } from './common-inputs.js';
+import { defineWandbTool } from './define.js';
+
+/** wandb_diagnose_run: health check of one run with signs of trouble. */
+export const diagnoseRunTool = defineWandbTool({
+  name: 'wandb_diagnose_run',
+  title: 'Diagnose a W&B run',
+  description:
+    'Check one W&B run for trouble and explain it: state (crashed/failed/killed), a running run with a stale ' +
+    'heartbeat, NaN/Infinity in the summary, a loss that rises at the end of the history, GPU memory near capacity; ' +
+    'with last step, runtime and heartbeat age. Use it on a failed or suspicious run from wandb_search_runs.',
+  namespace: 'wandb',
+  toolsets: ['runs'],
+  access: 'read',
+  inputSchema: z.object({
+    run: runInput,
+    entity: entityInput,
+    project: projectInput,
+    lossKey: z
+      .string()
+      .min(1)
+      .max(250)
+      .optional()
+      .describe(
+        `History key to check for a rising loss. Default: the first of ${LOSS_KEYS.join(', ')} in the summary.`,
+      ),
+  }),
+  outputSchema: RunDiagnosisSchema,
+  async handler(input, { client, signal }) {
+    const path = await client.resolveRun(input.run, input, { signal });
+    const run = await client.getWandbRun(path, { signal, includeInternal: true });
+    const lossKey = input.lossKey ?? LOSS_KEYS.find((key) => run.summary && key in run.summary);
+    const [history, system] = await Promise.all([
+      lossKey
+        ? client.getMetricHistories(
+            { run: path, keys: [lossKey], samples: 1000, maxPoints: 200 },
+            { signal },
+          )
+        : undefined,
+      // Older servers may lack the events stream; a diagnosis without GPU facts is still useful.
+      client
+        .getSystemMetrics({ run: path, samples: 200, maxPoints: 60, match: ['gpu'] }, { signal })
+        .catch((error: unknown) => {
+          if (MlopsError.isInstance(error) && error.kind === 'unsupported') return undefined;
+          throw error;
+        }),
+    ]);
+    return diagnoseRun(run, { now: Date.now(), loss: history?.series[0], system });
+  },
+});

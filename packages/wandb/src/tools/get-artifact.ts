@@ -1,0 +1,55 @@
+import { InvalidInputError } from '@mlops-mcp/core';
+import { z } from 'zod';
+import { WandbArtifactDetailSchema } from '../model/wandb-artifact.js';
+import { entityInput, projectInput } from './common-inputs.js';
+import { defineWandbTool } from './define.js';
+
+/** wandb_get_artifact: one artifact version with lineage. */
+export const getArtifactTool = defineWandbTool({
+  name: 'wandb_get_artifact',
+  title: 'Get a W&B artifact version',
+  description:
+    'Get one W&B artifact version by "<entity>/<project>/<collection>:<alias or vN>" (e.g. "acme/llm/llama-sft:best"; ' +
+    'entity and project may instead come from their own inputs): type, aliases, metadata, size, file count, and ' +
+    'lineage: the run that created it and the runs that used it. Names come from wandb_list_artifacts.',
+  namespace: 'wandb',
+  toolsets: ['artifacts'],
+  access: 'read',
+  inputSchema: z.object({
+    artifact: z
+      .string()
+      .min(3)
+      .max(500)
+      .describe(
+        '"<entity>/<project>/<collection>:<alias>" or "<collection>:v<N>" with entity and project.',
+      ),
+    entity: entityInput,
+    project: projectInput,
+  }),
+  outputSchema: WandbArtifactDetailSchema,
+  async handler(input, { client, signal }) {
+    const parts = input.artifact.trim().split('/');
+    const name = parts.pop()!;
+    if (!name.includes(':')) {
+      throw new InvalidInputError(
+        'Name the version: "<collection>:<alias>" or "<collection>:v<N>" (e.g. "llama-sft:latest").',
+        {
+          backend: 'wandb',
+          field: 'artifact',
+        },
+      );
+    }
+    if (parts.length > 2) {
+      throw new InvalidInputError('Use "<entity>/<project>/<collection>:<alias>".', {
+        backend: 'wandb',
+        field: 'artifact',
+      });
+    }
+    const scope = {
+      entity: parts.length === 2 ? parts[0] : input.entity,
+      project: parts.length >= 1 ? parts.at(-1) : input.project,
+    };
+    const { entity, project } = await client.resolveProject(scope, { signal });
+    return client.getArtifact({ entity, project, name }, { signal });
+  },
+});

@@ -1,0 +1,71 @@
+import { estimateTokens, toCompactJson } from '@mlops-mcp/core';
+import { z } from 'zod';
+import { shrinkSeries } from '../map-metric-series.js';
+import { WandbMetricSeriesSchema } from '../model/wandb-metric-series.js';
+import { entityInput, projectInput, runInput } from './common-inputs.js';
+import { defineWandbTool } from './define.js';
+
+/** wandb_get_metric_history: sampled history of chosen keys of one run. */
+export const getMetricHistoryTool = defineWandbTool({
+  name: 'wandb_get_metric_history',
+  title: 'Get W&B metric history',
+  description:
+    'Get the logged history of one or more keys of a W&B run (e.g. a loss curve) as columns (steps[], values[]) with ' +
+    'min/max/first/last/mean. W&B samples `samples` rows per key on the server (serverSampled says it did); the result ' +
+    'is then downsampled to maxPoints keeping the extremes and the last point. NaN/Infinity points are counted in ' +
+    "nonFinite. Keys come from the run's summary (wandb_get_run); run ids from wandb_search_runs.",
+  namespace: 'wandb',
+  toolsets: ['metrics'],
+  access: 'read',
+  inputSchema: z.object({
+    run: runInput,
+    entity: entityInput,
+    project: projectInput,
+    keys: z
+      .array(z.string().min(1).max(250))
+      .min(1)
+      .max(10)
+      .describe('History keys, e.g. ["loss", "eval/accuracy"].'),
+    samples: z
+      .number()
+      .int()
+      .min(10)
+      .max(10_000)
+      .default(1000)
+      .describe(
+        "Rows W&B samples per key (10-10000, default 1000). Ask for more than the run's steps to get every row.",
+      ),
+    maxPoints: z
+      .number()
+      .int()
+      .min(4)
+      .max(2000)
+      .default(200)
+      .describe(
+        'Points returned per key after downsampling (4-2000, default 200); stats always cover every row read.',
+      ),
+    includeTimestamps: z
+      .boolean()
+      .default(false)
+      .describe('Also return timestamps[] (Unix ms) per point.'),
+  }),
+  outputSchema: z.object({
+    series: z.array(WandbMetricSeriesSchema),
+    historyLineCount: z.number().optional().describe('History rows the run has.'),
+  }),
+  async handler(input, { client, signal, maxResponseTokens }) {
+    const run = await client.resolveRun(input.run, input, { signal });
+    const result = await client.getMetricHistories({ ...input, run }, { signal });
+    // Several long series can still exceed the budget: halve the points until they fit.
+    let maxPoints = input.maxPoints;
+    let fitted = result;
+    while (estimateTokens(toCompactJson(fitted)) > maxResponseTokens && maxPoints > 8) {
+      maxPoints = Math.max(8, Math.floor(maxPoints / 2));
+      fitted = {
+        ...result,
+        series: result.series.map((series) => shrinkSeries(series, maxPoints)),
+      };
+    }
+    return fitted;
+  },
+});

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { WandbProjectSchema } from '../model/wandb-project.js';
+import { entityInput, projectInput } from './common-inputs.js';
+import { defineWandbTool } from './define.js';
+
+/** wandb_get_project: one project with its run count. */
+export const getProjectTool = defineWandbTool({
+  name: 'wandb_get_project',
+  title: 'Get a W&B project',
+  description:
+    'Get one W&B project: description, created/updated time and how many runs it holds. Project names come from ' +
+    'wandb_list_projects.',
+  namespace: 'wandb',
+  toolsets: ['experiments'],
+  access: 'read',
+  inputSchema: z.object({ entity: entityInput, project: projectInput }),
+  outputSchema: WandbProjectSchema,
+  async handler(input, { client, signal }) {
+    return client.getProject(input, { signal });
+  },
+});

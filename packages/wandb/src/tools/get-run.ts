@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { WandbRunSchema } from '../model/wandb-run.js';
+import { entityInput, includeInternalInput, projectInput, runInput } from './common-inputs.js';
+import { defineWandbTool } from './define.js';
+
+/** wandb_get_run: one run in full. */
+export const getRunTool = defineWandbTool({
+  name: 'wandb_get_run',
+  title: 'Get a W&B run',
+  description:
+    'Get one W&B run: state (running/finished/failed/killed, crashed shown as failed with rawStatus "crashed"), ' +
+    'config (hyperparameters), summary metrics (latest value of each key), latest system metrics, tags, group, job ' +
+    'type, host, sweep, notes, created and last-heartbeat times and its URL. Run ids come from wandb_search_runs.',
+  namespace: 'wandb',
+  toolsets: ['runs'],
+  access: 'read',
+  inputSchema: z.object({
+    run: runInput,
+    entity: entityInput,
+    project: projectInput,
+    includeInternal: includeInternalInput,
+  }),
+  outputSchema: WandbRunSchema,
+  async handler(input, { client, signal }) {
+    const path = await client.resolveRun(input.run, input, { signal });
+    return client.getWandbRun(path, { signal, includeInternal: input.includeInternal });
+  },
+});

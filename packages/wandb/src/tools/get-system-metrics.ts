@@ -1,0 +1,61 @@
+import { estimateTokens, toCompactJson } from '@mlops-mcp/core';
+import { z } from 'zod';
+import { SystemMetricsSchema } from '../model/system-metrics.js';
+import { entityInput, projectInput, runInput } from './common-inputs.js';
+import { defineWandbTool } from './define.js';
+
+/** wandb_get_system_metrics: GPU/CPU/memory/disk/network samples of one run. */
+export const getSystemMetricsTool = defineWandbTool({
+  name: 'wandb_get_system_metrics',
+  title: 'Get W&B system metrics',
+  description:
+    'Get the system metrics W&B recorded for a run (GPU utilisation, GPU memory, temperature and power; CPU; memory; ' +
+    'disk; network) as series over the run time with min/max/mean/last per key, e.g. to check GPU memory before an ' +
+    'out-of-memory crash. `match` keeps keys containing any of the given words (e.g. ["gpu"]). Run ids come from ' +
+    'wandb_search_runs.',
+  namespace: 'wandb',
+  toolsets: ['metrics'],
+  access: 'read',
+  inputSchema: z.object({
+    run: runInput,
+    entity: entityInput,
+    project: projectInput,
+    match: z
+      .array(z.string().min(1).max(100))
+      .max(20)
+      .optional()
+      .describe(
+        'Keep keys containing any of these (case-insensitive), e.g. ["gpu", "memory"]. Default: all keys.',
+      ),
+    samples: z
+      .number()
+      .int()
+      .min(10)
+      .max(2000)
+      .default(500)
+      .describe('Samples W&B returns (10-2000, default 500).'),
+    maxPoints: z
+      .number()
+      .int()
+      .min(4)
+      .max(500)
+      .default(60)
+      .describe(
+        'Points per key after downsampling (4-500, default 60); stats cover every sample read.',
+      ),
+  }),
+  outputSchema: SystemMetricsSchema,
+  async handler(input, { client, signal, maxResponseTokens }) {
+    const run = await client.resolveRun(input.run, input, { signal });
+    const result = await client.getSystemMetrics({ ...input, run }, { signal });
+    const omitted: string[] = [];
+    while (estimateTokens(toCompactJson(result)) > maxResponseTokens && result.series.length > 1) {
+      omitted.push(result.series.pop()!.key);
+    }
+    if (omitted.length > 0) {
+      result.truncated = true;
+      result.omittedKeys = omitted.reverse();
+    }
+    return result;
+  },
+});

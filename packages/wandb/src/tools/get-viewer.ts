@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { WandbViewerSchema } from '../model/wandb-viewer.js';
+import { defineWandbTool } from './define.js';
+
+/** wandb_get_viewer: who the configured API key belongs to. */
+export const getViewerTool = defineWandbTool({
+  name: 'wandb_get_viewer',
+  title: 'Get the W&B user',
+  description:
+    'Who the configured W&B API key belongs to: username, default entity (used when a tool gets no `entity`) and ' +
+    'teams (other entities whose projects you can read). Call it first when you do not know which entity to use.',
+  namespace: 'wandb',
+  toolsets: ['runs'],
+  access: 'read',
+  inputSchema: z.object({}),
+  outputSchema: WandbViewerSchema,
+  async handler(_input, { client, signal }) {
+    return client.viewer({ signal });
+  },
+});

@@ -1,0 +1,27 @@
+import { fitPageToBudget, pageSchema } from '@mlops-mcp/core';
+import { z } from 'zod';
+import { WandbProjectSchema } from '../model/wandb-project.js';
+import { cursorInput, entityInput, limitInput } from './common-inputs.js';
+import { defineWandbTool } from './define.js';
+
+/** wandb_list_projects: the projects of an entity. */
+export const listProjectsTool = defineWandbTool({
+  name: 'wandb_list_projects',
+  title: 'List W&B projects',
+  description:
+    'List the projects of a W&B entity (user or team), paged. Project names go into `project` of the other ' +
+    'wandb_* tools. Entities come from wandb_get_viewer (default entity and teams).',
+  namespace: 'wandb',
+  toolsets: ['experiments'],
+  access: 'read',
+  inputSchema: z.object({
+    entity: entityInput,
+    limit: limitInput(50, 500),
+    cursor: cursorInput,
+  }),
+  outputSchema: pageSchema(WandbProjectSchema).extend({ entity: z.string() }),
+  async handler(input, { client, signal, maxResponseTokens }) {
+    const { entity, ...page } = await client.listProjects(input, { signal });
+    return { ...fitPageToBudget(page, maxResponseTokens), entity };
+  },
+});

@@ -1,0 +1,32 @@
+import { fitPageToBudget, pageSchema } from '@mlops-mcp/core';
+import { z } from 'zod';
+import { WandbReportSchema } from '../model/wandb-report.js';
+import { cursorInput, entityInput, limitInput, projectInput } from './common-inputs.js';
+import { defineWandbTool } from './define.js';
+
+/** wandb_list_reports: a project's published reports. */
+export const listReportsTool = defineWandbTool({
+  name: 'wandb_list_reports',
+  title: 'List W&B reports',
+  description:
+    'List the published reports of a W&B project (title, description, author, updated time, URL). Drafts and ' +
+    'workspaces are not included. Report ids go into wandb_get_report for the content.',
+  namespace: 'wandb',
+  toolsets: ['reports'],
+  access: 'read',
+  inputSchema: z.object({
+    entity: entityInput,
+    project: projectInput,
+    limit: limitInput(25, 200),
+    cursor: cursorInput,
+  }),
+  outputSchema: pageSchema(WandbReportSchema),
+  async handler(input, { client, signal, maxResponseTokens }) {
+    const { entity, project } = await client.resolveProject(input, { signal });
+    const page = await client.listReports(
+      { entity, project, limit: input.limit, cursor: input.cursor },
+      { signal },
+    );
+    return fitPageToBudget(page, maxResponseTokens);
+  },
+});

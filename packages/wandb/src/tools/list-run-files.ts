@@ -1,0 +1,37 @@
+import { fitPageToBudget, pageSchema } from '@mlops-mcp/core';
+import { z } from 'zod';
+import { WandbFileSchema } from '../model/wandb-file.js';
+import { cursorInput, entityInput, limitInput, projectInput, runInput } from './common-inputs.js';
+import { defineWandbTool } from './define.js';
+
+/** wandb_list_run_files: the files a run saved. */
+export const listRunFilesTool = defineWandbTool({
+  name: 'wandb_list_run_files',
+  title: 'List W&B run files',
+  description:
+    'List the files a W&B run saved (output.log, config.yaml, requirements.txt, wandb-metadata.json, media...) with ' +
+    'size, type and download URL (the URL needs the W&B API key; no credential is included). `pattern` is SQL LIKE, ' +
+    'e.g. "%.json" or "media/%". Run ids come from wandb_search_runs.',
+  namespace: 'wandb',
+  toolsets: ['artifacts'],
+  access: 'read',
+  inputSchema: z.object({
+    run: runInput,
+    entity: entityInput,
+    project: projectInput,
+    pattern: z
+      .string()
+      .min(1)
+      .max(200)
+      .optional()
+      .describe('SQL LIKE pattern on the file name, e.g. "%.log".'),
+    limit: limitInput(50, 500),
+    cursor: cursorInput,
+  }),
+  outputSchema: pageSchema(WandbFileSchema),
+  async handler(input, { client, signal, maxResponseTokens }) {
+    const run = await client.resolveRun(input.run, input, { signal });
+    const page = await client.listRunFiles({ ...input, run }, { signal });
+    return fitPageToBudget(page, maxResponseTokens);
+  },
+});

@@ -1,0 +1,32 @@
+import { fitPageToBudget, pageSchema } from '@mlops-mcp/core';
+import { z } from 'zod';
+import { WandbSweepSchema } from '../model/wandb-sweep.js';
+import { cursorInput, entityInput, limitInput, projectInput } from './common-inputs.js';
+import { defineWandbTool } from './define.js';
+
+/** wandb_list_sweeps: a project's hyperparameter sweeps. */
+export const listSweepsTool = defineWandbTool({
+  name: 'wandb_list_sweeps',
+  title: 'List W&B sweeps',
+  description:
+    'List the hyperparameter sweeps of a W&B project: id, state, method, run count and best loss. Sweep ids go into ' +
+    'wandb_get_sweep; a sweep\'s runs are also found with wandb_search_runs filters {"sweep": "<id>"}.',
+  namespace: 'wandb',
+  toolsets: ['runs'],
+  access: 'read',
+  inputSchema: z.object({
+    entity: entityInput,
+    project: projectInput,
+    limit: limitInput(25, 200),
+    cursor: cursorInput,
+  }),
+  outputSchema: pageSchema(WandbSweepSchema),
+  async handler(input, { client, signal, maxResponseTokens }) {
+    const { entity, project } = await client.resolveProject(input, { signal });
+    const page = await client.listSweeps(
+      { entity, project, limit: input.limit, cursor: input.cursor },
+      { signal },
+    );
+    return fitPageToBudget(page, maxResponseTokens);
+  },
+});

@@ -1,0 +1,273 @@
+import {
+  ADAPTER_SPEC_VERSION,
+  type BackendAdapter,
+  type CallOptions,
+  type Experiment,
+  HttpClient,
+  type HttpClientOptions,
+  InvalidInputError,
+  type Logger,
+  type MetricSeries,
+  type Page,
+  probeHealth,
+  type Run,
+  type Tracing,
+  type Tracking,
+} from '@mlops-mcp/core';
+import {
+  getArtifact,
+  listArtifactTypes,
+  listArtifactVersions,
+  listRunArtifacts,
+} from './api/artifacts.js';
+import { listRunFiles } from './api/files.js';
+import { getMetricHistories, getSystemMetrics } from './api/history.js';
+import { getProject, listProjects } from './api/projects.js';
+import { listRegistry } from './api/registry.js';
+import { createReport, getReport, listReports } from './api/reports.js';
+import { getRun, searchRuns } from './api/runs.js';
+import { getSweep, listSweeps } from './api/sweeps.js';
+import { updateRun } from './api/update-run.js';
+import { fetchViewer } from './api/viewer.js';
+import { resolveProject, resolveRun, type WandbContext } from './api/wandb-context.js';
+import { wandbAppUrl } from './app-url.js';
+import { wandbBasicAuthHeader } from './auth-header.js';
+import { WandbGraphqlClient } from './graphql/graphql-client.js';
+import { mapWandbHttpFailure } from './graphql/graphql-errors.js';
+import { toNeutralRun } from './map-neutral-run.js';
+import { toExperiment } from './map-project.js';
+import type { WandbViewer } from './model/wandb-viewer.js';
+import { parseRunPath } from './run-path.js';
+import type { WandbSettings } from './settings.js';
+import { createWeaveClient, type WeaveClient } from './weave/index.js';
+
+/** Options for {@link createWandbAdapter}. */
+export interface WandbAdapterOptions {
+  /** Inject a dispatcher (e.g. undici MockAgent) instead of the client's own keep-alive pool. */
+  dispatcher?: HttpClientOptions['dispatcher'];
+  logger?: Logger;
+  timeouts?: HttpClientOptions['timeouts'];
+  retry?: HttpClientOptions['retry'];
+}
+
+/** The area functions, bound to one adapter: `adapter.runs.search(params)` and so on. */
+type Bound<F> = F extends (ctx: WandbContext, ...args: infer A) => infer R
+  ? (...args: A) => R
+  : never;
+
+/**
+ * The W&B adapter: the neutral Tracking capability (projects as experiments, runs, metric
+ * history) plus W&B-native reads and writes over W&B's GraphQL API; Tracing comes from the Weave
+ * trace-server client it holds (`weave`).
+ */
+export interface WandbAdapter extends BackendAdapter {
+  readonly backend: 'wandb';
+  readonly capabilities: { tracking: Tracking; tracing: Tracing };
+  /** The Weave (traces) client on the same settings; the Weave tools run against it. */
+  readonly weave: WeaveClient;
+  /** The W&B web app URL (links in results point there). */
+  readonly appUrl: string;
+  /** The adapter's HTTP client (keep-alive pool, retries, W&B error mapping). */
+  readonly http: HttpClient;
+  /** The GraphQL client that sends the adapter's fixed documents. */
+  readonly graphql: WandbGraphqlClient;
+  /** Defaults and lookups the area functions share. */
+  readonly context: WandbContext;
+  /** Who the API key belongs to (fetched once and cached). */
+  viewer(options?: CallOptions): Promise<WandbViewer>;
+  resolveProject: Bound<typeof resolveProject>;
+  resolveRun: Bound<typeof resolveRun>;
+  listProjects: Bound<typeof listProjects>;
+  getProject: Bound<typeof getProject>;
+  searchWandbRuns: Bound<typeof searchRuns>;
+  getWandbRun: Bound<typeof getRun>;
+  getMetricHistories: Bound<typeof getMetricHistories>;
+  getSystemMetrics: Bound<typeof getSystemMetrics>;
+  listRunFiles: Bound<typeof listRunFiles>;
+  listRunArtifacts: Bound<typeof listRunArtifacts>;
+  listArtifactTypes: Bound<typeof listArtifactTypes>;
+  listArtifactVersions: Bound<typeof listArtifactVersions>;
+  getArtifact: Bound<typeof getArtifact>;
+  listRegistry: Bound<typeof listRegistry>;
+  listSweeps: Bound<typeof listSweeps>;
+  getSweep: Bound<typeof getSweep>;
+  listReports: Bound<typeof listReports>;
+  getReport: Bound<typeof getReport>;
+  updateRun: Bound<typeof updateRun>;
+  createReport: Bound<typeof createReport>;
+}
+
+/** Creates an adapter for one W&B server (cloud, dedicated or self-managed). */
+export function createWandbAdapter(
+  settings: WandbSettings,
+  options: WandbAdapterOptions = {},
+): WandbAdapter {
+  const http = new HttpClient({
+    backend: 'wandb',
+    baseUrl: settings.baseUrl,
+    headers: { authorization: wandbBasicAuthHeader(settings) },
+    mapError: mapWandbHttpFailure,
+    ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
+    ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.timeouts ? { timeouts: options.timeouts } : {}),
+    ...(options.retry ? { retry: options.retry } : {}),
+  });
+  const graphql = new WandbGraphqlClient(http, graphqlPath(settings));
+  const weave = createWeaveClient(settings, options);
+  const baseUrl = http.baseUrl;
+  const appUrl = wandbAppUrl(baseUrl);
+  let viewerPromise: Promise<WandbViewer> | undefined;
+  const viewer = (opts?: CallOptions): Promise<WandbViewer> => {
+    viewerPromise ??= fetchViewer(graphql, { baseUrl, appUrl }, opts).catch((error: unknown) => {
+      viewerPromise = undefined;
+      throw error;
+    });
+    return viewerPromise;
+  };
+  const context: WandbContext = {
+    graphql,
+    appUrl,
+    defaultProject: settings.project,
+    async defaultEntity(opts) {
+      if (settings.entity) return settings.entity;
+      const me = await viewer(opts);
+      const entity = me.defaultEntity ?? me.username;
+      if (!entity) {
+        throw new InvalidInputError('W&B reports no default entity for this key; pass `entity`.', {
+          backend: 'wandb',
+          field: 'entity',
+          hint: 'wandb_get_viewer lists your teams; or set WANDB_ENTITY.',
+        });
+      }
+      return entity;
+    },
+  };
+  const bind =
+    <A extends unknown[], R>(fn: (ctx: WandbContext, ...args: A) => R) =>
+    (...args: A): R =>
+      fn(context, ...args);
+
+  const adapter: WandbAdapter = {
+    specVersion: ADAPTER_SPEC_VERSION,
+    backend: 'wandb',
+    baseUrl,
+    appUrl,
+    http,
+    graphql,
+    weave,
+    context,
+    viewer,
+    resolveProject: bind(resolveProject),
+    resolveRun: bind(resolveRun),
+    listProjects: bind(listProjects),
+    getProject: bind(getProject),
+    searchWandbRuns: bind(searchRuns),
+    getWandbRun: bind(getRun),
+    getMetricHistories: bind(getMetricHistories),
+    getSystemMetrics: bind(getSystemMetrics),
+    listRunFiles: bind(listRunFiles),
+    listRunArtifacts: bind(listRunArtifacts),
+    listArtifactTypes: bind(listArtifactTypes),
+    listArtifactVersions: bind(listArtifactVersions),
+    getArtifact: bind(getArtifact),
+    listRegistry: bind(listRegistry),
+    listSweeps: bind(listSweeps),
+    getSweep: bind(getSweep),
+    listReports: bind(listReports),
+    getReport: bind(getReport),
+    updateRun: bind(updateRun),
+    createReport: bind(createReport),
+    // The viewer query is W&B's cheapest authenticated call; the server version is not exposed to
+    // ordinary keys, so the probe reports the viewer instead.
+    checkHealth: (opts) =>
+      probeHealth(async () => {
+        const me = await fetchViewer(graphql, { baseUrl, appUrl }, opts);
+        return `W&B GraphQL (viewer ${me.username ?? 'unknown'})`;
+      }),
+    capabilities: { tracking: neutralTracking(context), tracing: weave.capabilities.tracing },
+    close: async () => {
+      await Promise.all([http.close(), weave.close()]);
+    },
+  };
+  return adapter;
+}
+
+/** The GraphQL path relative to the base URL (settings carry the full URL). */
+function graphqlPath(settings: WandbSettings): string {
+  const base = settings.baseUrl.replace(/\/+$/, '');
+  return settings.graphqlUrl.startsWith(`${base}/`)
+    ? settings.graphqlUrl.slice(base.length + 1)
+    : 'graphql';
+}
+
+/**
+ * The neutral Tracking capability: experiments are projects (id "<entity>/<project>"), runs are
+ * addressed "<entity>/<project>/<runId>", filters are W&B's JSON filters and orderBy[0] a W&B
+ * order string. A search covers one project, as W&B's run query does.
+ */
+function neutralTracking(ctx: WandbContext): Tracking {
+  const projectOf = (id: string) => {
+    const [entity, project, ...rest] = id.split('/');
+    if (!entity || !project || rest.length > 0) {
+      throw new InvalidInputError(`"${id}" is not a W&B experiment id; use "<entity>/<project>".`, {
+        backend: 'wandb',
+        field: 'experimentIds',
+        hint: 'Experiment ids of W&B come from the experiment search (projects of an entity).',
+      });
+    }
+    return { entity, project };
+  };
+  return {
+    async searchExperiments(params, opts): Promise<Page<Experiment>> {
+      const page = await listProjects(ctx, { limit: params.limit, cursor: params.cursor }, opts);
+      const needle = params.filter?.trim().toLowerCase();
+      const items = page.items
+        .filter((project) => !needle || project.name.toLowerCase().includes(needle))
+        .map(toExperiment);
+      return { ...page, items };
+    },
+    async getExperiment(id, opts) {
+      return toExperiment(await getProject(ctx, projectOf(id), opts));
+    },
+    async searchRuns(params, opts): Promise<Page<Run>> {
+      if (params.experimentIds.length !== 1) {
+        throw new InvalidInputError(
+          'W&B searches the runs of one project at a time; pass exactly one experiment id.',
+          {
+            backend: 'wandb',
+            field: 'experimentIds',
+          },
+        );
+      }
+      const page = await searchRuns(
+        ctx,
+        {
+          ...projectOf(params.experimentIds[0]!),
+          filters: params.filter,
+          order: params.orderBy?.[0],
+          limit: params.limit,
+          cursor: params.cursor,
+        },
+        opts,
+      );
+      return { ...page, items: page.items.map(toNeutralRun) };
+    },
+    async getRun(id, opts) {
+      return toNeutralRun(await getRun(ctx, parseRunPath(id, {}), opts));
+    },
+    async getMetricHistory(params, opts): Promise<MetricSeries> {
+      const { series } = await getMetricHistories(
+        ctx,
+        {
+          run: parseRunPath(params.runId, {}),
+          keys: [params.key],
+          samples: Math.max(params.maxPoints, 1000),
+          maxPoints: params.maxPoints,
+        },
+        opts,
+      );
+      const { nonFinite: _nonFinite, serverSampled: _sampled, ...neutral } = series[0]!;
+      return neutral;
+    },
+  };
+}

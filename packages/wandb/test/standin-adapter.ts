@@ -1,0 +1,16 @@
+import { startWandbStandin, type WandbStandin } from '@mlops-mcp/testkit';
+import { createWandbAdapter, type WandbAdapter, wandbSettingsFromEnv } from '../src/index.js';
+
+/** A started stand-in and an adapter configured for it the way a user's environment would. */
+export async function startStandinAdapter(
+  env: Record<string, string> = {},
+): Promise<{ standin: WandbStandin; wandb: WandbAdapter }> {
+  const standin = await startWandbStandin();
+  const settings = wandbSettingsFromEnv({
+    WANDB_API_KEY: standin.apiKey,
+    WANDB_BASE_URL: standin.url,
+    ...env,
+  });
+  if (!settings) throw new Error('no W&B settings from the stand-in environment');
+  return { standin, wandb: createWandbAdapter(settings) };
+}
