@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { getMetricHistory } from '../api/metrics.js';
+import { MlflowMetricSeriesSchema } from '../metric-series-schema.js';
+import { parseRunId } from '../run-id.js';
+import { defineMlflowTool } from './define.js';
+import {
+  includeTimestampsInput,
+  maxPointsInput,
+  metricKeyInput,
+  runIdInput,
+} from './metrics-inputs.js';
+
+/** mlflow_get_metric_history: one metric's full history of one run, bounded and with stats. */
+export const getMetricHistoryTool = defineMlflowTool({
+  name: 'mlflow_get_metric_history',
+  title: 'Get an MLflow metric history',
+  description:
+    'Get every logged value of one metric of one MLflow run (e.g. a loss curve) as columns ' +
+    '(steps[], values[]) plus min/max/first/last/mean over the whole history. Long histories are ' +
+    'downsampled to maxPoints keeping the extremes and the last point (downsampled: true). The run id ' +
+    'comes from mlflow_search_runs; metric keys from mlflow_get_run. For several runs or keys at once ' +
+    'use mlflow_get_metric_histories.',
+  namespace: 'mlflow',
+  toolsets: ['metrics'],
+  access: 'read',
+  inputSchema: z.object({
+    runId: runIdInput,
+    key: metricKeyInput,
+    maxPoints: maxPointsInput,
+    includeTimestamps: includeTimestampsInput,
+  }),
+  outputSchema: MlflowMetricSeriesSchema,
+  async handler(input, { client, signal }) {
+    return getMetricHistory(
+      client,
+      {
+        runId: parseRunId(input.runId),
+        key: input.key,
+        maxPoints: input.maxPoints,
+        includeTimestamps: input.includeTimestamps,
+      },
+      { signal },
+    );
+  },
+});

@@ -1,0 +1,107 @@
+import { fitPageToBudget } from '@mlops-mcp/core';
+import { z } from 'zod';
+import { walkArtifacts } from '../api/artifacts.js';
+import { parseArtifactPath } from '../artifact-path.js';
+import { parseRunId } from '../run-id.js';
+import { defineMlflowTool } from './define.js';
+import { runIdInput } from './metrics-inputs.js';
+
+const EntrySchema = z.object({
+  path: z
+    .string()
+    .describe("Relative to the run's artifact root; pass it to mlflow_read_artifact."),
+  isDir: z.boolean(),
+  sizeBytes: z.number().optional(),
+});
+
+/** mlflow_list_artifacts: the files a run logged, one level or a bounded tree. */
+export const listArtifactsTool = defineMlflowTool({
+  name: 'mlflow_list_artifacts',
+  title: "List an MLflow run's artifacts",
+  description:
+    'List the files and directories an MLflow run logged (configs, results, models, logs) with sizes. ' +
+    'One directory level by default; recursive: true walks the tree up to maxDepth levels and ' +
+    'maxEntries entries and says what it left out. The run id comes from mlflow_search_runs; read a ' +
+    'file with mlflow_read_artifact.',
+  namespace: 'mlflow',
+  toolsets: ['artifacts'],
+  access: 'read',
+  inputSchema: z.object({
+    runId: runIdInput,
+    path: z
+      .string()
+      .max(1000)
+      .optional()
+      .describe(
+        'Directory to list, relative to the artifact root (e.g. "artifacts"); omit for the root.',
+      ),
+    recursive: z.boolean().default(false).describe('Also list subdirectories, breadth-first.'),
+    maxDepth: z
+      .number()
+      .int()
+      .min(1)
+      .max(10)
+      .default(5)
+      .describe('With recursive: how many directory levels to list (1-10, default 5).'),
+    maxEntries: z
+      .number()
+      .int()
+      .min(1)
+      .max(1000)
+      .default(200)
+      .describe('Most entries to return (1-1000, default 200).'),
+  }),
+  outputSchema: z.object({
+    runId: z.string(),
+    path: z.string().describe('The directory listed ("" = artifact root).'),
+    items: z.array(EntrySchema),
+    truncated: z
+      .boolean()
+      .optional()
+      .describe('True when entries were left out (maxEntries, maxDepth or the response budget).'),
+    unlisted: z
+      .array(z.string())
+      .optional()
+      .describe('Directories whose contents were not listed; list them with `path`.'),
+    note: z.string().optional(),
+  }),
+  async handler(input, { client, signal, maxResponseTokens }) {
+    const runId = parseRunId(input.runId);
+    const path = parseArtifactPath(input.path ?? '');
+    const tree = await walkArtifacts(
+      client,
+      {
+        runId,
+        path,
+        maxDepth: input.recursive ? input.maxDepth : 1,
+        maxEntries: input.maxEntries,
+      },
+      { signal },
+    );
+    const entries = tree.items.map(({ path: entryPath, isDir, sizeBytes }) => ({
+      path: entryPath,
+      isDir,
+      ...(sizeBytes !== undefined ? { sizeBytes } : {}),
+    }));
+    const page = fitPageToBudget({ items: entries }, maxResponseTokens - 200);
+    // One level (not recursive) leaves subdirectories closed by design: that is not a cut.
+    const unlisted = input.recursive ? tree.unlisted : [];
+    const truncated = tree.truncated || page.truncated === true || unlisted.length > 0;
+    let note: string | undefined;
+    if (entries.length === 0) {
+      note = path
+        ? `Nothing under "${path}": it does not exist, or it is a file (read it with mlflow_read_artifact).`
+        : 'This run has logged no artifacts.';
+    } else if (truncated) {
+      note = `Showing ${page.items.length} entries; list a subdirectory with \`path\`${input.recursive ? '' : ' or use recursive: true'} to see more.`;
+    }
+    return {
+      runId,
+      path,
+      items: page.items,
+      ...(truncated ? { truncated } : {}),
+      ...(unlisted.length ? { unlisted } : {}),
+      ...(note ? { note } : {}),
+    };
+  },
+});

@@ -1,0 +1,136 @@
+import { ExperimentSchema, type Run, RunStatusSchema } from '@mlops-mcp/core';
+import { z } from 'zod';
+import { finiteMetric, MetricSpreadSchema, metricSpreads } from '../metric-stats-across-runs.js';
+import { defineMlflowTool } from './define.js';
+import { metricKeyInput } from './metrics-inputs.js';
+import { directionInput, experimentIdInput, toExperimentId } from './summaries-inputs.js';
+
+/** Runs read at most to count and rank; bigger experiments are summarised from the newest. */
+const SCAN_CAP = 5_000;
+const PAGE_SIZE = 1_000;
+/** Metrics reported at most, most widely logged first. */
+const MAX_METRICS = 100;
+
+const TopRunsSchema = z.object({
+  metric: z.string(),
+  direction: directionInput,
+  runsWithMetric: z.number(),
+  runs: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string().optional(),
+      status: RunStatusSchema,
+      value: z.number(),
+      params: z.record(z.string(), z.string()),
+    }),
+  ),
+});
+
+/** mlflow_summarize_experiment: one answer for "how is this experiment going?". */
+export const summarizeExperimentTool = defineMlflowTool({
+  name: 'mlflow_summarize_experiment',
+  title: 'Summarize an MLflow experiment',
+  description:
+    'Summarize one MLflow experiment in one call: the experiment, how many runs it has by status, the ' +
+    "spread (min/max/mean) of each metric's latest values across runs, and, given a metric, the top runs " +
+    'by it with their params. The experiment id comes from mlflow_search_experiments. Reads up to ' +
+    `${SCAN_CAP} runs (newest first) and says when there were more.`,
+  namespace: 'mlflow',
+  toolsets: ['summaries'],
+  access: 'read',
+  inputSchema: z.object({
+    experimentId: experimentIdInput,
+    metric: metricKeyInput
+      .optional()
+      .describe('Rank runs by this metric (e.g. "val/accuracy"); omit for no ranking.'),
+    direction: directionInput.default('asc'),
+    top: z
+      .number()
+      .int()
+      .min(1)
+      .max(20)
+      .default(5)
+      .describe('How many top runs to return (1-20, default 5).'),
+    filter: z
+      .string()
+      .max(2000)
+      .optional()
+      .describe('MLflow run filter to summarise a subset, e.g. "tags.stage = \'sft\'".'),
+  }),
+  outputSchema: z.object({
+    experiment: ExperimentSchema,
+    runCount: z.number().describe('Runs read (all runs unless scanTruncated).'),
+    scanTruncated: z
+      .boolean()
+      .optional()
+      .describe(
+        `True when the experiment has more than ${SCAN_CAP} matching runs; only the newest were read.`,
+      ),
+    statusCounts: z
+      .partialRecord(RunStatusSchema, z.number())
+      .describe('Runs per status; statuses with no runs are left out.'),
+    metrics: z
+      .record(z.string(), MetricSpreadSchema)
+      .describe('Latest values across runs, per metric.'),
+    metricsOmitted: z
+      .number()
+      .optional()
+      .describe('Further metrics not shown (least widely logged).'),
+    topRuns: TopRunsSchema.optional(),
+  }),
+  async handler(input, { client, signal }) {
+    const experimentId = toExperimentId(input.experimentId, 'experimentId');
+    const experiment = await client.getExperiment(experimentId, { signal });
+    const runs: Run[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await client.searchRuns(
+        {
+          experimentIds: [experimentId],
+          filter: input.filter,
+          orderBy: ['attributes.start_time DESC'],
+          limit: PAGE_SIZE,
+          cursor,
+        },
+        { signal },
+      );
+      runs.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor && runs.length < SCAN_CAP);
+
+    const statusCounts: Partial<Record<Run['status'], number>> = {};
+    for (const run of runs) statusCounts[run.status] = (statusCounts[run.status] ?? 0) + 1;
+    const spreads = [...metricSpreads(runs).entries()];
+
+    let topRuns: z.infer<typeof TopRunsSchema> | undefined;
+    const metric = input.metric;
+    if (metric !== undefined) {
+      const sign = input.direction === 'asc' ? 1 : -1;
+      const ranked = runs
+        .map((run) => ({ run, value: finiteMetric(run, metric) }))
+        .filter((entry): entry is { run: Run; value: number } => entry.value !== undefined)
+        .sort((a, b) => sign * (a.value - b.value));
+      topRuns = {
+        metric,
+        direction: input.direction,
+        runsWithMetric: ranked.length,
+        runs: ranked.slice(0, input.top).map(({ run, value }) => ({
+          id: run.id,
+          ...(run.name ? { name: run.name } : {}),
+          status: run.status,
+          value,
+          params: run.params ?? {},
+        })),
+      };
+    }
+    return {
+      experiment,
+      runCount: runs.length,
+      ...(cursor ? { scanTruncated: true } : {}),
+      statusCounts,
+      metrics: Object.fromEntries(spreads.slice(0, MAX_METRICS)),
+      ...(spreads.length > MAX_METRICS ? { metricsOmitted: spreads.length - MAX_METRICS } : {}),
+      ...(topRuns ? { topRuns } : {}),
+    };
+  },
+});
