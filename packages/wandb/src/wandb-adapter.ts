@@ -201,9 +201,11 @@ function graphqlPath(settings: WandbSettings): string {
 }
 
 /**
- * The neutral Tracking capability: experiments are projects (id "<entity>/<project>"), runs are
- * addressed "<entity>/<project>/<runId>", filters are W&B's JSON filters and orderBy[0] a W&B
- * order string. A search covers one project, as W&B's run query does.
+ * The neutral Tracking capability: experiments are the default entity's projects (id
+ * "<entity>/<project>"; an experiment `filter` is a substring of the name, applied per page, since
+ * W&B's project list takes no name filter), runs are addressed "<entity>/<project>/<runId>", run
+ * filters are W&B's JSON filters and orderBy[0] a W&B order string. A run search covers one
+ * project, as W&B's run query does.
  */
 function neutralTracking(ctx: WandbContext): Tracking {
   const projectOf = (id: string) => {

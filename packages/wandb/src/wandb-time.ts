@@ -1,7 +1,8 @@
 /**
- * Normalises a W&B DateTime to ISO 8601 UTC. W&B sends them without a zone designator
- * ("2025-03-01T12:00:00", UTC); `new Date()` would read those as local time, so a missing zone
- * becomes "Z". Returns undefined for null, empty or unparseable values.
+ * Normalises a W&B DateTime to ISO 8601 UTC. W&B's DateTimes are UTC but have come both with and
+ * without a zone designator ("2025-03-01T12:00:00" and "...:00Z": public client code parses
+ * either form); `new Date()` would read a zone-less one as local time, so a missing zone becomes
+ * "Z". Returns undefined for null, empty or unparseable values.
  */
 export function isoFromWandb(value: string | null | undefined): string | undefined {
   if (!value) return undefined;

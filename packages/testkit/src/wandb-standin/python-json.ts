@@ -34,7 +34,10 @@ export function strictJsonValue(value: unknown): unknown {
   return value;
 }
 
-/** W&B's DateTime values carry no zone designator (they are UTC): "2025-03-01T12:00:00". */
+/**
+ * A W&B DateTime in its zone-less form (UTC): "2025-03-01T12:00:00". W&B has sent this form as
+ * well as one ending in "Z"; the stand-in sends the harder one for clients.
+ */
 export function wandbDateTime(millis: number): string {
   return new Date(millis).toISOString().slice(0, 19);
 }
