@@ -13,7 +13,7 @@ export const compareRunsTool = defineWandbTool({
     'summary metrics side by side with the lowest/highest run per metric. Name `metrics` to compare only those. Run ' +
     'ids come from wandb_search_runs; runs may be in different projects.',
   namespace: 'wandb',
-  toolsets: ['runs'],
+  toolsets: ['runs', 'summaries'],
   access: 'read',
   inputSchema: z.object({
     runs: z

@@ -14,7 +14,7 @@ export const diagnoseRunTool = defineWandbTool({
     'heartbeat, NaN/Infinity in the summary, a loss that rises at the end of the history, GPU memory near capacity; ' +
     'with last step, runtime and heartbeat age. Use it on a failed or suspicious run from wandb_search_runs.',
   namespace: 'wandb',
-  toolsets: ['runs'],
+  toolsets: ['runs', 'summaries'],
   access: 'read',
   inputSchema: z.object({
     run: runInput,
