@@ -1,5 +1,5 @@
-import { Client, InMemoryTransport } from '@modelcontextprotocol/client';
 import { type RunningServer, startSeededMlflow } from '@mlops-mcp/testkit';
+import { Client, InMemoryTransport } from '@modelcontextprotocol/client';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -52,7 +52,8 @@ describe('fuzzing every tool input', () => {
         fc.asyncProperty(toolArgumentsArbitrary(schema), async (args) => {
           cases++;
           const result = await client.callTool({ name: tool.name, arguments: args });
-          const text = (result.content as Content).find((block) => block.type === 'text')?.text ?? '';
+          const text =
+            (result.content as Content).find((block) => block.type === 'text')?.text ?? '';
           if (result.isError) {
             rejected++;
             expect(text.length).toBeGreaterThan(0);

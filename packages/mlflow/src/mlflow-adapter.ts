@@ -11,10 +11,12 @@ import {
   type Logger,
   type Page,
   probeHealth,
+  type Registry,
   type Run,
   resumable,
   type SearchExperimentsParams,
   type SearchRunsParams,
+  type Tracing,
   type Tracking,
 } from '@mlops-mcp/core';
 import type { Dispatcher } from 'undici';
@@ -28,7 +30,9 @@ import {
   SearchRunsResponseSchema,
 } from './mlflow-api-types.js';
 import { mapMlflowError } from './mlflow-errors.js';
+import { createMlflowRegistry } from './registry-capability.js';
 import type { MlflowSettings } from './settings.js';
+import { createMlflowTracing } from './trace-capability.js';
 
 /** MLflow's server-side cap on runs/search max_results. */
 export const MLFLOW_MAX_RESULTS = 50_000;
@@ -49,7 +53,7 @@ export interface MlflowReadOptions extends CallOptions {
 /** The MLflow adapter: the neutral Tracking capability plus MLflow-native methods. */
 export interface MlflowAdapter extends BackendAdapter {
   readonly backend: 'mlflow';
-  readonly capabilities: { tracking: Tracking };
+  readonly capabilities: { tracking: Tracking; tracing: Tracing; registry: Registry };
   searchExperiments(
     params: SearchExperimentsParams,
     options?: MlflowReadOptions,
@@ -248,9 +252,14 @@ export function createMlflowAdapter(
         searchRuns: (params, opts) => adapter.searchRuns(params, opts),
         getRun: (id, opts) => adapter.getRun(id, opts),
       },
+      // Area capabilities use the adapter only at call time, so they are attached right below.
+      tracing: undefined as unknown as Tracing,
+      registry: undefined as unknown as Registry,
     },
 
     close: () => http.close(),
   };
+  adapter.capabilities.tracing = createMlflowTracing(adapter);
+  adapter.capabilities.registry = createMlflowRegistry(adapter);
   return adapter;
 }

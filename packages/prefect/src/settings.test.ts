@@ -81,6 +81,16 @@ describe('prefectSettingsFromEnv', () => {
     });
   });
 
+  it('never reads a profile when told not to (settings built from request headers)', () => {
+    writeProfiles(TWO_PROFILES);
+    expect(
+      prefectSettingsFromEnv(
+        { PREFECT_API_KEY: 'pnu_header0000' },
+        { homeDir: home, useProfile: false },
+      ),
+    ).toBeUndefined();
+  });
+
   it('uses the profile PREFECT_PROFILE names instead of the active one', () => {
     writeProfiles(TWO_PROFILES);
     const settings = prefectSettingsFromEnv({ PREFECT_PROFILE: 'local' }, { homeDir: home });

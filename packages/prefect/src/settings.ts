@@ -21,6 +21,11 @@ export type PrefectSettings = z.infer<typeof PrefectSettingsSchema>;
 /** Options for {@link prefectSettingsFromEnv}; `homeDir` lets tests use a fake home. */
 export interface PrefectSettingsOptions {
   homeDir?: string;
+  /**
+   * Fall back to the active profile when PREFECT_API_URL is unset (default true). Settings built
+   * from a request's headers pass false: they must never pick up the gateway host's profile.
+   */
+  useProfile?: boolean;
 }
 
 /**
@@ -44,6 +49,7 @@ export function prefectSettingsFromEnv(
     if (envApiKey) settings.apiKey = envApiKey;
     if (envAuthString) settings.authString = envAuthString;
   } else {
+    if (options.useProfile === false) return undefined;
     const profile = readActivePrefectProfile(env, options.homeDir ?? os.homedir());
     if (!profile) return undefined;
     const profileApiUrl = profileString(profile, 'PREFECT_API_URL')?.trim();

@@ -5,6 +5,12 @@ import {
   mlflowSettingsFromEnv,
   mlflowTools,
 } from '@mlops-mcp/mlflow';
+import {
+  createPrefectAdapter,
+  type PrefectSettings,
+  prefectSettingsFromEnv,
+  prefectTools,
+} from '@mlops-mcp/prefect';
 import type { Dispatcher } from 'undici';
 import type { GatewayConfig } from '../config/gateway-config.js';
 
@@ -21,8 +27,11 @@ export interface BackendEntry<Settings = unknown> {
   tools: readonly AnyToolDefinition[];
   /** The backend's settings in a resolved config, when it is configured there. */
   configured(config: GatewayConfig): Settings | undefined;
-  /** Reads settings from the backend's own environment variables (the one parsing path). */
-  fromEnv(env: NodeJS.ProcessEnv): Settings | undefined;
+  /**
+   * Reads settings from variables derived from one request's headers (the same parsing path as
+   * the environment, minus any fallback to files on the gateway host).
+   */
+  fromHeaderEnv(env: NodeJS.ProcessEnv): Settings | undefined;
   /** The variable holding the backend URL, and the URL of given settings. */
   urlEnv: string;
   url(settings: Settings): string;
@@ -38,13 +47,18 @@ function entry<Settings>(backend: BackendEntry<Settings>): BackendEntry {
   return backend as BackendEntry;
 }
 
+const withDeps = (deps: AdapterDeps) => ({
+  logger: deps.logger,
+  ...(deps.dispatcher ? { dispatcher: deps.dispatcher } : {}),
+});
+
 /** The backends this build ships, in tools/list order. */
 export const BACKENDS: readonly BackendEntry[] = [
   entry<MlflowSettings>({
     namespace: 'mlflow',
     tools: mlflowTools,
     configured: (config) => config.mlflow,
-    fromEnv: mlflowSettingsFromEnv,
+    fromHeaderEnv: mlflowSettingsFromEnv,
     urlEnv: 'MLFLOW_TRACKING_URI',
     url: (settings) => settings.trackingUri,
     headerEnv: {
@@ -53,10 +67,20 @@ export const BACKENDS: readonly BackendEntry[] = [
       'x-mlflow-tracking-username': 'MLFLOW_TRACKING_USERNAME',
       'x-mlflow-tracking-password': 'MLFLOW_TRACKING_PASSWORD',
     },
-    create: (settings, deps) =>
-      createMlflowAdapter(settings, {
-        logger: deps.logger,
-        ...(deps.dispatcher ? { dispatcher: deps.dispatcher } : {}),
-      }),
+    create: (settings, deps) => createMlflowAdapter(settings, withDeps(deps)),
+  }),
+  entry<PrefectSettings>({
+    namespace: 'prefect',
+    tools: prefectTools,
+    configured: (config) => config.prefect,
+    fromHeaderEnv: (env) => prefectSettingsFromEnv(env, { useProfile: false }),
+    urlEnv: 'PREFECT_API_URL',
+    url: (settings) => settings.apiUrl,
+    headerEnv: {
+      'x-prefect-api-url': 'PREFECT_API_URL',
+      'x-prefect-api-key': 'PREFECT_API_KEY',
+      'x-prefect-api-auth-string': 'PREFECT_API_AUTH_STRING',
+    },
+    create: (settings, deps) => createPrefectAdapter(settings, withDeps(deps)),
   }),
 ];

@@ -29,7 +29,7 @@ export function requestAdapters(
     const base = backend.configured(config);
     const env = { ...fromHeaders };
     if (!env[backend.urlEnv] && base !== undefined) env[backend.urlEnv] = backend.url(base);
-    const settings = backend.fromEnv(env);
+    const settings = backend.fromHeaderEnv(env);
     if (settings !== undefined) adapters.set(backend.namespace, backend.create(settings, deps));
   }
   return adapters;

@@ -54,7 +54,7 @@ async function main(argv: string[]): Promise<number> {
       return await doctor(gateway, json, (text) => process.stdout.write(text));
     if (gateway.adapters.size === 0 && config.perRequestBackends.length === 0) {
       throw new ConfigError(
-        'No backend is configured: set MLFLOW_TRACKING_URI (e.g. http://127.0.0.1:5000) to an MLflow tracking server.',
+        'No backend is configured: set MLFLOW_TRACKING_URI (an MLflow tracking server) and/or PREFECT_API_URL (a Prefect API), or see mlops-mcp doctor.',
       );
     }
     if (command === 'tools') {

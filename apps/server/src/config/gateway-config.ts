@@ -1,5 +1,6 @@
 import { BackendIdSchema } from '@mlops-mcp/core';
 import { MlflowSettingsSchema } from '@mlops-mcp/mlflow';
+import { PrefectSettingsSchema } from '@mlops-mcp/prefect';
 import { z } from 'zod';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -10,6 +11,7 @@ export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', '
  */
 export const GatewayConfigSchema = z.object({
   mlflow: MlflowSettingsSchema.optional(),
+  prefect: PrefectSettingsSchema.optional(),
   /** Hide every write tool. On unless writes are explicitly enabled. */
   readOnly: z.boolean().default(true),
   /** Toolsets to expose (backend names, areas such as `runs`, or `all`); undefined = all. */

@@ -28,6 +28,23 @@ describe('loadConfig', () => {
     expect(loadConfig([], { ...MLFLOW, MLOPS_MCP_MLFLOW: 'false' }).config.mlflow).toBeUndefined();
   });
 
+  it('enables Prefect automatically when PREFECT_API_URL is set', () => {
+    const { config } = loadConfig([], { PREFECT_API_URL: 'http://127.0.0.1:4200/api/' });
+    expect(config.prefect).toMatchObject({ apiUrl: 'http://127.0.0.1:4200/api', source: 'env' });
+  });
+
+  it('enables a backend for per-request headers only when its settings are absent and headers are on', () => {
+    const { config } = loadConfig(
+      ['--http', '--allow-no-auth', 'true', '--backend-headers', 'true'],
+      {
+        MLOPS_MCP_PREFECT: 'true',
+        PREFECT_PROFILES_PATH: '/nonexistent/profiles.toml',
+      },
+    );
+    expect(config.prefect).toBeUndefined();
+    expect(config.perRequestBackends).toEqual(['prefect']);
+  });
+
   it('is read-only by default', () => {
     expect(loadConfig([], MLFLOW).config.readOnly).toBe(true);
   });
@@ -59,16 +76,17 @@ describe('loadConfig', () => {
 
   it.each([
     [[], { MLOPS_MCP_MLFLOW: 'yes' }, 'MLOPS_MCP_MLFLOW must be true, false or auto (got "yes")'],
-    [[], { MLOPS_MCP_MLFLOW: 'true' }, 'MLFLOW_TRACKING_URI is not set'],
+    [[], { MLOPS_MCP_MLFLOW: 'true' }, 'MLOPS_MCP_MLFLOW=true but MLFLOW_TRACKING_URI is not set'],
+    [
+      [],
+      { MLOPS_MCP_PREFECT: 'true', PREFECT_PROFILES_PATH: '/nonexistent/profiles.toml' },
+      'MLOPS_MCP_PREFECT=true but PREFECT_API_URL',
+    ],
+    [[], { PREFECT_API_URL: 'ftp://prefect.local/api' }, 'PREFECT_API_URL'],
     [
       [],
       { MLOPS_MCP_WANDB: 'true' },
       'MLOPS_MCP_WANDB=true, but this version of mlops-mcp has no wandb adapter yet',
-    ],
-    [
-      [],
-      { MLOPS_MCP_PREFECT: 'true' },
-      'MLOPS_MCP_PREFECT=true, but this version of mlops-mcp has no prefect adapter yet',
     ],
     [
       [],

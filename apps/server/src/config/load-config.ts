@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { ConfigError } from '@mlops-mcp/core';
 import { mlflowSettingsFromEnv } from '@mlops-mcp/mlflow';
+import { prefectSettingsFromEnv } from '@mlops-mcp/prefect';
 import { type GatewayConfig, GatewayConfigSchema, LOG_LEVELS } from './gateway-config.js';
 
 /** Every flag and the env variable it mirrors. A flag wins over its variable. */
@@ -52,20 +53,36 @@ export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Loa
   const backendHeaders = backendHeadersRaw ? bool(backendHeadersRaw) : false;
   const perRequestBackends: ('mlflow' | 'wandb' | 'prefect')[] = [];
 
-  const mlflowMode = backendMode(raw('mlflow'));
-  const mlflowSettings = mlflowMode === 'false' ? undefined : mlflowSettingsFromEnv(env);
-  if (mlflowMode === 'true' && !mlflowSettings) {
+  /** Settings of one backend per its mode: settings, or per-request only, or skipped. */
+  const resolve = <S>(
+    name: 'mlflow' | 'prefect',
+    settingsFromEnv: () => S | undefined,
+    needs: string,
+  ): S | undefined => {
+    const mode = backendMode(raw(name));
+    if (mode === 'false') return undefined;
+    const settings = settingsFromEnv();
+    if (settings) return settings;
+    if (mode === 'auto') {
+      skipped.push(`${name} (${needs} not set)`);
+      return undefined;
+    }
     if (!backendHeaders) {
       throw new ConfigError(
-        'MLflow is enabled (MLOPS_MCP_MLFLOW=true) but MLFLOW_TRACKING_URI is not set (or enable per-request X-MLflow-* headers with MLOPS_MCP_HTTP_BACKEND_HEADERS=true).',
+        `${OPTIONS[name].env}=true but ${needs} is not set (or enable per-request backend headers with MLOPS_MCP_HTTP_BACKEND_HEADERS=true).`,
       );
     }
-    perRequestBackends.push('mlflow');
-  }
-  if (mlflowMode === 'auto' && !mlflowSettings)
-    skipped.push('mlflow (MLFLOW_TRACKING_URI not set)');
+    perRequestBackends.push(name);
+    return undefined;
+  };
+  const mlflowSettings = resolve('mlflow', () => mlflowSettingsFromEnv(env), 'MLFLOW_TRACKING_URI');
+  const prefectSettings = resolve(
+    'prefect',
+    () => prefectSettingsFromEnv(env),
+    'PREFECT_API_URL (nor a Prefect profile with one)',
+  );
 
-  for (const backend of ['wandb', 'prefect'] as const) {
+  for (const backend of ['wandb'] as const) {
     const mode = backendMode(raw(backend));
     if (mode === 'true') {
       throw new ConfigError(
@@ -90,6 +107,7 @@ export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Loa
 
   const input = {
     mlflow: mlflowSettings,
+    prefect: prefectSettings,
     readOnly: readOnly ? bool(readOnly) : undefined,
     toolsets: list(raw('toolsets')),
     tools: list(raw('tools')),

@@ -53,11 +53,18 @@ function fittingArbitrary(schema: JsonSchema, depth: number): fc.Arbitrary<unkno
   const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
   switch (type) {
     case 'string':
-      return fc.string({ minLength: schema.minLength ?? 0, maxLength: Math.min(schema.maxLength ?? 40, 300) });
+      return fc.string({
+        minLength: schema.minLength ?? 0,
+        maxLength: Math.min(schema.maxLength ?? 40, 300),
+      });
     case 'integer':
       return fc.integer({ min: bound(schema.minimum, -1000), max: bound(schema.maximum, 100_000) });
     case 'number':
-      return fc.double({ min: bound(schema.minimum, -1e6), max: bound(schema.maximum, 1e6), noNaN: true });
+      return fc.double({
+        min: bound(schema.minimum, -1e6),
+        max: bound(schema.maximum, 1e6),
+        noNaN: true,
+      });
     case 'boolean':
       return fc.boolean();
     case 'array':
@@ -70,7 +77,8 @@ function fittingArbitrary(schema: JsonSchema, depth: number): fc.Arbitrary<unkno
       const properties = schema.properties ?? {};
       const required = new Set(schema.required ?? []);
       const record: Record<string, fc.Arbitrary<unknown>> = {};
-      for (const [key, inner] of Object.entries(properties)) record[key] = schemaArbitrary(inner, depth + 1);
+      for (const [key, inner] of Object.entries(properties))
+        record[key] = schemaArbitrary(inner, depth + 1);
       const requiredKeys = Object.keys(properties).filter((key) => required.has(key));
       return fc.record(record, { requiredKeys });
     }
@@ -94,8 +102,12 @@ export function toolArgumentsArbitrary(schema: JsonSchema): fc.Arbitrary<Record<
   const required = (schema.required ?? []).filter((key) => key in properties);
   const complete = fc.record(record, { requiredKeys: required });
   const missing = fc.record(record, { requiredKeys: [] });
-  const extra = fc.tuple(complete, fc.string({ minLength: 1, maxLength: 12 }), fc.anything({ maxDepth: 1 })).map(
-    ([args, key, value]) => ({ ...args, [`x_${key}`]: value }),
+  const extra = fc
+    .tuple(complete, fc.string({ minLength: 1, maxLength: 12 }), fc.anything({ maxDepth: 1 }))
+    .map(([args, key, value]) => ({ ...args, [`x_${key}`]: value }));
+  return fc.oneof(
+    { weight: 6, arbitrary: complete },
+    { weight: 1, arbitrary: missing },
+    { weight: 1, arbitrary: extra },
   );
-  return fc.oneof({ weight: 6, arbitrary: complete }, { weight: 1, arbitrary: missing }, { weight: 1, arbitrary: extra });
 }

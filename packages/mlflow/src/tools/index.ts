@@ -1,14 +1,26 @@
 import type { AnyToolDefinition } from '@mlops-mcp/core';
 import type { MlflowAdapter } from '../mlflow-adapter.js';
+import { experimentsTools } from './experiments-tools.js';
 import { getRunTool } from './get-run.js';
+import { loggedModelsTools } from './logged-models-tools.js';
+import { promptsTools } from './prompts-tools.js';
+import { registryTools } from './registry-tools.js';
+import { runWritesTools } from './run-writes-tools.js';
 import { searchExperimentsTool } from './search-experiments.js';
 import { searchRunsTool } from './search-runs.js';
 import { setRunTagTool } from './set-run-tag.js';
+import { tracesTools } from './traces-tools.js';
 
 /** Every MLflow tool, in the order tools/list shows them. */
 export const mlflowTools: readonly AnyToolDefinition<MlflowAdapter>[] = [
   searchExperimentsTool,
+  ...experimentsTools,
   searchRunsTool,
   getRunTool,
   setRunTagTool,
+  ...runWritesTools,
+  ...tracesTools,
+  ...registryTools,
+  ...loggedModelsTools,
+  ...promptsTools,
 ];

@@ -4,7 +4,8 @@ import type { Gateway } from '../../gateway.js';
 const NOT_CONFIGURED: Record<string, string> = {
   mlflow: 'set MLFLOW_TRACKING_URI to your tracking server (e.g. http://127.0.0.1:5000)',
   wandb: 'not available in this version',
-  prefect: 'not available in this version',
+  prefect:
+    'set PREFECT_API_URL (and PREFECT_API_KEY for Prefect Cloud) or activate a Prefect profile with one',
 };
 
 /** Checks every configured backend; prints one block per backend. Resolves to the exit code. */

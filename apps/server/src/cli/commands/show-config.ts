@@ -8,6 +8,9 @@ export function maskedConfig(config: GatewayConfig): string {
   if (masked.mlflow) masked.mlflow.trackingUri = maskUserinfo(masked.mlflow.trackingUri);
   if (masked.mlflow?.token) masked.mlflow.token = MASK;
   if (masked.mlflow?.password) masked.mlflow.password = MASK;
+  if (masked.prefect?.apiKey) masked.prefect.apiKey = MASK;
+  if (masked.prefect?.authString) masked.prefect.authString = MASK;
+  if (masked.prefect) masked.prefect.apiUrl = maskUserinfo(masked.prefect.apiUrl);
   if (masked.http.token) masked.http.token = MASK;
   return `${JSON.stringify(masked, null, 2)}\n`;
 }
