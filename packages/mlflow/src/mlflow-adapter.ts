@@ -20,6 +20,8 @@ import {
   type Tracking,
 } from '@mlops-mcp/core';
 import type { Dispatcher } from 'undici';
+import { listArtifacts } from './api/artifacts.js';
+import { getMetricHistory } from './api/metrics.js';
 import { mapExperiment } from './map-experiment.js';
 import { mapRun } from './map-run.js';
 import {
@@ -251,6 +253,8 @@ export function createMlflowAdapter(
         getExperiment: (id, opts) => adapter.getExperiment(id, opts),
         searchRuns: (params, opts) => adapter.searchRuns(params, opts),
         getRun: (id, opts) => adapter.getRun(id, opts),
+        getMetricHistory: (params, opts) => getMetricHistory(adapter, params, opts),
+        listArtifacts: (runId, path, opts) => listArtifacts(adapter, runId, path, opts),
       },
       // Area capabilities use the adapter only at call time, so they are attached right below.
       tracing: undefined as unknown as Tracing,

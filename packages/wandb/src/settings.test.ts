@@ -50,6 +50,11 @@ describe('wandbSettingsFromEnv', () => {
     expect(settings).toMatchObject({ apiKey: NETRC_KEY, apiKeySource: 'netrc' });
   });
 
+  it('never reads ~/.netrc when told not to (settings built from request headers)', () => {
+    writeNetrc(path.join(home, '.netrc'), 'api.wandb.ai', NETRC_KEY);
+    expect(wandbSettingsFromEnv({}, { homeDir: home, useNetrc: false })).toBeUndefined();
+  });
+
   it('looks up the netrc entry for the host of a custom WANDB_BASE_URL', () => {
     const netrc = path.join(home, '.netrc');
     fs.writeFileSync(

@@ -23,6 +23,11 @@ export type WandbSettings = z.infer<typeof WandbSettingsSchema>;
 /** Options for {@link wandbSettingsFromEnv}; `homeDir` lets tests use a fake home. */
 export interface WandbSettingsOptions {
   homeDir?: string;
+  /**
+   * Fall back to the key `wandb login` stored in ~/.netrc (default true). Settings built from a
+   * request's headers pass false: they must never pick up the gateway host's key.
+   */
+  useNetrc?: boolean;
 }
 
 /**
@@ -40,7 +45,7 @@ export function wandbSettingsFromEnv(
     ? requireHttpUrl(rawBaseUrl, 'WANDB_BASE_URL', WANDB_CLOUD_BASE_URL)
     : WANDB_CLOUD_BASE_URL;
 
-  const found = findApiKey(env, baseUrl, options.homeDir ?? os.homedir());
+  const found = findApiKey(env, baseUrl, options.homeDir ?? os.homedir(), options.useNetrc ?? true);
   if (!found) return undefined;
   secrets.add(found.apiKey);
 
@@ -62,9 +67,11 @@ function findApiKey(
   env: NodeJS.ProcessEnv,
   baseUrl: string,
   homeDir: string,
+  useNetrc: boolean,
 ): { apiKey: string; source: WandbSettings['apiKeySource'] } | undefined {
   const fromEnv = env.WANDB_API_KEY?.trim();
   if (fromEnv) return { apiKey: fromEnv, source: 'env' };
+  if (!useNetrc) return undefined;
   const file = netrcFilePath(env, homeDir);
   if (!file) return undefined;
   const fromNetrc = readNetrcPassword(file, netrcMachine(baseUrl));

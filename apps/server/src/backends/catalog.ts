@@ -11,6 +11,12 @@ import {
   prefectSettingsFromEnv,
   prefectTools,
 } from '@mlops-mcp/prefect';
+import {
+  createWandbAdapter,
+  type WandbSettings,
+  wandbSettingsFromEnv,
+  wandbTools,
+} from '@mlops-mcp/wandb';
 import type { Dispatcher } from 'undici';
 import type { GatewayConfig } from '../config/gateway-config.js';
 
@@ -68,6 +74,21 @@ export const BACKENDS: readonly BackendEntry[] = [
       'x-mlflow-tracking-password': 'MLFLOW_TRACKING_PASSWORD',
     },
     create: (settings, deps) => createMlflowAdapter(settings, withDeps(deps)),
+  }),
+  entry<WandbSettings>({
+    namespace: 'wandb',
+    tools: wandbTools,
+    configured: (config) => config.wandb,
+    fromHeaderEnv: (env) => wandbSettingsFromEnv(env, { useNetrc: false }),
+    urlEnv: 'WANDB_BASE_URL',
+    url: (settings) => settings.baseUrl,
+    headerEnv: {
+      'x-wandb-base-url': 'WANDB_BASE_URL',
+      'x-wandb-api-key': 'WANDB_API_KEY',
+      'x-wandb-entity': 'WANDB_ENTITY',
+      'x-wandb-project': 'WANDB_PROJECT',
+    },
+    create: (settings, deps) => createWandbAdapter(settings, withDeps(deps)),
   }),
   entry<PrefectSettings>({
     namespace: 'prefect',

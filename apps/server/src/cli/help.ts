@@ -16,7 +16,7 @@ const DESCRIPTIONS: Record<keyof typeof OPTIONS, string> = {
   'allowed-origins': 'Comma-separated browser Origin host names accepted (default: loopback)',
   'max-body-bytes': 'Largest HTTP request body accepted (default 1048576)',
   'backend-headers':
-    'Accept per-request backend credentials over HTTP: X-MLflow-Tracking-Uri/-Token/-Username/-Password, X-Prefect-Api-Url/-Key/-Auth-String (default false)',
+    'Accept per-request backend credentials over HTTP: X-MLflow-Tracking-Uri/-Token/-Username/-Password, X-Prefect-Api-Url/-Key/-Auth-String, X-Wandb-Api-Key/-Base-Url/-Entity/-Project (default false)',
   'log-level': 'fatal | error | warn | info | debug | trace | silent (logs go to stderr)',
   'max-response-tokens': 'Per-response budget in estimated tokens (default 8000)',
 };
@@ -38,8 +38,9 @@ Usage:
 
 Backends are configured with their own variables: MLFLOW_TRACKING_URI, MLFLOW_TRACKING_TOKEN,
 MLFLOW_TRACKING_USERNAME / MLFLOW_TRACKING_PASSWORD; PREFECT_API_URL, PREFECT_API_KEY,
-PREFECT_API_AUTH_STRING (else the active profile in ~/.prefect/profiles.toml). The HTTP bearer token is read only from
-MLOPS_MCP_HTTP_TOKEN (never a flag, so it does not show in process lists).
+PREFECT_API_AUTH_STRING (else the active profile in ~/.prefect/profiles.toml); WANDB_API_KEY
+(else the key \`wandb login\` stored in ~/.netrc), WANDB_BASE_URL, WANDB_ENTITY, WANDB_PROJECT.
+The HTTP bearer token is read only from MLOPS_MCP_HTTP_TOKEN (never a flag, so it does not show in process lists).
 
 Options (a flag wins over its environment variable):
   --http                        Same as --transport http

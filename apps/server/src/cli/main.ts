@@ -54,7 +54,7 @@ async function main(argv: string[]): Promise<number> {
       return await doctor(gateway, json, (text) => process.stdout.write(text));
     if (gateway.adapters.size === 0 && config.perRequestBackends.length === 0) {
       throw new ConfigError(
-        'No backend is configured: set MLFLOW_TRACKING_URI (an MLflow tracking server) and/or PREFECT_API_URL (a Prefect API), or see mlops-mcp doctor.',
+        'No backend is configured: set MLFLOW_TRACKING_URI (an MLflow tracking server), WANDB_API_KEY (W&B) and/or PREFECT_API_URL (a Prefect API); mlops-mcp doctor shows what is missing.',
       );
     }
     if (command === 'tools') {

@@ -1,6 +1,7 @@
 import { BackendIdSchema } from '@mlops-mcp/core';
 import { MlflowSettingsSchema } from '@mlops-mcp/mlflow';
 import { PrefectSettingsSchema } from '@mlops-mcp/prefect';
+import { WandbSettingsSchema } from '@mlops-mcp/wandb';
 import { z } from 'zod';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -11,6 +12,7 @@ export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', '
  */
 export const GatewayConfigSchema = z.object({
   mlflow: MlflowSettingsSchema.optional(),
+  wandb: WandbSettingsSchema.optional(),
   prefect: PrefectSettingsSchema.optional(),
   /** Hide every write tool. On unless writes are explicitly enabled. */
   readOnly: z.boolean().default(true),

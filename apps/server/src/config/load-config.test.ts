@@ -45,6 +45,15 @@ describe('loadConfig', () => {
     expect(config.perRequestBackends).toEqual(['prefect']);
   });
 
+  it('enables W&B automatically when WANDB_API_KEY is set', () => {
+    const { config } = loadConfig([], { WANDB_API_KEY: 'k-123456789', WANDB_ENTITY: 'acme' });
+    expect(config.wandb).toMatchObject({
+      baseUrl: 'https://api.wandb.ai',
+      entity: 'acme',
+      apiKeySource: 'env',
+    });
+  });
+
   it('is read-only by default', () => {
     expect(loadConfig([], MLFLOW).config.readOnly).toBe(true);
   });
@@ -85,9 +94,10 @@ describe('loadConfig', () => {
     [[], { PREFECT_API_URL: 'ftp://prefect.local/api' }, 'PREFECT_API_URL'],
     [
       [],
-      { MLOPS_MCP_WANDB: 'true' },
-      'MLOPS_MCP_WANDB=true, but this version of mlops-mcp has no wandb adapter yet',
+      { MLOPS_MCP_WANDB: 'true', NETRC: '/nonexistent/netrc' },
+      'MLOPS_MCP_WANDB=true but WANDB_API_KEY',
     ],
+    [[], { WANDB_API_KEY: 'k-123456789', WANDB_BASE_URL: 'wandb.internal' }, 'WANDB_BASE_URL'],
     [
       [],
       { ...MLFLOW, MLOPS_MCP_READ_ONLY: 'maybe' },

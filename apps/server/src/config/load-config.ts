@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError } from '@mlops-mcp/core';
 import { mlflowSettingsFromEnv } from '@mlops-mcp/mlflow';
 import { prefectSettingsFromEnv } from '@mlops-mcp/prefect';
+import { wandbSettingsFromEnv } from '@mlops-mcp/wandb';
 import { type GatewayConfig, GatewayConfigSchema, LOG_LEVELS } from './gateway-config.js';
 
 /** Every flag and the env variable it mirrors. A flag wins over its variable. */
@@ -55,7 +56,7 @@ export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Loa
 
   /** Settings of one backend per its mode: settings, or per-request only, or skipped. */
   const resolve = <S>(
-    name: 'mlflow' | 'prefect',
+    name: 'mlflow' | 'wandb' | 'prefect',
     settingsFromEnv: () => S | undefined,
     needs: string,
   ): S | undefined => {
@@ -76,21 +77,16 @@ export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Loa
     return undefined;
   };
   const mlflowSettings = resolve('mlflow', () => mlflowSettingsFromEnv(env), 'MLFLOW_TRACKING_URI');
+  const wandbSettings = resolve(
+    'wandb',
+    () => wandbSettingsFromEnv(env),
+    'WANDB_API_KEY (nor a key from `wandb login` in ~/.netrc)',
+  );
   const prefectSettings = resolve(
     'prefect',
     () => prefectSettingsFromEnv(env),
     'PREFECT_API_URL (nor a Prefect profile with one)',
   );
-
-  for (const backend of ['wandb'] as const) {
-    const mode = backendMode(raw(backend));
-    if (mode === 'true') {
-      throw new ConfigError(
-        `${OPTIONS[backend].env}=true, but this version of mlops-mcp has no ${backend} adapter yet; set it to auto or false.`,
-      );
-    }
-    if (mode === 'auto') skipped.push(`${backend} (adapter not available in this version)`);
-  }
 
   const readOnly = raw('read-only');
   const transport = raw('transport');
@@ -107,6 +103,7 @@ export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Loa
 
   const input = {
     mlflow: mlflowSettings,
+    wandb: wandbSettings,
     prefect: prefectSettings,
     readOnly: readOnly ? bool(readOnly) : undefined,
     toolsets: list(raw('toolsets')),

@@ -1,14 +1,17 @@
 import type { AnyToolDefinition } from '@mlops-mcp/core';
 import type { MlflowAdapter } from '../mlflow-adapter.js';
+import { artifactsTools } from './artifacts-tools.js';
 import { experimentsTools } from './experiments-tools.js';
 import { getRunTool } from './get-run.js';
 import { loggedModelsTools } from './logged-models-tools.js';
+import { metricsTools } from './metrics-tools.js';
 import { promptsTools } from './prompts-tools.js';
 import { registryTools } from './registry-tools.js';
 import { runWritesTools } from './run-writes-tools.js';
 import { searchExperimentsTool } from './search-experiments.js';
 import { searchRunsTool } from './search-runs.js';
 import { setRunTagTool } from './set-run-tag.js';
+import { summariesTools } from './summaries-tools.js';
 import { tracesTools } from './traces-tools.js';
 
 /** Every MLflow tool, in the order tools/list shows them. */
@@ -17,6 +20,9 @@ export const mlflowTools: readonly AnyToolDefinition<MlflowAdapter>[] = [
   ...experimentsTools,
   searchRunsTool,
   getRunTool,
+  ...metricsTools,
+  ...artifactsTools,
+  ...summariesTools,
   setRunTagTool,
   ...runWritesTools,
   ...tracesTools,

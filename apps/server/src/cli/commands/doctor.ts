@@ -3,7 +3,8 @@ import type { Gateway } from '../../gateway.js';
 
 const NOT_CONFIGURED: Record<string, string> = {
   mlflow: 'set MLFLOW_TRACKING_URI to your tracking server (e.g. http://127.0.0.1:5000)',
-  wandb: 'not available in this version',
+  wandb:
+    'set WANDB_API_KEY (or run `wandb login`), and WANDB_BASE_URL for a dedicated or self-managed server',
   prefect:
     'set PREFECT_API_URL (and PREFECT_API_KEY for Prefect Cloud) or activate a Prefect profile with one',
 };

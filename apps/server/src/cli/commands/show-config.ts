@@ -8,6 +8,7 @@ export function maskedConfig(config: GatewayConfig): string {
   if (masked.mlflow) masked.mlflow.trackingUri = maskUserinfo(masked.mlflow.trackingUri);
   if (masked.mlflow?.token) masked.mlflow.token = MASK;
   if (masked.mlflow?.password) masked.mlflow.password = MASK;
+  if (masked.wandb) masked.wandb.apiKey = MASK;
   if (masked.prefect?.apiKey) masked.prefect.apiKey = MASK;
   if (masked.prefect?.authString) masked.prefect.authString = MASK;
   if (masked.prefect) masked.prefect.apiUrl = maskUserinfo(masked.prefect.apiUrl);
