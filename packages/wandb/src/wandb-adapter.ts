@@ -10,6 +10,7 @@ import {
   type MetricSeries,
   type Page,
   probeHealth,
+  type Registry,
   type Run,
   type Tracing,
   type Tracking,
@@ -37,6 +38,7 @@ import { mapWandbHttpFailure } from './graphql/graphql-errors.js';
 import { toNeutralRun } from './map-neutral-run.js';
 import { toExperiment } from './map-project.js';
 import type { WandbViewer } from './model/wandb-viewer.js';
+import { createWandbRegistry } from './registry-capability.js';
 import { parseRunPath } from './run-path.js';
 import type { WandbSettings } from './settings.js';
 import { createWeaveClient, type WeaveClient } from './weave/index.js';
@@ -62,7 +64,7 @@ type Bound<F> = F extends (ctx: WandbContext, ...args: infer A) => infer R
  */
 export interface WandbAdapter extends BackendAdapter {
   readonly backend: 'wandb';
-  readonly capabilities: { tracking: Tracking; tracing: Tracing };
+  readonly capabilities: { tracking: Tracking; tracing: Tracing; registry: Registry };
   /** The Weave (traces) client on the same settings; the Weave tools run against it. */
   readonly weave: WeaveClient;
   /** The W&B web app URL (links in results point there). */
@@ -184,7 +186,11 @@ export function createWandbAdapter(
         const me = await fetchViewer(graphql, { baseUrl, appUrl }, opts);
         return `W&B GraphQL (viewer ${me.username ?? 'unknown'})`;
       }),
-    capabilities: { tracking: neutralTracking(context), tracing: weave.capabilities.tracing },
+    capabilities: {
+      tracking: neutralTracking(context),
+      tracing: weave.capabilities.tracing,
+      registry: createWandbRegistry(context),
+    },
     close: async () => {
       await Promise.all([http.close(), weave.close()]);
     },
