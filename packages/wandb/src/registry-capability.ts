@@ -32,9 +32,11 @@ function parseModelName(name: string): { entity: string; project: string; collec
 
 function toModelVersion(modelName: string, artifact: WandbArtifactDetail): ModelVersion {
   const version = artifact.version ?? artifact.name.split(':').at(-1) ?? '';
-  const { entity, project } = parseModelName(modelName);
+  // The ref names the registry collection the version was reached through, not the source
+  // artifact's own collection (a linked version keeps its origin's name).
+  const { entity, project, collection } = parseModelName(modelName);
   const modelVersion: ModelVersion = {
-    ref: makeRef('wandb', 'model-version', `${artifact.collection}:${version}`, {
+    ref: makeRef('wandb', 'model-version', `${collection}:${version}`, {
       scope: [entity, project],
     }),
     modelName,
