@@ -1,6 +1,7 @@
 import {
   type AnyToolDefinition,
   type BackendAdapter,
+  type BackendId,
   InvalidInputError,
   type Logger,
   silentLogger,
@@ -15,6 +16,8 @@ import {
   type GatewayConfigInput,
   GatewayConfigSchema,
 } from './config/gateway-config.js';
+import type { CrossContext } from './cross/cross-context.js';
+import { crossTools } from './cross/tools/index.js';
 import { toErrorPayload } from './tools/error-result.js';
 import { callTool, registerTool } from './tools/register-tool.js';
 import { selectTools } from './tools/select-tools.js';
@@ -59,7 +62,7 @@ export function createGateway(input: GatewayConfigInput, options: GatewayOptions
   const config = GatewayConfigSchema.parse(input);
   const logger = options.logger ?? silentLogger;
   const adapters = new Map<string, BackendAdapter>();
-  const known: AnyToolDefinition[] = [];
+  const known: AnyToolDefinition[] = [...crossTools];
   for (const backend of BACKENDS) {
     known.push(...backend.tools);
     const settings = backend.configured(config);
@@ -76,14 +79,28 @@ export function createGateway(input: GatewayConfigInput, options: GatewayOptions
     : undefined;
   const tools = selectTools({
     known,
-    enabled: new Set([...adapters.keys(), ...config.perRequestBackends]),
+    enabled: new Set([
+      ...adapters.keys(),
+      ...config.perRequestBackends,
+      // Cross-backend tools work whenever at least one backend does.
+      ...(adapters.size + config.perRequestBackends.length > 0 ? ['mlops'] : []),
+    ]),
     toolsets: config.toolsets,
     tools: config.tools,
     excludeTools: config.excludeTools,
     readOnly: config.readOnly,
   });
   const deps = { logger, maxResponseTokens: config.maxResponseTokens };
-  const clientFor = (tool: AnyToolDefinition) => adapters.get(tool.namespace);
+  const clientFor = (tool: AnyToolDefinition, perRequest?: ReadonlyMap<string, BackendAdapter>) => {
+    if (tool.namespace === 'mlops') {
+      const merged = new Map([...adapters, ...(perRequest ?? [])]) as Map<
+        BackendId,
+        BackendAdapter
+      >;
+      return { adapters: merged } satisfies CrossContext;
+    }
+    return perRequest?.get(tool.namespace) ?? adapters.get(tool.namespace);
+  };
   const missingClient = (tool: AnyToolDefinition) =>
     new InvalidInputError(`No ${tool.namespace} backend for this request.`, {
       hint: `Send the backend's headers with the request (e.g. X-MLflow-Tracking-Uri for mlflow); the gateway has no ${tool.namespace} settings of its own.`,
@@ -103,7 +120,7 @@ export function createGateway(input: GatewayConfigInput, options: GatewayOptions
         { capabilities: { tools: {} }, instructions: INSTRUCTIONS },
       );
       for (const tool of tools) {
-        const client = perRequest?.get(tool.namespace) ?? clientFor(tool);
+        const client = clientFor(tool, perRequest);
         registerTool(server, tool, client ?? missingClient(tool), deps);
       }
       return server;

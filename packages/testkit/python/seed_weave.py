@@ -23,7 +23,8 @@ import os
 import sys
 from typing import Any
 
-ENTITY = "mlops-test"
+# Overridable so one W&B configuration (key + entity) can cover a stand-in and this server.
+ENTITY = os.environ.get("WEAVE_SEED_ENTITY", "mlops-test")
 PROJECT = "agent-traces"
 
 DOCS = [

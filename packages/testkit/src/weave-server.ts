@@ -76,9 +76,11 @@ const OFFLINE_WEAVE_ENV: Record<string, string> = {
  * Start Weave's SQLite reference trace server behind the SDK's HTTP routes
  * (python/weave_server.py) on 127.0.0.1 with a fresh random API key; wait for /health.
  */
-export async function startWeaveServer(opts: StartServerOptions = {}): Promise<RunningWeaveServer> {
+export async function startWeaveServer(
+  opts: StartServerOptions & { apiKey?: string } = {},
+): Promise<RunningWeaveServer> {
   const py = await pythonEnv();
-  const apiKey = randomBytes(20).toString('hex');
+  const apiKey = opts.apiKey ?? randomBytes(20).toString('hex');
   const server = await launchServer({
     name: 'weave',
     port: opts.port,
@@ -103,7 +105,7 @@ export async function startWeaveServer(opts: StartServerOptions = {}): Promise<R
 export async function seedWeave(
   url: string,
   apiKey: string,
-  opts: { timeoutMs?: number } = {},
+  opts: { timeoutMs?: number; entity?: string } = {},
 ): Promise<WeaveSeed> {
   const py = await pythonEnv();
   // The SDK may write caches under the home directory: give it a throwaway one.
@@ -116,6 +118,7 @@ export async function seedWeave(
       XDG_CACHE_HOME: join(home, '.cache'),
       WF_TRACE_SERVER_URL: url,
       WANDB_API_KEY: apiKey,
+      ...(opts.entity ? { WEAVE_SEED_ENTITY: opts.entity } : {}),
     });
     const { stdout, stderr } = await runCapture(
       py.bin('python'),
@@ -139,12 +142,16 @@ export async function seedWeave(
 
 /** Start a Weave trace server and seed it; the server is stopped again if seeding fails. */
 export async function startSeededWeave(
-  opts: StartServerOptions = {},
+  opts: StartServerOptions & { apiKey?: string; entity?: string } = {},
 ): Promise<{ server: RunningWeaveServer; seed: WeaveSeed }> {
   const server = await startWeaveServer(opts);
   try {
     const started = Date.now();
-    const seed = await seedWeave(server.url, server.apiKey);
+    const seed = await seedWeave(
+      server.url,
+      server.apiKey,
+      opts.entity ? { entity: opts.entity } : {},
+    );
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     process.stderr.write(
       `testkit: seeded ${seed.agentTraces.length} weave agent traces in ${seconds} s\n`,

@@ -1,7 +1,8 @@
 import type { AnyToolDefinition } from '@mlops-mcp/core';
+import { crossTools } from '../cross/tools/index.js';
 import { BACKENDS } from './catalog.js';
 
 /** Every tool this build ships, enabled or not, in tools/list order. */
 export function allTools(): AnyToolDefinition[] {
-  return BACKENDS.flatMap((backend) => [...backend.tools]);
+  return [...crossTools, ...BACKENDS.flatMap((backend) => [...backend.tools])];
 }

@@ -1,0 +1,111 @@
+import type { RunStatus } from '@mlops-mcp/core';
+import { z } from 'zod';
+
+/** One neutral run query, translated to each tracking backend's own filter language. */
+export const RunQuerySchema = z.object({
+  experiment: z
+    .string()
+    .max(200)
+    .optional()
+    .describe('Part of the experiment (MLflow) or project (W&B) name; omit for all.'),
+  status: z
+    .array(z.enum(['running', 'finished', 'failed', 'killed']))
+    .max(4)
+    .optional()
+    .describe('Run statuses to keep (W&B crashed counts as failed).'),
+  since: z
+    .string()
+    .max(40)
+    .optional()
+    .describe('Runs started after this: "24h", "7d" or ISO 8601.'),
+  tag: z
+    .object({ key: z.string().min(1).max(250), value: z.string().max(500) })
+    .optional()
+    .describe('MLflow tag / W&B config key that must equal the value (e.g. invocation_id).'),
+  metric: z
+    .object({
+      key: z.string().min(1).max(250),
+      op: z.enum(['>', '>=', '<', '<=']),
+      value: z.number(),
+    })
+    .optional()
+    .describe('Keep runs whose latest metric (MLflow) / summary metric (W&B) compares true.'),
+  orderBy: z
+    .object({ metric: z.string().min(1).max(250), direction: z.enum(['asc', 'desc']) })
+    .optional()
+    .describe('Rank the merged results by this metric; default newest first.'),
+});
+export type RunQuery = z.infer<typeof RunQuerySchema>;
+
+const MLFLOW_STATUS: Record<string, string> = {
+  running: 'RUNNING',
+  finished: 'FINISHED',
+  failed: 'FAILED',
+  killed: 'KILLED',
+};
+const WANDB_STATES: Record<string, string[]> = {
+  running: ['running'],
+  finished: ['finished'],
+  failed: ['failed', 'crashed'],
+  killed: ['killed'],
+};
+
+function quoteMlflow(value: string): string {
+  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
+
+function mlflowKey(key: string): string {
+  return `\`${key.replace(/`/g, '')}\``;
+}
+
+/** The MLflow search filter for a neutral query (status with several values is applied after). */
+export function mlflowFilter(query: RunQuery, since: Date | undefined): string | undefined {
+  const clauses: string[] = [];
+  if (query.status?.length === 1)
+    clauses.push(`attributes.status = '${MLFLOW_STATUS[query.status[0]!]}'`);
+  if (since) clauses.push(`attributes.start_time >= ${since.getTime()}`);
+  if (query.tag) clauses.push(`tags.${mlflowKey(query.tag.key)} = ${quoteMlflow(query.tag.value)}`);
+  if (query.metric)
+    clauses.push(`metrics.${mlflowKey(query.metric.key)} ${query.metric.op} ${query.metric.value}`);
+  return clauses.length > 0 ? clauses.join(' and ') : undefined;
+}
+
+/** MLflow order clause for a neutral query. */
+export function mlflowOrder(query: RunQuery): string[] | undefined {
+  if (!query.orderBy) return undefined;
+  return [`metrics.${mlflowKey(query.orderBy.metric)} ${query.orderBy.direction.toUpperCase()}`];
+}
+
+const WANDB_OPS: Record<string, string> = { '>': '$gt', '>=': '$gte', '<': '$lt', '<=': '$lte' };
+
+/** The W&B filters JSON for a neutral query. */
+export function wandbFilter(query: RunQuery, since: Date | undefined): string | undefined {
+  const clauses: Record<string, unknown>[] = [];
+  if (query.status?.length) {
+    clauses.push({ state: { $in: query.status.flatMap((status) => WANDB_STATES[status] ?? []) } });
+  }
+  if (since) clauses.push({ createdAt: { $gte: since.toISOString() } });
+  if (query.tag) clauses.push({ [`config.${query.tag.key}.value`]: query.tag.value });
+  if (query.metric) {
+    clauses.push({
+      [`summary_metrics.${query.metric.key}`]: {
+        [WANDB_OPS[query.metric.op]!]: query.metric.value,
+      },
+    });
+  }
+  if (clauses.length === 0) return undefined;
+  return JSON.stringify(clauses.length === 1 ? clauses[0] : { $and: clauses });
+}
+
+/** W&B order string for a neutral query. */
+export function wandbOrder(query: RunQuery): string[] | undefined {
+  if (!query.orderBy) return undefined;
+  return [
+    `${query.orderBy.direction === 'desc' ? '-' : '+'}summary_metrics.${query.orderBy.metric}`,
+  ];
+}
+
+/** True when a run's neutral status is one of the wanted ones (applied after the backend filter). */
+export function statusMatches(status: RunStatus, wanted: RunQuery['status']): boolean {
+  return !wanted?.length || (wanted as string[]).includes(status);
+}

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { defineCrossTool } from '../cross-context.js';
+import { CaveatSchema, fanOut } from '../fan-out.js';
+import { CrossRunSchema, toCrossRun } from '../run-item.js';
+import { RunQuerySchema } from '../run-query.js';
+import { rankRuns, searchRunsOn } from '../search-runs-across.js';
+import { resolveSince } from '../time-window.js';
+
+/** mlops_search_runs: one neutral run query over every enabled tracking backend, merged and ranked. */
+export const crossSearchRunsTool = defineCrossTool({
+  name: 'mlops_search_runs',
+  title: 'Search runs across MLflow and W&B',
+  description:
+    'Search runs in every enabled tracking backend (MLflow experiments, W&B projects) with one query: name ' +
+    'fragment of the experiment/project, status, time window, a tag (MLflow tag / W&B config key), a metric ' +
+    'threshold; results are merged and ranked (by a metric or newest first), each with backend and ref uri for ' +
+    'the backend tools or mlops_compare_runs. A backend that is down becomes a caveat, not a failed call.',
+  namespace: 'mlops',
+  toolsets: ['cross', 'runs'],
+  access: 'read',
+  inputSchema: RunQuerySchema.extend({
+    backends: z
+      .array(z.enum(['mlflow', 'wandb']))
+      .max(2)
+      .optional()
+      .describe('Limit the search to these backends; default every enabled tracking backend.'),
+    limit: z
+      .number()
+      .int()
+      .min(1)
+      .max(200)
+      .default(20)
+      .describe('Runs to return after merging (1-200).'),
+  }),
+  outputSchema: z.object({
+    items: z.array(CrossRunSchema),
+    searched: z
+      .record(
+        z.string(),
+        z.object({ scopes: z.number(), capped: z.boolean(), matched: z.number() }),
+      )
+      .describe(
+        'Per backend: experiments/projects searched, whether that list was capped, runs matched.',
+      ),
+    caveats: z.array(CaveatSchema),
+    truncated: z.boolean().optional(),
+  }),
+  async handler(input, { client, signal, progress }) {
+    const since = input.since ? resolveSince(input.since) : undefined;
+    const adapters = [...client.adapters.values()].filter(
+      (adapter) =>
+        adapter.capabilities.tracking !== undefined &&
+        (!input.backends?.length || (input.backends as string[]).includes(adapter.backend)),
+    );
+    const { results, caveats } = await fanOut(
+      adapters,
+      (adapter, backendSignal) => searchRunsOn(adapter, input, since, input.limit, backendSignal),
+      { signal, progress },
+    );
+    const ranked = rankRuns(
+      results.flatMap((result) => result.value.runs),
+      input,
+    );
+    const preferred = [input.orderBy?.metric, input.metric?.key].filter(
+      (key): key is string => !!key,
+    );
+    const searched = Object.fromEntries(
+      results.map((result) => [
+        result.backend,
+        {
+          scopes: result.value.scopes,
+          capped: result.value.capped,
+          matched: result.value.runs.length,
+        },
+      ]),
+    );
+    const output = {
+      items: ranked.slice(0, input.limit).map((run) => toCrossRun(run, preferred)),
+      searched,
+      caveats,
+    };
+    return ranked.length > input.limit ? { ...output, truncated: true } : output;
+  },
+});

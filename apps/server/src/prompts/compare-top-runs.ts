@@ -1,0 +1,125 @@
+import type { McpServer } from '@modelcontextprotocol/server';
+import { z } from 'zod';
+import { directionInput, metricInput, mlflowMetricColumn } from './metric-inputs.js';
+import type { PromptContext } from './prompt-context.js';
+import { type PromptPlan, renderPlan } from './prompt-step.js';
+import {
+  backendInput,
+  backendsWith,
+  experimentInput,
+  mlflowScope,
+  wandbScope,
+  withExperiments,
+} from './scope-inputs.js';
+
+/** The top-N comparison request, as parsed from the prompt arguments. */
+interface TopRuns {
+  experiment?: string | undefined;
+  metric: string;
+  direction: 'asc' | 'desc';
+  n: number;
+}
+
+const REPORT =
+  'Report a table of the runs ranked by the metric with the params (config) that differ, then which settings seem to drive ' +
+  'the metric, how big the margins are, and what to try next.';
+
+/** Registers `compare_top_runs` when MLflow or W&B run search is selected. */
+export function registerCompareTopRuns(server: McpServer, ctx: PromptContext): void {
+  const [first, ...rest] = backendsWith(ctx, {
+    mlflow: 'mlflow_search_runs',
+    wandb: 'wandb_search_runs',
+  });
+  if (!first) return;
+  server.registerPrompt(
+    'compare_top_runs',
+    {
+      title: 'Compare the top runs',
+      description:
+        'Find the N best runs of an experiment (MLflow) or project (W&B) by one metric and compare their params, metrics and curves.',
+      argsSchema: z.object({
+        backend: backendInput([first, ...rest]),
+        experiment: experimentInput,
+        metric: metricInput,
+        direction: directionInput,
+        n: z
+          .string()
+          .regex(/^([2-9]|10)$/, 'n is a whole number from 2 to 10.')
+          .default('5')
+          .describe('How many runs to compare, 2-10; default 5.'),
+      }),
+    },
+    ({ backend, n, ...rest }) => {
+      const request = { ...rest, n: Number(n) };
+      return renderPlan(ctx, backend === 'mlflow' ? mlflowPlan(request) : wandbPlan(request));
+    },
+  );
+}
+
+function rank(request: TopRuns): string {
+  return `${request.direction === 'desc' ? 'highest' : 'lowest'} ${request.metric}`;
+}
+
+function mlflowPlan(request: TopRuns): PromptPlan {
+  const scope = mlflowScope(request.experiment);
+  const column = mlflowMetricColumn(request.metric);
+  const runIds = [`<ids of the ${request.n} runs>`];
+  return {
+    goal: `Compare the ${request.n} MLflow runs with the ${rank(request)} in ${request.experiment ? `experiment ${request.experiment}` : 'every active experiment'}.`,
+    steps: [
+      ...scope.steps,
+      {
+        tool: 'mlflow_search_runs',
+        args: withExperiments(scope, {
+          orderBy: [`${column} ${request.direction.toUpperCase()}`],
+          limit: request.n,
+          fields: ['name', 'status', 'experimentId', `metrics.${request.metric}`],
+        }),
+        why: `Find the ${request.n} runs with the ${rank(request)} (runs that never logged it sort last: leave them out).`,
+      },
+      {
+        tool: 'mlflow_compare_runs',
+        args: { runIds },
+        why: 'Compare them side by side: the params that differ, every metric per run, the tags that differ.',
+      },
+      {
+        tool: 'mlflow_get_metric_histories',
+        args: { runIds, keys: [request.metric] },
+        why: `Compare how ${request.metric} evolved: was the best still improving, did others plateau or diverge?`,
+      },
+    ],
+    report: REPORT,
+  };
+}
+
+function wandbPlan(request: TopRuns): PromptPlan {
+  const scope = wandbScope(request.experiment);
+  const key = `summary_metrics.${request.metric}`;
+  return {
+    goal: `Compare the ${request.n} W&B runs with the ${rank(request)} in ${request.experiment ? `project ${request.experiment}` : 'the default project'}.`,
+    steps: [
+      {
+        tool: 'wandb_search_runs',
+        args: {
+          ...scope,
+          filters: JSON.stringify({ [key]: { $exists: true } }),
+          order: `${request.direction === 'desc' ? '-' : '+'}${key}`,
+          limit: request.n,
+          fields: ['name', 'status', `summary.${request.metric}`],
+        },
+        why: `Find the ${request.n} runs with the ${rank(request)}.`,
+      },
+      {
+        tool: 'wandb_compare_runs',
+        args: { ...scope, runs: [`<ids of the ${request.n} runs>`] },
+        why: 'Compare them: the config keys whose values differ and the summary metrics side by side.',
+      },
+      {
+        tool: 'wandb_get_metric_history',
+        args: { ...scope, run: '<id of each run>', keys: [request.metric] },
+        why: `Compare how ${request.metric} evolved in each: was the best still improving, did others plateau or diverge?`,
+      },
+    ],
+    report: REPORT,
+  };
+}

@@ -1,0 +1,235 @@
+import { createMlflowAdapter } from '@mlops-mcp/mlflow';
+import { prefectSettingsFromEnv } from '@mlops-mcp/prefect';
+import {
+  type MlflowSeed,
+  type PrefectSeed,
+  type RunningServer,
+  type RunningWeaveServer,
+  startSeededMlflow,
+  startSeededPrefect,
+  startSeededWeave,
+  startWandbStandin,
+  type WandbStandin,
+  type WeaveSeed,
+} from '@mlops-mcp/testkit';
+import { wandbSettingsFromEnv } from '@mlops-mcp/wandb';
+import { Client, InMemoryTransport } from '@modelcontextprotocol/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createGateway, type Gateway } from '../src/index.js';
+
+/**
+ * Every backend at once: real MLflow, real Prefect, real Weave and the W&B stand-in, behind one
+ * in-process gateway and a real MCP client (so progress notifications are observed).
+ */
+let mlflow: { server: RunningServer; seed: MlflowSeed };
+let prefect: { server: RunningServer; seed: PrefectSeed };
+let weave: { server: RunningWeaveServer; seed: WeaveSeed };
+let standin: WandbStandin;
+let gateway: Gateway;
+let client: Client;
+
+type Structured = Record<string, unknown>;
+async function call(
+  name: string,
+  args: Record<string, unknown>,
+  onprogress?: () => void,
+): Promise<Structured> {
+  const result = await client.callTool(
+    { name, arguments: args },
+    onprogress ? { onprogress } : undefined,
+  );
+  expect(result.isError, JSON.stringify(result.content).slice(0, 500)).toBeFalsy();
+  return result.structuredContent as Structured;
+}
+
+beforeAll(async () => {
+  standin = await startWandbStandin();
+  [mlflow, prefect, weave] = await Promise.all([
+    startSeededMlflow(),
+    startSeededPrefect(),
+    startSeededWeave({ apiKey: standin.apiKey, entity: standin.entity }),
+  ]);
+  // A link the lineage conventions recognise: an MLflow run produced by a seeded flow run.
+  const linker = createMlflowAdapter({ trackingUri: mlflow.server.url });
+  await linker.setRunTag(
+    mlflow.seed.runs[0]!.id,
+    'prefect.flow_run_id',
+    prefect.seed.flowRuns.completed,
+  );
+  await linker.close();
+  gateway = createGateway({
+    mlflow: { trackingUri: mlflow.server.url },
+    prefect: prefectSettingsFromEnv({ PREFECT_API_URL: prefect.server.url }),
+    wandb: wandbSettingsFromEnv({
+      WANDB_API_KEY: standin.apiKey,
+      WANDB_BASE_URL: standin.url,
+      WF_TRACE_SERVER_URL: weave.server.url,
+      WANDB_ENTITY: standin.entity,
+      WANDB_PROJECT: weave.seed.project,
+    }),
+  });
+  const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+  await gateway.createServer().connect(serverSide);
+  client = new Client({ name: 'cross-backend', version: '1.0.0' });
+  await client.connect(clientSide);
+});
+
+afterAll(async () => {
+  await client?.close();
+  await gateway?.close();
+  await Promise.all([
+    mlflow?.server.stop(),
+    prefect?.server.stop(),
+    weave?.server.stop(),
+    standin?.stop(),
+  ]);
+});
+
+describe('cross-backend tools with every backend running', () => {
+  it('lists the mlops_* tools first', async () => {
+    const { tools } = await client.listTools();
+    expect(tools.slice(0, 6).map((tool) => tool.name)).toEqual([
+      'mlops_overview',
+      'mlops_what_failed',
+      'mlops_search_runs',
+      'mlops_compare_runs',
+      'mlops_search_traces',
+      'mlops_find_lineage',
+    ]);
+  });
+
+  it('reports every backend reachable with its version and counts', async () => {
+    const { backends } = (await call('mlops_overview', {})) as { backends: Structured[] };
+    expect(backends.map((b) => b.backend)).toEqual(['mlflow', 'wandb', 'prefect']);
+    for (const backend of backends)
+      expect(backend).toMatchObject({ reachable: true, authenticated: true });
+    expect(backends[0]!.version).toBe('3.17.2');
+    expect(backends[2]!.counts).toMatchObject({ flows: expect.any(Number) });
+  });
+
+  it('returns runs from MLflow and W&B for one failed-status query, with progress per backend', async () => {
+    let progressEvents = 0;
+    const result = (await call(
+      'mlops_search_runs',
+      { status: ['failed'], limit: 200 },
+      () => progressEvents++,
+    )) as {
+      items: { backend: string; status: string; uri: string }[];
+      caveats: unknown[];
+    };
+    const backends = new Set(result.items.map((item) => item.backend));
+    expect([...backends].sort()).toEqual(['mlflow', 'wandb']);
+    expect(result.items.every((item) => item.status === 'failed')).toBe(true);
+    const failedMlflow = mlflow.seed.runs
+      .filter((run) => run.status === 'FAILED')
+      .map((run) => `mlflow://runs/${run.id}`);
+    expect(result.items.map((item) => item.uri)).toEqual(expect.arrayContaining(failedMlflow));
+    expect(result.caveats).toEqual([]);
+    expect(progressEvents).toBe(2);
+  });
+
+  it('compares an MLflow run and a W&B run side by side', async () => {
+    const found = (await call('mlops_search_runs', { limit: 200 })) as {
+      items: { backend: string; uri: string }[];
+    };
+    const mlflowRun = found.items.find((item) => item.backend === 'mlflow')!;
+    const wandbRun = found.items.find((item) => item.backend === 'wandb')!;
+    const compared = (await call('mlops_compare_runs', {
+      runs: [mlflowRun.uri, wandbRun.uri],
+    })) as {
+      runs: { backend: string }[];
+      metrics: { values: unknown[] }[];
+    };
+    expect(compared.runs.map((run) => run.backend)).toEqual(['mlflow', 'wandb']);
+    expect(compared.metrics.length).toBeGreaterThan(0);
+    for (const row of compared.metrics) expect(row.values).toHaveLength(2);
+  });
+
+  it('lists failures from every backend, newest first', async () => {
+    // The W&B stand-in's generated runs date from early 2025: a window wide enough to reach them.
+    const result = (await call('mlops_what_failed', { since: '1000d', limit: 200 })) as {
+      items: { backend: string; kind: string; uri: string; at?: string }[];
+      caveats: unknown[];
+    };
+    const kinds = new Set(result.items.map((item) => `${item.backend}:${item.kind}`));
+    for (const kind of [
+      'mlflow:run',
+      'mlflow:trace',
+      'wandb:run',
+      'wandb:trace',
+      'prefect:flow-run',
+      'prefect:late-flow-run',
+    ]) {
+      expect(kinds).toContain(kind);
+    }
+    expect(result.items.map((item) => item.uri)).toContain(
+      `prefect://flow-runs/${prefect.seed.flowRuns.failed}`,
+    );
+    const times = result.items.map((item) => item.at ?? '');
+    expect(times).toEqual([...times].sort().reverse());
+    expect(result.caveats).toEqual([]);
+  });
+
+  it('merges MLflow and Weave error traces', async () => {
+    const result = (await call('mlops_search_traces', {
+      status: 'error',
+      since: '30d',
+      limit: 100,
+    })) as {
+      items: { backend: string; status: string; id: string }[];
+    };
+    expect(new Set(result.items.map((item) => item.backend))).toEqual(new Set(['mlflow', 'wandb']));
+    expect(result.items.every((item) => item.status === 'error')).toBe(true);
+    const weaveIds = result.items.filter((item) => item.backend === 'wandb').map((item) => item.id);
+    const seededErrors = weave.seed.agentTraces
+      .filter((trace) => trace.error)
+      .map((trace) => trace.traceId);
+    expect(weaveIds.sort()).toEqual(seededErrors.sort());
+  });
+
+  it('follows a Prefect flow run to the MLflow run it produced', async () => {
+    const result = (await call('mlops_find_lineage', {
+      uri: `prefect://flow-runs/${prefect.seed.flowRuns.completed}`,
+    })) as {
+      links: { uri: string; via: string }[];
+    };
+    expect(result.links).toContainEqual(
+      expect.objectContaining({
+        uri: `mlflow://runs/${mlflow.seed.runs[0]!.id}`,
+        via: 'MLflow tag prefect.flow_run_id',
+      }),
+    );
+  });
+
+  it('follows the MLflow run back to its Prefect flow run', async () => {
+    const result = (await call('mlops_find_lineage', {
+      uri: `mlflow://runs/${mlflow.seed.runs[0]!.id}`,
+    })) as {
+      links: { uri: string; backend: string }[];
+    };
+    expect(result.links).toContainEqual(
+      expect.objectContaining({
+        backend: 'prefect',
+        uri: `prefect://flow-runs/${prefect.seed.flowRuns.completed}`,
+      }),
+    );
+  });
+
+  // Last: it stops a backend for good.
+  it('turns a backend that went down mid-session into a caveat, not a failed call', async () => {
+    await prefect.server.stop();
+    const result = await client.callTool({
+      name: 'mlops_what_failed',
+      arguments: { since: '30d' },
+    });
+    expect(result.isError).toBeFalsy();
+    const output = result.structuredContent as {
+      items: { backend: string }[];
+      caveats: { backend: string; kind: string }[];
+    };
+    expect(output.caveats).toEqual([
+      expect.objectContaining({ backend: 'prefect', kind: 'unavailable' }),
+    ]);
+    expect(output.items.some((item) => item.backend === 'mlflow')).toBe(true);
+  });
+});
