@@ -2,6 +2,7 @@ import type { AnyToolDefinition } from '@mlops-mcp/core';
 import type { PrefectAdapter } from '../prefect-adapter.js';
 import { cancelFlowRunTool } from './cancel-flow-run.js';
 import { createFlowRunTool } from './create-flow-run.js';
+import { diagnosesTools } from './diagnoses-tools.js';
 import { getAutomationTool } from './get-automation.js';
 import { getDeploymentTool } from './get-deployment.js';
 import { getFlowTool } from './get-flow.js';
@@ -46,4 +47,5 @@ export const prefectTools: readonly AnyToolDefinition<PrefectAdapter>[] = [
   cancelFlowRunTool,
   pauseDeploymentTool,
   resumeDeploymentTool,
+  ...diagnosesTools,
 ];

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { diagnoseLateRuns, LateRunsDiagnosisSchema } from '../diagnoses/late-runs.js';
+import { parseDeploymentSelector } from '../ids.js';
+import { deploymentInput, isoTimeInput, timeWindow, workPoolNameInput } from './common-inputs.js';
+import { definePrefectTool } from './define.js';
+
+/** prefect_diagnose_late_runs: finds late runs and names what blocks each. */
+export const diagnoseLateRunsTool = definePrefectTool({
+  name: 'prefect_diagnose_late_runs',
+  title: 'Diagnose late Prefect runs',
+  description:
+    'Answer "why are runs late?" for one deployment, one work pool, or the whole workspace. Finds scheduled runs ' +
+    "past their start time (Prefect's Late state, or overdue in another scheduled state such as " +
+    'AwaitingConcurrencySlot) and names what blocks each, in ' +
+    'priority order: pool without an online worker (with last heartbeats), paused pool, queue or deployment, full ' +
+    'pool, queue or deployment concurrency limit (with the runs holding the slots), a queue no worker polls, full ' +
+    'tag limits; runs are grouped by cause. Says plainly "No late runs" with the scope and window checked when ' +
+    'there are none. Deployment names come from prefect_list_deployments, pool names from prefect_list_work_pools.',
+  namespace: 'prefect',
+  toolsets: ['diagnoses'],
+  access: 'read',
+  inputSchema: z.object({
+    deployment: deploymentInput.optional(),
+    workPool: workPoolNameInput.optional(),
+    since: isoTimeInput('Oldest expected start to check; default 7 days before until'),
+    until: isoTimeInput('Newest expected start to check; default now (later runs cannot be late)'),
+    limit: z
+      .number()
+      .int()
+      .min(1)
+      .max(100)
+      .default(25)
+      .describe('How many late runs to diagnose, most overdue first (1-100, default 25).'),
+  }),
+  outputSchema: LateRunsDiagnosisSchema,
+  async handler(input, { client, signal }) {
+    const window = timeWindow(input, 7 * 24);
+    const [deployment] = await Promise.all([
+      input.deployment
+        ? client.getDeployment(parseDeploymentSelector(input.deployment), { signal })
+        : undefined,
+      // Validates the name: an unknown pool is not_found with a hint, not "no late runs".
+      input.workPool ? client.getWorkPool(input.workPool, { signal }) : undefined,
+    ]);
+    return diagnoseLateRuns(
+      client,
+      {
+        scope: { deployment, workPool: input.workPool },
+        since: window.since,
+        until: window.until,
+        limit: input.limit,
+        now: Date.now(),
+      },
+      { signal },
+    );
+  },
+});
