@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { cancelPromptOptimizationJob, parseJobId } from '../api/prompt-optimization-jobs.js';
+import { mapPromptOptimizationJob } from '../map-prompt-optimization-job.js';
+import { PromptOptimizationJobSchema } from '../prompt-optimization-job-model.js';
+import { defineMlflowTool } from './define.js';
+import { jobIdInput } from './prompt-optimization-inputs.js';
+
+/** mlflow_cancel_prompt_optimization_job: stop a pending or running job. Writes only. */
+export const cancelPromptOptimizationJobTool = defineMlflowTool({
+  name: 'mlflow_cancel_prompt_optimization_job',
+  title: 'Cancel an MLflow prompt optimization job',
+  description:
+    'Cancel a PENDING or IN_PROGRESS MLflow prompt optimization job (id from ' +
+    'mlflow_search_prompt_optimization_jobs); its run is marked KILLED and no prompt version is ' +
+    'registered. A job that already ended cannot be cancelled.',
+  namespace: 'mlflow',
+  toolsets: ['prompts'],
+  access: 'write',
+  destructive: true,
+  idempotent: false,
+  inputSchema: z.object({ jobId: jobIdInput }),
+  outputSchema: PromptOptimizationJobSchema,
+  async handler(input, { client, signal }) {
+    const job = await cancelPromptOptimizationJob(client, parseJobId(input.jobId), { signal });
+    return mapPromptOptimizationJob(job);
+  },
+});

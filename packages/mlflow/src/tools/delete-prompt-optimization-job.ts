@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { deletePromptOptimizationJob, parseJobId } from '../api/prompt-optimization-jobs.js';
+import { defineMlflowTool } from './define.js';
+import { jobIdInput } from './prompt-optimization-inputs.js';
+
+/** mlflow_delete_prompt_optimization_job: remove a job and its run. Writes only. */
+export const deletePromptOptimizationJobTool = defineMlflowTool({
+  name: 'mlflow_delete_prompt_optimization_job',
+  title: 'Delete an MLflow prompt optimization job',
+  description:
+    'Delete an MLflow prompt optimization job record (id from ' +
+    'mlflow_search_prompt_optimization_jobs) together with its run (deleted, restorable with ' +
+    'mlflow_restore_run). A prompt version it already registered stays.',
+  namespace: 'mlflow',
+  toolsets: ['prompts'],
+  access: 'write',
+  destructive: true,
+  idempotent: true,
+  inputSchema: z.object({ jobId: jobIdInput }),
+  outputSchema: z.object({ jobId: z.string(), deleted: z.literal(true) }),
+  async handler(input, { client, signal }) {
+    const jobId = parseJobId(input.jobId);
+    await deletePromptOptimizationJob(client, jobId, { signal });
+    return { jobId, deleted: true as const };
+  },
+});

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { deleteScorer } from '../api/scorers.js';
+import { parseExperimentId } from '../experiment-id.js';
+import { defineMlflowTool } from './define.js';
+import { scorerExperimentIdInput, scorerNameInput, scorerVersionInput } from './scorer-inputs.js';
+
+/** mlflow_delete_scorer: remove one version or all of a scorer. Listed only when writes are enabled. */
+export const deleteScorerTool = defineMlflowTool({
+  name: 'mlflow_delete_scorer',
+  title: 'Delete an MLflow registered scorer',
+  description:
+    'Permanently delete one version of a registered MLflow scorer, or every version of it with ' +
+    'version "all" (no restore). Scheduled online scoring with it stops. The experiment id and ' +
+    'name come from mlflow_list_scorers, versions from mlflow_list_scorer_versions.',
+  namespace: 'mlflow',
+  toolsets: ['scorers'],
+  access: 'write',
+  destructive: true,
+  idempotent: true,
+  inputSchema: z.object({
+    experimentId: scorerExperimentIdInput,
+    name: scorerNameInput,
+    version: z
+      .union([scorerVersionInput, z.literal('all')])
+      .describe('The version to delete, or "all" to delete the scorer with every version.'),
+  }),
+  outputSchema: z.object({
+    experimentId: z.string(),
+    name: z.string(),
+    deletedVersions: z.union([z.number(), z.literal('all')]),
+  }),
+  async handler(input, { client, signal }) {
+    const experimentId = parseExperimentId(input.experimentId);
+    await deleteScorer(
+      client,
+      {
+        experimentId,
+        name: input.name,
+        version: input.version === 'all' ? undefined : input.version,
+      },
+      { signal },
+    );
+    return { experimentId, name: input.name, deletedVersions: input.version };
+  },
+});

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { deleteWebhook, parseWebhookId } from '../api/webhooks.js';
+import { defineMlflowTool } from './define.js';
+import { webhookIdInput } from './webhook-inputs.js';
+
+/** mlflow_delete_webhook: stop and remove a webhook. Listed only when writes are enabled. */
+export const deleteWebhookTool = defineMlflowTool({
+  name: 'mlflow_delete_webhook',
+  title: 'Delete an MLflow webhook',
+  description:
+    'Delete an MLflow webhook (id from mlflow_list_webhooks): it stops delivering at once and ' +
+    'disappears from the list; there is no restore. To pause it instead, set status DISABLED ' +
+    'with mlflow_update_webhook.',
+  namespace: 'mlflow',
+  toolsets: ['webhooks'],
+  access: 'write',
+  destructive: true,
+  idempotent: true,
+  inputSchema: z.object({ webhookId: webhookIdInput }),
+  outputSchema: z.object({ webhookId: z.string(), deleted: z.literal(true) }),
+  async handler(input, { client, signal }) {
+    const webhookId = parseWebhookId(input.webhookId);
+    await deleteWebhook(client, webhookId, { signal });
+    return { webhookId, deleted: true as const };
+  },
+});

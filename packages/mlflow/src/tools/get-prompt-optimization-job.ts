@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { getPromptOptimizationJob, parseJobId } from '../api/prompt-optimization-jobs.js';
+import { mapPromptOptimizationJob } from '../map-prompt-optimization-job.js';
+import { PromptOptimizationJobSchema } from '../prompt-optimization-job-model.js';
+import { defineMlflowTool } from './define.js';
+import { jobIdInput } from './prompt-optimization-inputs.js';
+
+/** mlflow_get_prompt_optimization_job: state, error and scores of one job. */
+export const getPromptOptimizationJobTool = defineMlflowTool({
+  name: 'mlflow_get_prompt_optimization_job',
+  title: 'Get an MLflow prompt optimization job',
+  description:
+    'Get one MLflow prompt optimization job: status (PENDING, IN_PROGRESS, COMPLETED, FAILED, ' +
+    'CANCELED), progress, why it failed, initial and final scores per scorer, and the optimized ' +
+    'prompt URI once COMPLETED (read it with mlflow_get_prompt_version). The job id comes from ' +
+    'mlflow_create_prompt_optimization_job or mlflow_search_prompt_optimization_jobs.',
+  namespace: 'mlflow',
+  toolsets: ['prompts'],
+  access: 'read',
+  inputSchema: z.object({ jobId: jobIdInput }),
+  outputSchema: PromptOptimizationJobSchema,
+  async handler(input, { client, signal }) {
+    const job = await getPromptOptimizationJob(client, parseJobId(input.jobId), { signal });
+    return mapPromptOptimizationJob(job);
+  },
+});

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { listScorerVersions } from '../api/scorers.js';
+import { parseExperimentId } from '../experiment-id.js';
+import { mapScorer } from '../map-scorer.js';
+import { ScorerSchema } from '../scorer-model.js';
+import { defineMlflowTool } from './define.js';
+import { scorerExperimentIdInput, scorerNameInput } from './scorer-inputs.js';
+
+/** mlflow_list_scorer_versions: every registered version of one scorer. */
+export const listScorerVersionsTool = defineMlflowTool({
+  name: 'mlflow_list_scorer_versions',
+  title: 'List versions of an MLflow scorer',
+  description:
+    'List every registered version of one MLflow scorer (each scorer.register() call with the ' +
+    'same name adds one), oldest first: version, type, judge model, guidelines, instructions and ' +
+    'when it was registered, e.g. to see how a judge changed. The experiment id and name come ' +
+    'from mlflow_list_scorers.',
+  namespace: 'mlflow',
+  toolsets: ['scorers'],
+  access: 'read',
+  inputSchema: z.object({ experimentId: scorerExperimentIdInput, name: scorerNameInput }),
+  outputSchema: z.object({ items: z.array(ScorerSchema) }),
+  async handler(input, { client, signal }) {
+    const experimentId = parseExperimentId(input.experimentId);
+    const versions = await listScorerVersions(
+      client,
+      { experimentId, name: input.name },
+      { signal },
+    );
+    const items = versions.map(mapScorer).sort((a, b) => a.version - b.version);
+    return { items };
+  },
+});

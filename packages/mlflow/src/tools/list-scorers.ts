@@ -1,0 +1,49 @@
+import { decodeCursor, encodeCursor, fitPageToBudget, pageSchema } from '@mlops-mcp/core';
+import { z } from 'zod';
+import { listScorers } from '../api/scorers.js';
+import { parseExperimentId } from '../experiment-id.js';
+import { mapScorer } from '../map-scorer.js';
+import { ScorerSchema } from '../scorer-model.js';
+import { cursorInput, limitInput } from './common-inputs.js';
+import { defineMlflowTool } from './define.js';
+import { scorerExperimentIdInput } from './scorer-inputs.js';
+
+/** mlflow_list_scorers: the registered scorers (latest version each) of some or all experiments. */
+export const listScorersTool = defineMlflowTool({
+  name: 'mlflow_list_scorers',
+  title: 'List MLflow registered scorers',
+  description:
+    'List the scorers registered to MLflow experiments (LLM judges such as Guidelines or ' +
+    'make_judge judges, and @scorer code checks, saved with scorer.register()), the latest version ' +
+    'of each: name, version, type, judge model, guidelines. Omit experimentIds to list those of ' +
+    'every active experiment. Read a full definition with mlflow_get_scorer.',
+  namespace: 'mlflow',
+  toolsets: ['scorers'],
+  access: 'read',
+  inputSchema: z.object({
+    experimentIds: z
+      .array(scorerExperimentIdInput)
+      .max(100)
+      .optional()
+      .describe('Experiments to list the scorers of; omit for all active experiments.'),
+    limit: limitInput(50, 1000),
+    cursor: cursorInput,
+  }),
+  outputSchema: pageSchema(ScorerSchema),
+  async handler(input, { client, signal, maxResponseTokens }) {
+    const ids = (input.experimentIds ?? []).map((id) => parseExperimentId(id, 'experimentIds'));
+    // MLflow returns every scorer at once; page through them here.
+    const { skip = 0 } = decodeCursor(input.cursor);
+    const all = await listScorers(client, [...new Set(ids)], { signal });
+    const end = skip + input.limit;
+    return fitPageToBudget(
+      {
+        items: all.slice(skip, end).map(mapScorer),
+        nextCursor: end < all.length ? encodeCursor({ skip: end }) : undefined,
+        totalCount: all.length,
+        resumeAt: (index) => encodeCursor({ skip: skip + index }),
+      },
+      maxResponseTokens,
+    );
+  },
+});

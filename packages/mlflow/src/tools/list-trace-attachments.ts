@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { listTraceAttachments } from '../api/trace-attachments.js';
+import { TraceAttachmentSchema } from '../trace-attachment-model.js';
+import { parseTraceId } from '../trace-id.js';
+import { defineMlflowTool } from './define.js';
+import { traceIdInput } from './trace-inputs.js';
+
+/** mlflow_list_trace_attachments: the images, audio and files a trace's spans carry. */
+export const listTraceAttachmentsTool = defineMlflowTool({
+  name: 'mlflow_list_trace_attachments',
+  title: 'List the attachments of an MLflow trace',
+  description:
+    'List the binary attachments (images, audio, PDFs... logged as mlflow.tracing.Attachment) ' +
+    'that the spans of one MLflow trace refer to: id, MIME type, size, and which span input or ' +
+    'output holds it. Read one with mlflow_get_trace_attachment. The trace id comes from ' +
+    'mlflow_search_traces.',
+  namespace: 'mlflow',
+  toolsets: ['traces'],
+  access: 'read',
+  inputSchema: z.object({ traceId: traceIdInput }),
+  outputSchema: z.object({ traceId: z.string(), items: z.array(TraceAttachmentSchema) }),
+  async handler(input, { client, signal }) {
+    const traceId = parseTraceId(input.traceId);
+    return { traceId, items: await listTraceAttachments(client, traceId, { signal }) };
+  },
+});

@@ -1,0 +1,28 @@
+import { fitPageToBudget, pageSchema } from '@mlops-mcp/core';
+import { z } from 'zod';
+import { listWebhooks, MLFLOW_MAX_WEBHOOK_RESULTS } from '../api/webhooks.js';
+import { WebhookSchema } from '../webhook-model.js';
+import { cursorInput, limitInput } from './common-inputs.js';
+import { defineMlflowTool } from './define.js';
+
+/** mlflow_list_webhooks: the model-registry webhooks of the server, newest first. */
+export const listWebhooksTool = defineMlflowTool({
+  name: 'mlflow_list_webhooks',
+  title: 'List MLflow webhooks',
+  description:
+    'List the webhooks of the MLflow server (model and prompt registry events POSTed to a URL, ' +
+    'e.g. to trigger a deployment when a model version gets the "champion" alias), newest first: ' +
+    'id, name, URL, subscribed events, ACTIVE/DISABLED. MLflow cannot filter them by model or ' +
+    'event; signing secrets are never shown.',
+  namespace: 'mlflow',
+  toolsets: ['webhooks'],
+  access: 'read',
+  inputSchema: z.object({
+    limit: limitInput(25, MLFLOW_MAX_WEBHOOK_RESULTS),
+    cursor: cursorInput,
+  }),
+  outputSchema: pageSchema(WebhookSchema),
+  async handler(input, { client, signal, maxResponseTokens }) {
+    return fitPageToBudget(await listWebhooks(client, input, { signal }), maxResponseTokens);
+  },
+});

@@ -1,0 +1,136 @@
+import { isoFromMillis } from '@mlops-mcp/core';
+import { z } from 'zod';
+import { MLFLOW_MAX_TRACE_METRIC_POINTS, queryTraceMetrics } from '../api/trace-metrics.js';
+import { parseExperimentId } from '../experiment-id.js';
+import { toColumns } from '../map-trace-metrics.js';
+import {
+  defaultAggregations,
+  TraceMetricAggregationSchema,
+  TraceMetricNameSchema,
+  type TraceMetricsResult,
+  TraceMetricsResultSchema,
+  TraceMetricViewSchema,
+  traceMetricUnit,
+} from '../trace-metrics-model.js';
+import { resolveWindow } from '../trace-metrics-window.js';
+import { limitInput } from './common-inputs.js';
+import { defineMlflowTool } from './define.js';
+
+const instantInput = z.union([z.string().min(1).max(64), z.number().int().min(0)]);
+
+/** mlflow_query_trace_metrics: aggregate trace, span or assessment metrics, optionally over time. */
+export const queryTraceMetricsTool = defineMlflowTool({
+  name: 'mlflow_query_trace_metrics',
+  title: 'Query MLflow trace metrics',
+  description:
+    'Aggregate MLflow GenAI traces of experiments in one call, computed by the server: how many ' +
+    'traces failed (trace_count by trace_status), latency AVG/P50/P95/MAX in ms, token use, span ' +
+    'costs, assessment scores; grouped by dimensions and, with intervalSeconds, per time bucket ' +
+    '(e.g. 3600 for hourly error counts over the last day). Returns columns: one array per ' +
+    'dimension and aggregation. Experiment ids come from mlflow_search_experiments; list ' +
+    'individual traces with mlflow_search_traces.',
+  namespace: 'mlflow',
+  toolsets: ['traces'],
+  access: 'read',
+  inputSchema: z.object({
+    experimentIds: z
+      .array(z.string().min(1).max(200))
+      .min(1)
+      .max(20)
+      .describe('Experiments whose traces to aggregate (ids or ref.uri).'),
+    view: TraceMetricViewSchema.default('TRACES').describe(
+      'What to aggregate over: TRACES (whole requests), SPANS (steps inside them) or ASSESSMENTS.',
+    ),
+    metric: TraceMetricNameSchema.describe(
+      'TRACES: trace_count, session_count, latency, input_tokens, output_tokens, total_tokens, ' +
+        'cache_read_input_tokens, cache_creation_input_tokens. SPANS: span_count, latency, ' +
+        'input_cost, output_cost, total_cost. ASSESSMENTS: assessment_count, assessment_value.',
+    ),
+    aggregations: z
+      .array(TraceMetricAggregationSchema)
+      .min(1)
+      .max(8)
+      .optional()
+      .describe(
+        'e.g. ["AVG","P95"]; count metrics take only COUNT, latency no SUM. Default: COUNT for ' +
+          'counts, AVG/P50/P95/MAX for latency, SUM/AVG for tokens and costs.',
+      ),
+    dimensions: z
+      .array(z.string().min(1).max(64))
+      .max(5)
+      .optional()
+      .describe(
+        'Group by, e.g. ["trace_status"], ["trace_name"], ["span_name"], ["span_type"], ' +
+          '["span_model_name"], ["assessment_name"], ["assessment_name","assessment_value"].',
+      ),
+    filters: z
+      .array(z.string().min(1).max(500))
+      .max(10)
+      .optional()
+      .describe(
+        'All must hold, e.g. [\'trace.status = "ERROR"\'], [\'trace.tag.env = "prod"\'], ' +
+          '[\'span.type = "LLM"\'], [\'assessment.name = "correctness"\'].',
+      ),
+    intervalSeconds: z
+      .number()
+      .int()
+      .min(1)
+      .max(31_536_000)
+      .optional()
+      .describe('Bucket size for a time series, e.g. 60, 3600, 86400. Omit for one total.'),
+    since: instantInput
+      .optional()
+      .describe('Window start (ISO 8601 or epoch ms). Default with intervalSeconds: 24 h ago.'),
+    until: instantInput.optional().describe('Window end (ISO 8601 or epoch ms). Default: now.'),
+    limit: limitInput(200, MLFLOW_MAX_TRACE_METRIC_POINTS - 1).describe(
+      `Most groups (rows) to return (1-${MLFLOW_MAX_TRACE_METRIC_POINTS - 1}, default 200).`,
+    ),
+  }),
+  outputSchema: TraceMetricsResultSchema,
+  async handler(input, { client, signal }) {
+    const experimentIds = [
+      ...new Set(input.experimentIds.map((id) => parseExperimentId(id, 'experimentIds'))),
+    ];
+    // MLflow answers unknown experiment ids with zeros; make them a not_found instead.
+    await Promise.all(experimentIds.map((id) => client.getExperiment(id, { signal })));
+    const aggregations = input.aggregations ?? defaultAggregations(input.metric);
+    const window = resolveWindow(input, input.intervalSeconds);
+    const points = await queryTraceMetrics(
+      client,
+      {
+        experimentIds,
+        view: input.view,
+        metric: input.metric,
+        aggregations,
+        dimensions: input.dimensions,
+        filters: input.filters,
+        intervalSeconds: input.intervalSeconds,
+        ...window,
+        // One more than shown: MLflow cannot page, so this is how a cut becomes visible.
+        maxResults: input.limit + 1,
+      },
+      { signal },
+    );
+    const shown = points.slice(0, input.limit);
+    const { dimensions, columns } = toColumns(shown, input.dimensions ?? [], aggregations);
+    const result: TraceMetricsResult = {
+      metric: input.metric,
+      view: input.view,
+      unit: traceMetricUnit(input.metric),
+      experimentIds,
+      dimensions,
+      aggregations,
+      points: shown.length,
+      columns,
+    };
+    if (window.startMs !== undefined || window.endMs !== undefined) {
+      result.window = {
+        ...(window.startMs !== undefined ? { start: isoFromMillis(window.startMs) } : {}),
+        ...(window.endMs !== undefined ? { end: isoFromMillis(window.endMs) } : {}),
+        ...(input.intervalSeconds !== undefined ? { intervalSeconds: input.intervalSeconds } : {}),
+      };
+    }
+    if (points.length > input.limit) result.truncated = true;
+    return result;
+  },
+});

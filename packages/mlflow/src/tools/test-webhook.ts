@@ -1,0 +1,58 @@
+import { truncateText } from '@mlops-mcp/core';
+import { z } from 'zod';
+import { parseWebhookId, testWebhook } from '../api/webhooks.js';
+import { WebhookEventSchema } from '../webhook-model.js';
+import { defineMlflowTool } from './define.js';
+import { webhookIdInput } from './webhook-inputs.js';
+
+const MAX_BODY_CHARS = 2000;
+
+/** mlflow_test_webhook: have MLflow send one example delivery. Listed only when writes are enabled. */
+export const testWebhookTool = defineMlflowTool({
+  name: 'mlflow_test_webhook',
+  title: 'Send a test delivery of an MLflow webhook',
+  description:
+    "Have MLflow POST an example payload of one event (default: the webhook's first event) to " +
+    "a webhook's URL, signed like a real delivery, and report whether the target accepted it " +
+    '(HTTP status, start of its answer) or why it could not be reached. Works on DISABLED webhooks ' +
+    'too. The id comes from mlflow_list_webhooks. The target receives a real request.',
+  namespace: 'mlflow',
+  toolsets: ['webhooks'],
+  access: 'write',
+  destructive: false,
+  idempotent: false,
+  inputSchema: z.object({
+    webhookId: webhookIdInput,
+    event: WebhookEventSchema.optional().describe(
+      'Event whose example payload to send; it need not be one the webhook subscribes to.',
+    ),
+  }),
+  outputSchema: z.object({
+    webhookId: z.string(),
+    delivered: z.boolean().describe('True when the target answered with a status below 400.'),
+    responseStatus: z.number().optional().describe("The target's HTTP status."),
+    responseBody: z.string().optional().describe("Start of the target's answer."),
+    responseBodyTruncated: z.boolean().optional(),
+    error: z.string().optional().describe('Why MLflow could not deliver (connection, TLS, ...).'),
+  }),
+  async handler(input, { client, signal }) {
+    const webhookId = parseWebhookId(input.webhookId);
+    const result = await testWebhook(client, webhookId, input.event, { signal });
+    const out: {
+      webhookId: string;
+      delivered: boolean;
+      responseStatus?: number;
+      responseBody?: string;
+      responseBodyTruncated?: boolean;
+      error?: string;
+    } = { webhookId, delivered: result.success };
+    if (result.responseStatus !== undefined) out.responseStatus = result.responseStatus;
+    if (result.responseBody) {
+      const body = truncateText(result.responseBody, MAX_BODY_CHARS);
+      out.responseBody = body.text;
+      if (body.truncated) out.responseBodyTruncated = true;
+    }
+    if (result.error) out.error = truncateText(result.error, MAX_BODY_CHARS).text;
+    return out;
+  },
+});

@@ -1,0 +1,53 @@
+import { InvalidInputError } from '@mlops-mcp/core';
+import { z } from 'zod';
+import { parseWebhookId, updateWebhook } from '../api/webhooks.js';
+import { WebhookSchema } from '../webhook-model.js';
+import { defineMlflowTool } from './define.js';
+import {
+  webhookDescriptionInput,
+  webhookEventsInput,
+  webhookIdInput,
+  webhookNameInput,
+  webhookSecretInput,
+  webhookStatusInput,
+  webhookUrlInput,
+} from './webhook-inputs.js';
+
+/** mlflow_update_webhook: change a webhook in place. Listed only when writes are enabled. */
+export const updateWebhookTool = defineMlflowTool({
+  name: 'mlflow_update_webhook',
+  title: 'Update an MLflow webhook',
+  description:
+    'Change an MLflow webhook (id from mlflow_list_webhooks): rename it, point it at another URL, ' +
+    'replace its events (the new list replaces the old one), set its description ("" clears it), ' +
+    'rotate its signing secret, or pause/resume it with status DISABLED/ACTIVE. Fields you omit ' +
+    'keep their value.',
+  namespace: 'mlflow',
+  toolsets: ['webhooks'],
+  access: 'write',
+  destructive: true,
+  idempotent: true,
+  inputSchema: z.object({
+    webhookId: webhookIdInput,
+    name: webhookNameInput.optional(),
+    url: webhookUrlInput.optional(),
+    events: webhookEventsInput.optional().describe('New event list; replaces the current one.'),
+    description: webhookDescriptionInput.optional().describe('New description; "" clears it.'),
+    secret: webhookSecretInput.optional().describe('New signing secret (write-only).'),
+    status: webhookStatusInput.optional(),
+  }),
+  outputSchema: WebhookSchema.extend({
+    secretRotated: z.boolean().describe('True when a new secret was stored.'),
+  }),
+  async handler(input, { client, signal }) {
+    const { webhookId, ...changes } = input;
+    if (Object.values(changes).every((value) => value === undefined)) {
+      throw new InvalidInputError('Nothing to update: give at least one field to change.', {
+        field: 'webhookId',
+        hint: 'Pass name, url, events, description, secret or status.',
+      });
+    }
+    const webhook = await updateWebhook(client, parseWebhookId(webhookId), changes, { signal });
+    return { ...webhook, secretRotated: input.secret !== undefined };
+  },
+});
