@@ -18,6 +18,7 @@ import {
 } from './config/gateway-config.js';
 import type { CrossContext } from './cross/cross-context.js';
 import { crossTools } from './cross/tools/index.js';
+import { DEFAULT_PROFILE } from './tools/default-profile.js';
 import { toErrorPayload } from './tools/error-result.js';
 import { callTool, registerTool } from './tools/register-tool.js';
 import { selectTools } from './tools/select-tools.js';
@@ -89,6 +90,7 @@ export function createGateway(input: GatewayConfigInput, options: GatewayOptions
     tools: config.tools,
     excludeTools: config.excludeTools,
     readOnly: config.readOnly,
+    defaultProfile: DEFAULT_PROFILE,
   });
   const deps = { logger, maxResponseTokens: config.maxResponseTokens };
   const clientFor = (tool: AnyToolDefinition, perRequest?: ReadonlyMap<string, BackendAdapter>) => {

@@ -11,7 +11,7 @@ import { type JsonSchema, toolArgumentsArbitrary } from './fuzz/schema-arbitrary
  * against a real MLflow server. Writes are enabled so write tools are fuzzed too (the server is
  * this file's own throwaway).
  */
-const RUNS_PER_TOOL = Number(process.env.FUZZ_RUNS_PER_TOOL ?? 150);
+const RUNS_PER_TOOL = Number(process.env.FUZZ_RUNS_PER_TOOL ?? 60);
 
 let mlflow: RunningServer;
 let gateway: Gateway;
@@ -22,7 +22,11 @@ const onUnhandled = (reason: unknown) => unhandled.push(reason);
 beforeAll(async () => {
   process.on('unhandledRejection', onUnhandled);
   ({ server: mlflow } = await startSeededMlflow());
-  gateway = createGateway({ mlflow: { trackingUri: mlflow.url }, readOnly: false });
+  gateway = createGateway({
+    mlflow: { trackingUri: mlflow.url },
+    readOnly: false,
+    toolsets: ['all'],
+  });
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
   await gateway.createServer().connect(serverSide);
   client = new Client({ name: 'fuzzer', version: '1.0.0' });

@@ -1,5 +1,4 @@
 import { request as httpRequest } from 'node:http';
-import { mlflowTools } from '@mlops-mcp/mlflow';
 import {
   freePort,
   type MlflowSeed,
@@ -8,11 +7,17 @@ import {
 } from '@mlops-mcp/testkit';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allTools } from '../src/backends/all-tools.js';
+import { DEFAULT_PROFILE } from '../src/tools/default-profile.js';
 import { gatewayEnv, type SpawnedGateway, spawnHttpGateway } from './binary.js';
 
 const TOKEN = 'e2e-token-0123456789';
-/** Every read tool of the registry, in catalog order: what a read-only gateway must list. */
-const READ_TOOLS = mlflowTools.filter((tool) => tool.access === 'read').map((tool) => tool.name);
+/** What a read-only gateway with only MLflow lists by default: the default profile's MLflow and mlops tools. */
+const READ_TOOLS = allTools()
+  .filter(
+    (tool) => ['mlops', 'mlflow'].includes(tool.namespace) && DEFAULT_PROFILE.includes(tool.name),
+  )
+  .map((tool) => tool.name);
 let mlflow: RunningServer;
 let seed: MlflowSeed;
 let gateway: SpawnedGateway;

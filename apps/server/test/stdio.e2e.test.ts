@@ -1,12 +1,17 @@
-import { mlflowTools } from '@mlops-mcp/mlflow';
 import { type MlflowSeed, type RunningServer, startSeededMlflow } from '@mlops-mcp/testkit';
 import { Client } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allTools } from '../src/backends/all-tools.js';
+import { DEFAULT_PROFILE } from '../src/tools/default-profile.js';
 import { BIN, gatewayEnv } from './binary.js';
 
-/** Every read tool of the registry, in catalog order: what a read-only gateway must list. */
-const READ_TOOLS = mlflowTools.filter((tool) => tool.access === 'read').map((tool) => tool.name);
+/** What a read-only gateway with only MLflow lists by default: the default profile's MLflow and mlops tools. */
+const READ_TOOLS = allTools()
+  .filter(
+    (tool) => ['mlops', 'mlflow'].includes(tool.namespace) && DEFAULT_PROFILE.includes(tool.name),
+  )
+  .map((tool) => tool.name);
 let mlflow: RunningServer;
 let seed: MlflowSeed;
 const clients: Client[] = [];
@@ -36,7 +41,7 @@ async function connect(env: Record<string, string> = {}): Promise<Client> {
 type Structured = { items: { id: string }[] };
 
 describe('gateway over stdio', () => {
-  it('lists only namespaced MLflow tools, read-only, each with an output schema', async () => {
+  it('lists the default profile of namespaced tools, read-only, each with an output schema', async () => {
     const { tools } = await (await connect()).listTools();
     expect(READ_TOOLS).toContain('mlflow_search_runs');
     expect(tools.map((tool) => tool.name)).toEqual(READ_TOOLS);

@@ -226,3 +226,20 @@ export const PrefectRunFilterSchema = z
       '{"flow_runs":{"state":{"type":{"any_":["FAILED","CRASHED"]}}}}. Unknown keys are rejected.',
   );
 export type PrefectRunFilter = z.infer<typeof PrefectRunFilterSchema>;
+
+/**
+ * A `filter` tool input that is validated as strictly as `schema` but advertised in tools/list as
+ * a plain object with the schema's description: the full operator grammar would add thousands of
+ * tokens to every listing. Unknown keys are still rejected, naming the path.
+ */
+export function compactFilterInput<S extends z.ZodType<unknown, Record<string, unknown>>>(
+  schema: S,
+) {
+  return z
+    .record(z.string(), z.unknown())
+    .pipe(schema)
+    .optional()
+    .describe(
+      PrefectRunFilterSchema.description ?? 'Prefect filter objects, keyed as in the REST API.',
+    );
+}

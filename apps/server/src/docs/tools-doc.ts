@@ -1,4 +1,6 @@
 import type { AnyToolDefinition } from '@mlops-mcp/core';
+import { DEFAULT_PROFILE } from '../tools/default-profile.js';
+import { selectTools } from '../tools/select-tools.js';
 import { toolListingTokens } from './tool-cost.js';
 
 /** First sentence of a description, for one-line listings. */
@@ -19,6 +21,7 @@ export function renderToolsDoc(tools: readonly AnyToolDefinition[]): string {
     '`tokens` is the estimated cost of the tool in `tools/list` (name, description, schemas).',
     '',
   ];
+  lines.push(...profileTable(tools), '');
   const namespaces = [...new Set(tools.map((tool) => tool.namespace))];
   for (const namespace of namespaces) {
     const group = tools.filter((tool) => tool.namespace === namespace);
@@ -43,4 +46,44 @@ export function renderToolsDoc(tools: readonly AnyToolDefinition[]): string {
     lines.push('');
   }
   return `${lines.join('\n')}`;
+}
+
+/** tools/list size of each profile, with every backend enabled. */
+function profileTable(tools: readonly AnyToolDefinition[]): string[] {
+  const profile = (
+    label: string,
+    options: { toolsets?: string[]; readOnly: boolean; only?: string },
+  ) => {
+    const enabled = new Set(
+      options.only ? [options.only] : ['mlops', 'mlflow', 'wandb', 'prefect'],
+    );
+    const selected = selectTools({
+      known: tools,
+      enabled,
+      excludeTools: [],
+      readOnly: options.readOnly,
+      toolsets: options.toolsets,
+      defaultProfile: DEFAULT_PROFILE,
+    });
+    const total = selected.reduce((sum, tool) => sum + toolListingTokens(tool), 0);
+    return `| ${label} | ${selected.length} | ~${total} |`;
+  };
+  return [
+    '## Profiles',
+    '',
+    'Estimated `tools/list` size with every backend enabled (the default profile is what you get when no',
+    'toolset or tool is named; its budget, 30,000 tokens, is checked by a test).',
+    '',
+    '| profile | tools | tokens |',
+    '| --- | --- | --- |',
+    profile('default (read-only)', { readOnly: true }),
+    profile('default with writes enabled', { readOnly: false }),
+    profile('`--toolsets all` (read-only)', { toolsets: ['all'], readOnly: true }),
+    profile('`--toolsets all` with writes enabled', { toolsets: ['all'], readOnly: false }),
+    profile('`--toolsets mlflow` (read-only)', { toolsets: ['mlflow'], readOnly: true }),
+    profile('`--toolsets wandb` (read-only)', { toolsets: ['wandb'], readOnly: true }),
+    profile('`--toolsets prefect` (read-only)', { toolsets: ['prefect'], readOnly: true }),
+    profile('`--toolsets runs` (read-only)', { toolsets: ['runs'], readOnly: true }),
+    profile('`--toolsets traces` (read-only)', { toolsets: ['traces'], readOnly: true }),
+  ];
 }

@@ -99,6 +99,32 @@ describe('selectTools', () => {
     );
   });
 
+  it('lists only the default profile, in catalog order, when nothing is named', () => {
+    const selected = selectTools({
+      ...base,
+      defaultProfile: ['mlflow_get_run', 'mlflow_search_runs'],
+    });
+    expect(names(selected)).toEqual(['mlflow_search_runs', 'mlflow_get_run']);
+  });
+
+  it('adds every write tool to the default profile once writes are enabled', () => {
+    const selected = selectTools({ ...base, readOnly: false, defaultProfile: ['mlflow_get_run'] });
+    expect(names(selected)).toEqual(['mlflow_get_run', 'mlflow_set_run_tag']);
+  });
+
+  it('lists the whole catalog with the all toolset even when a default profile exists', () => {
+    const selected = selectTools({
+      ...base,
+      toolsets: ['all'],
+      defaultProfile: ['mlflow_get_run'],
+    });
+    expect(names(selected)).toEqual([
+      'mlflow_search_runs',
+      'mlflow_get_run',
+      'mlflow_search_experiments',
+    ]);
+  });
+
   it('keeps the catalog order whatever order names are given in', () => {
     const selected = selectTools({
       ...base,

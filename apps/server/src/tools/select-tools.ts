@@ -9,10 +9,12 @@ export interface SelectionInput {
   tools?: readonly string[] | undefined;
   excludeTools: readonly string[];
   readOnly: boolean;
+  /** Tool names of the `default` toolset, used when neither toolsets nor tools are named. */
+  defaultProfile?: readonly string[] | undefined;
 }
 
 /** Toolset names that are not a namespace or an area. */
-const SPECIAL_TOOLSETS = ['all'];
+const SPECIAL_TOOLSETS = ['all', 'default'];
 
 /**
  * Chooses the tools to expose. Precedence: read-only > exclude > tools/toolsets/backends.
@@ -60,8 +62,12 @@ export function selectTools(input: SelectionInput): AnyToolDefinition[] {
     }
   }
 
-  const wantsAll = input.toolsets === undefined && input.tools === undefined;
-  const toolsets = new Set(input.toolsets ?? []);
+  const nothingNamed = input.toolsets === undefined && input.tools === undefined;
+  const toolsets = new Set(
+    input.toolsets ?? (nothingNamed && input.defaultProfile ? ['default'] : []),
+  );
+  const wantsAll = nothingNamed && !input.defaultProfile;
+  const profile = new Set(input.defaultProfile ?? []);
   const explicit = new Set(input.tools ?? []);
   const excluded = new Set(input.excludeTools);
   return input.known.filter((tool) => {
@@ -69,6 +75,8 @@ export function selectTools(input: SelectionInput): AnyToolDefinition[] {
     if (input.readOnly && tool.access === 'write') return false;
     if (excluded.has(tool.name)) return false;
     if (wantsAll || toolsets.has('all') || explicit.has(tool.name)) return true;
+    // The default profile names its read tools; writes come with it once they are enabled.
+    if (toolsets.has('default') && (profile.has(tool.name) || tool.access === 'write')) return true;
     return toolsets.has(tool.namespace) || tool.toolsets.some((toolset) => toolsets.has(toolset));
   });
 }

@@ -2,7 +2,7 @@ import { fitPageToBudget, pageSchema } from '@mlops-mcp/core';
 import { z } from 'zod';
 import { PrefectDeploymentViewSchema } from '../deployment.js';
 import { isUuid } from '../ids.js';
-import { PrefectRunFilterSchema } from '../prefect-filters.js';
+import { compactFilterInput, PrefectRunFilterSchema } from '../prefect-filters.js';
 import { cursorInput, limitInput, nameLikeInput, tagsInput } from './common-inputs.js';
 import { definePrefectTool } from './define.js';
 
@@ -37,7 +37,7 @@ export const listDeploymentsTool = definePrefectTool({
       .optional()
       .describe('Only paused (true) or only active (false) deployments.'),
     sort: z.enum(['NAME_ASC', 'NAME_DESC', 'CREATED_DESC', 'UPDATED_DESC']).default('NAME_ASC'),
-    filter: PrefectRunFilterSchema.optional(),
+    filter: compactFilterInput(PrefectRunFilterSchema),
     limit: limitInput(50, 200),
     cursor: cursorInput,
   }),

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { FLOW_RUN_SORTS } from '../api/flow-runs.js';
 import { PrefectFlowRunViewSchema } from '../flow-run.js';
 import { parseDeploymentSelector } from '../ids.js';
-import { PrefectRunFilterSchema } from '../prefect-filters.js';
+import { compactFilterInput, PrefectRunFilterSchema } from '../prefect-filters.js';
 import {
   cursorInput,
   isoTimeInput,
@@ -46,7 +46,7 @@ export const listFlowRunsTool = definePrefectTool({
     since: isoTimeInput('Window start'),
     until: isoTimeInput('Window end'),
     sort: z.enum(FLOW_RUN_SORTS).default('EXPECTED_START_TIME_DESC'),
-    filter: PrefectRunFilterSchema.optional(),
+    filter: compactFilterInput(PrefectRunFilterSchema),
     limit: limitInput(25, 200),
     cursor: cursorInput,
   }),

@@ -1,6 +1,6 @@
 import { FlowSchema, fitPageToBudget, pageSchema } from '@mlops-mcp/core';
 import { z } from 'zod';
-import { PrefectRunFilterSchema } from '../prefect-filters.js';
+import { compactFilterInput, PrefectRunFilterSchema } from '../prefect-filters.js';
 import { cursorInput, limitInput, nameLikeInput, tagsInput } from './common-inputs.js';
 import { definePrefectTool } from './define.js';
 
@@ -18,7 +18,7 @@ export const listFlowsTool = definePrefectTool({
     nameLike: nameLikeInput,
     tags: tagsInput,
     sort: z.enum(['NAME_ASC', 'NAME_DESC', 'CREATED_DESC', 'UPDATED_DESC']).default('NAME_ASC'),
-    filter: PrefectRunFilterSchema.omit({ work_pool_queues: true }).optional(),
+    filter: compactFilterInput(PrefectRunFilterSchema.omit({ work_pool_queues: true })),
     limit: limitInput(50, 200),
     cursor: cursorInput,
   }),
