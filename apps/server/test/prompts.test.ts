@@ -1,4 +1,4 @@
-import { type AnyToolDefinition, defineTool } from '@mlops-mcp/core';
+import type { AnyToolDefinition } from '@mlops-mcp/core';
 import {
   freePort,
   type RunningServer,
@@ -9,7 +9,6 @@ import {
 import { wandbSettingsFromEnv } from '@mlops-mcp/wandb';
 import { Client, InMemoryTransport, ProtocolErrorCode } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import { createGateway, type Gateway, type GatewayConfigInput } from '../src/index.js';
 import { registerPrompts } from '../src/prompts/register-prompts.js';
 
@@ -27,13 +26,11 @@ interface Connected {
 }
 
 /** An MCP client on a gateway server with the prompts registered, as gateway.ts will wire it. */
-async function connect(
-  config: GatewayConfigInput,
-  extraTools: AnyToolDefinition[] = [],
-): Promise<Connected> {
+async function connect(config: GatewayConfigInput, without: string[] = []): Promise<Connected> {
   const gateway = createGateway(config);
   gateways.push(gateway);
-  const tools = [...gateway.tools, ...extraTools];
+  // `without` hides tools the way excludeTools would, without failing when one is not built in.
+  const tools = gateway.tools.filter((tool) => !without.includes(tool.name));
   const server = gateway.createServer();
   registerPrompts(server, { tools, readOnly: gateway.config.readOnly });
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
@@ -44,8 +41,13 @@ async function connect(
   return { client, gateway, tools };
 }
 
-function allBackends(readOnly: boolean): GatewayConfigInput {
+/** Every backend; every tool listed unless `toolsets` says otherwise (undefined: the default profile). */
+function allBackends(
+  readOnly: boolean,
+  toolsets: string[] | undefined = ['all'],
+): GatewayConfigInput {
   return {
+    ...(toolsets ? { toolsets } : {}),
     mlflow: { trackingUri: mlflow.url },
     wandb: wandbSettingsFromEnv({
       WANDB_API_KEY: wandb.apiKey,
@@ -121,12 +123,15 @@ function everyWorkflow(): { name: string; args: Record<string, string> }[] {
 }
 
 let full: Connected;
+/** The same backends with the tools listed when the user names none. */
+let unnamed: Connected;
 
 beforeAll(async () => {
   wandb = await startWandbStandin();
   unusedPrefectUrl = `http://127.0.0.1:${await freePort()}/api`;
   mlflow = await startMlflow();
   full = await connect(allBackends(false));
+  unnamed = await connect(allBackends(false, undefined));
 });
 
 afterAll(async () => {
@@ -186,7 +191,8 @@ describe('prompts/list', () => {
       metric: 'loss',
       direction: 'asc',
     });
-    expect(toolNamesIn(text).every((name) => name.startsWith('mlflow_'))).toBe(true);
+    expect(stepsOf(text)[0]?.tool).toBe('mlflow_search_runs');
+    expect(toolNamesIn(text).filter((name) => name.startsWith('wandb_'))).toEqual([]);
     const refused = await mlflowOnly
       .getPrompt({
         name: 'compare_top_runs',
@@ -198,10 +204,14 @@ describe('prompts/list', () => {
 });
 
 describe('prompts/get', () => {
-  it('names only selected tools, with inputs those tools declare', async () => {
-    const known = new Map(full.tools.map((tool) => [tool.name, tool]));
+  it.each([
+    ['every tool listed', () => full],
+    ['the tools listed when none are named', () => unnamed],
+  ])('names only listed tools, with inputs those tools declare (%s)', async (_, gateway) => {
+    const { client, tools } = gateway();
+    const known = new Map(tools.map((tool) => [tool.name, tool]));
     for (const { name, args } of everyWorkflow()) {
-      const text = await promptText(full.client, name, args);
+      const text = await promptText(client, name, args);
       const steps = stepsOf(text);
       expect(steps.length, name).toBeGreaterThan(1);
       for (const tool of toolNamesIn(text)) expect(known.has(tool), `${name}: ${tool}`).toBe(true);
@@ -219,21 +229,41 @@ describe('prompts/get', () => {
   });
 
   it('prescribes MLflow and W&B run steps the real backends accept as written', async () => {
-    let ran = 0;
-    for (const { name, args } of everyWorkflow()) {
-      const steps = stepsOf(await promptText(full.client, name, args));
-      for (const step of steps) {
-        const runnable = step.tool.startsWith('mlflow_') || step.tool === 'wandb_search_runs';
-        if (!step.concrete || !runnable) continue;
-        const result = await full.gateway.callTool(step.tool, step.args);
-        const text = (result.content[0] as { text: string }).text;
-        // An empty MLflow may have nothing to find; what must not happen is a rejected input.
-        const kind = result.isError ? JSON.parse(text).error.kind : 'ok';
-        expect(['ok', 'not_found'], `${name}: ${step.tool} → ${text}`).toContain(kind);
-        ran += 1;
+    // Without the cross-backend tool, what_failed_overnight spells out each backend's filters.
+    const perBackend = await connect({
+      ...allBackends(false),
+      excludeTools: ['mlops_what_failed'],
+    });
+    const ran: string[] = [];
+    for (const gateway of [full, perBackend]) {
+      for (const { name, args } of everyWorkflow()) {
+        const steps = stepsOf(await promptText(gateway.client, name, args));
+        for (const step of steps) {
+          const tool = gateway.tools.find((candidate) => candidate.name === step.tool);
+          const onLiveBackend =
+            step.tool.startsWith('mlflow_') || step.tool === 'wandb_search_runs';
+          // Reads only: a prompt's writes wait for the user's confirmation.
+          if (!step.concrete || !onLiveBackend || tool?.access !== 'read') continue;
+          const result = await gateway.gateway.callTool(step.tool, step.args);
+          const text = (result.content[0] as { text: string }).text;
+          // An empty MLflow may have nothing to find; what must not happen is a rejected input.
+          const kind = result.isError ? JSON.parse(text).error.kind : 'ok';
+          expect(['ok', 'not_found'], `${name}: ${step.tool} → ${text}`).toContain(kind);
+          ran.push(`${name}:${step.tool}`);
+        }
       }
     }
-    expect(ran).toBeGreaterThanOrEqual(8);
+    expect(ran).toEqual(
+      expect.arrayContaining([
+        'debug_failed_traces:mlflow_search_traces',
+        'compare_top_runs:mlflow_search_runs',
+        'compare_top_runs:wandb_search_runs',
+        'promote_best_run:mlflow_get_best_run',
+        'what_failed_overnight:mlflow_search_runs',
+        'what_failed_overnight:mlflow_search_traces',
+        'what_failed_overnight:wandb_search_runs',
+      ]),
+    );
   });
 
   it('fills the arguments into the tool inputs', async () => {
@@ -256,6 +286,18 @@ describe('prompts/get', () => {
     });
   });
 
+  it('looks an experiment given by name up by search when get-by-name is not listed', async () => {
+    const { client } = await connect(allBackends(true), ['mlflow_get_experiment_by_name']);
+    const text = await promptText(client, 'debug_failed_traces', {
+      backend: 'mlflow',
+      experiment: 'llama-finetune',
+    });
+    expect(stepsOf(text)[0]).toMatchObject({
+      tool: 'mlflow_search_experiments',
+      args: { filter: "name = 'llama-finetune'" },
+    });
+  });
+
   it('looks an experiment given by name up before searching it', async () => {
     const text = await promptText(full.client, 'debug_failed_traces', {
       backend: 'mlflow',
@@ -274,7 +316,11 @@ describe('prompts/get', () => {
 
   it('turns the window into the start time of every backend filter', async () => {
     const before = Date.now();
-    const text = await promptText(full.client, 'what_failed_overnight', { window: '90m' });
+    const { client } = await connect({
+      ...allBackends(true),
+      excludeTools: ['mlops_what_failed'],
+    });
+    const text = await promptText(client, 'what_failed_overnight', { window: '90m' });
     const after = Date.now();
     const span = 90 * 60_000;
     const steps = stepsOf(text);
@@ -294,9 +340,10 @@ describe('prompts/get', () => {
     expect((error as Error).message).toContain('window');
   });
 
-  it('drops a read step whose tool is not selected', async () => {
+  it('falls back to the next listed tool when a step tool is not listed', async () => {
     const { client } = await connect({
       mlflow: { trackingUri: mlflow.url },
+      toolsets: ['all'],
       excludeTools: ['mlflow_get_metric_histories'],
     });
     const text = await promptText(client, 'compare_top_runs', {
@@ -304,40 +351,57 @@ describe('prompts/get', () => {
       direction: 'asc',
     });
     expect(toolNamesIn(text)).not.toContain('mlflow_get_metric_histories');
-    expect(stepsOf(text).map((s) => s.tool)).toEqual(['mlflow_search_runs', 'mlflow_compare_runs']);
+    expect(stepsOf(text).map((s) => s.tool)).toEqual([
+      'mlflow_search_runs',
+      'mlflow_compare_runs',
+      'mlflow_get_metric_history',
+    ]);
+  });
+
+  it('drops a read step when no tool for it is listed', async () => {
+    const { client } = await connect({
+      ...allBackends(true),
+      excludeTools: ['wandb_get_call'],
+    });
+    const text = await promptText(client, 'debug_failed_traces', { backend: 'wandb' });
+    expect(stepsOf(text).map((s) => s.tool)).toEqual([
+      'wandb_summarize_traces',
+      'wandb_search_traces',
+      'wandb_get_trace',
+    ]);
   });
 
   it('uses the cross-backend tools for what failed when the gateway has them', async () => {
-    const defineCross = defineTool<unknown>();
-    const crossTool = (name: string, inputSchema: z.ZodObject) =>
-      defineCross({
-        name,
-        title: name,
-        description: name,
-        namespace: 'mlops',
-        toolsets: ['mlops'],
-        access: 'read',
-        inputSchema,
-        outputSchema: z.object({}),
-        handler: async () => ({}),
-      });
-    const { client } = await connect(allBackends(true), [
-      crossTool('mlops_overview', z.object({})),
-      crossTool('mlops_what_failed', z.object({ since: z.string().default('24h') })),
-    ]);
-    const steps = stepsOf(await promptText(client, 'what_failed_overnight', { window: '8h' }));
+    const steps = stepsOf(await promptText(full.client, 'what_failed_overnight', { window: '8h' }));
     expect(steps.slice(0, 2)).toEqual([
       { tool: 'mlops_overview', args: {}, concrete: true },
       { tool: 'mlops_what_failed', args: { since: '8h' }, concrete: true },
     ]);
     expect(steps.map((s) => s.tool)).not.toContain('mlflow_search_runs');
-    expect(steps.map((s) => s.tool)).toContain('prefect_get_flow_run_logs');
+    // Failures are then explained per backend, e.g. the failed Prefect flow runs.
+    expect(steps.slice(2).some((s) => s.tool.startsWith('prefect_'))).toBe(true);
+  });
+
+  it('checks pools, limits and slot holders one by one without a late-run diagnosis tool', async () => {
+    const { client } = await connect(allBackends(true), ['prefect_diagnose_late_runs']);
+    const text = await promptText(client, 'diagnose_late_flow_runs', {
+      deployment: 'nightly-etl/prod',
+      window: '6h',
+    });
+    expect(stepsOf(text).map((s) => [s.tool, s.args.deployments ?? s.args.deployment])).toEqual([
+      ['prefect_list_flow_runs', ['nightly-etl/prod']],
+      ['prefect_get_deployment', 'nightly-etl/prod'],
+      ['prefect_get_work_pool', undefined],
+      ['prefect_list_concurrency_limits', undefined],
+      ['prefect_list_flow_runs', undefined],
+      ['prefect_get_overview', undefined],
+    ]);
   });
 });
 
 describe('promote_best_run on a read-only gateway', () => {
   it('reminds that the registry writes need MLOPS_MCP_READ_ONLY=false', async () => {
-    const { client } = await connect({ mlflow: { trackingUri: mlflow.url } });
+    const { client } = await connect({ mlflow: { trackingUri: mlflow.url }, toolsets: ['all'] });
     const text = await promptText(client, 'promote_best_run', {
       metric: 'val_loss',
       direction: 'asc',

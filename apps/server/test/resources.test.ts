@@ -1,3 +1,4 @@
+import { silentLogger } from '@mlops-mcp/core';
 import {
   freePort,
   type MlflowSeed,
@@ -28,9 +29,10 @@ async function connect(config: GatewayConfigInput): Promise<{ client: Client; ga
   gateways.push(gateway);
   const server = gateway.createServer();
   registerResources(server, {
-    tools: gateway.tools,
     adapters: gateway.adapters,
-    callTool: gateway.callTool,
+    excludeTools: gateway.config.excludeTools,
+    logger: silentLogger,
+    maxResponseTokens: gateway.config.maxResponseTokens,
   });
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
   await server.connect(serverSide);
@@ -54,6 +56,8 @@ beforeAll(async () => {
     mlflow: { trackingUri: mlflow.url },
     prefect: { apiUrl: prefect.url, source: 'env' },
     wandb: wandbSettings(),
+    // Every tool listed, so each test can fetch a ref with the tool that returns it.
+    toolsets: ['all'],
   }));
 });
 
@@ -107,7 +111,20 @@ describe('resource templates', () => {
     expect([...schemes]).toEqual(['mlflow']);
   });
 
-  it('registers no template whose read tool is not selected', async () => {
+  it('serves entities whose read tool is outside the listed toolsets', async () => {
+    const { client: runsOnly, gateway } = await connect({
+      mlflow: { trackingUri: mlflow.url },
+      toolsets: ['runs'],
+    });
+    expect(gateway.tools.map((tool) => tool.name)).not.toContain('mlflow_get_experiment');
+    const experiment = mlflowSeed.experiments[0]!;
+    const read = await runsOnly.readResource({ uri: `mlflow://experiments/${experiment.id}` });
+    expect(JSON.parse((read.contents[0] as { text: string }).text)).toMatchObject({
+      id: experiment.id,
+    });
+  });
+
+  it('registers no template whose read tool is excluded', async () => {
     const { client: noRuns } = await connect({
       mlflow: { trackingUri: mlflow.url },
       excludeTools: ['mlflow_get_run'],
@@ -215,12 +232,11 @@ describe('resources/list and the overview', () => {
 
   it('shows every enabled backend reachable with a version in the overview', async () => {
     const body = (await readJson('mlops://overview')) as {
-      backends: { backend: string; reachable: boolean; version?: string; tools: number }[];
+      backends: { backend: string; reachable: boolean; version?: string }[];
     };
     expect(body.backends.map((b) => b.backend).sort()).toEqual(['mlflow', 'prefect', 'wandb']);
     for (const backend of body.backends) {
       expect(backend).toMatchObject({ reachable: true, version: expect.any(String) });
-      expect(backend.tools).toBeGreaterThan(0);
     }
   });
 

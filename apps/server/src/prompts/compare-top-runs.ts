@@ -2,7 +2,7 @@ import type { McpServer } from '@modelcontextprotocol/server';
 import { z } from 'zod';
 import { directionInput, metricInput, mlflowMetricColumn } from './metric-inputs.js';
 import type { PromptContext } from './prompt-context.js';
-import { type PromptPlan, renderPlan } from './prompt-step.js';
+import { type PromptPlan, type PromptStep, renderPlan } from './prompt-step.js';
 import {
   backendInput,
   backendsWith,
@@ -56,6 +56,15 @@ export function registerCompareTopRuns(server: McpServer, ctx: PromptContext): v
   );
 }
 
+/** The cross-backend comparison, for gateways that list it instead of the backend's own. */
+function compareAcross(request: TopRuns): PromptStep {
+  return {
+    tool: 'mlops_compare_runs',
+    args: { runs: [`<ref.uri of each of the ${request.n} runs>`] },
+    why: 'Compare them side by side: the params (config) that differ and every metric per run.',
+  };
+}
+
 function rank(request: TopRuns): string {
   return `${request.direction === 'desc' ? 'highest' : 'lowest'} ${request.metric}`;
 }
@@ -81,11 +90,19 @@ function mlflowPlan(request: TopRuns): PromptPlan {
         tool: 'mlflow_compare_runs',
         args: { runIds },
         why: 'Compare them side by side: the params that differ, every metric per run, the tags that differ.',
+        or: [compareAcross(request)],
       },
       {
         tool: 'mlflow_get_metric_histories',
         args: { runIds, keys: [request.metric] },
         why: `Compare how ${request.metric} evolved: was the best still improving, did others plateau or diverge?`,
+        or: [
+          {
+            tool: 'mlflow_get_metric_history',
+            args: { runId: '<id of each run>', key: request.metric },
+            why: `Compare how ${request.metric} evolved in each: was the best still improving, did others plateau or diverge?`,
+          },
+        ],
       },
     ],
     report: REPORT,
@@ -113,6 +130,7 @@ function wandbPlan(request: TopRuns): PromptPlan {
         tool: 'wandb_compare_runs',
         args: { ...scope, runs: [`<ids of the ${request.n} runs>`] },
         why: 'Compare them: the config keys whose values differ and the summary metrics side by side.',
+        or: [compareAcross(request)],
       },
       {
         tool: 'wandb_get_metric_history',

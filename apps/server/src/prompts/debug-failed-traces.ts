@@ -49,7 +49,7 @@ function mlflowPlan(experiment: string | undefined, since: WindowStart): PromptP
   const scope = mlflowScope(experiment);
   const inWindow = `trace.timestamp_ms > ${since.millis}`;
   return {
-    goal: `Debug the failed MLflow traces of ${experiment ? `experiment ${experiment}` : 'every active experiment'} since ${since.label} (${since.iso}).`,
+    goal: `Debug the failed MLflow traces of ${experiment ? `experiment ${experiment}` : 'every active experiment'} ${since.phrase}.`,
     steps: [
       ...scope.steps,
       {
@@ -64,6 +64,13 @@ function mlflowPlan(experiment: string | undefined, since: WindowStart): PromptP
         tool: 'mlflow_get_trace',
         args: { traceId: '<traceId of up to 3 error traces with different errors>' },
         why: "Open each: the exception that failed it is at the top (error, errors); find the span where it started and read that span's inputs.",
+        or: [
+          {
+            tool: 'mlflow_get_trace_info',
+            args: { traceId: '<traceId of up to 3 error traces with different errors>' },
+            why: 'Open each: status, request and response previews, tags and assessments.',
+          },
+        ],
       },
       {
         tool: 'mlflow_search_traces',
@@ -78,7 +85,7 @@ function mlflowPlan(experiment: string | undefined, since: WindowStart): PromptP
 function wandbPlan(project: string | undefined, since: WindowStart): PromptPlan {
   const scope = wandbScope(project);
   return {
-    goal: `Debug the failed Weave traces of ${project ? `W&B project ${project}` : 'the default W&B project'} since ${since.label} (${since.iso}).`,
+    goal: `Debug the failed Weave traces of ${project ? `W&B project ${project}` : 'the default W&B project'} ${since.phrase}.`,
     steps: [
       {
         tool: 'wandb_summarize_traces',

@@ -1,6 +1,6 @@
 import type { McpServer } from '@modelcontextprotocol/server';
 import { z } from 'zod';
-import { directionInput, metricInput } from './metric-inputs.js';
+import { directionInput, metricInput, mlflowMetricColumn } from './metric-inputs.js';
 import { hasTool, type PromptContext } from './prompt-context.js';
 import { type PromptPlan, READ_ONLY_VARIABLE, renderPlan } from './prompt-step.js';
 import { experimentInput, mlflowScope, withExperiments } from './scope-inputs.js';
@@ -16,7 +16,7 @@ interface Promotion {
 
 /** Registers `promote_best_run` when MLflow's best-run search is selected. */
 export function registerPromoteBestRun(server: McpServer, ctx: PromptContext): void {
-  if (!hasTool(ctx, 'mlflow_get_best_run')) return;
+  if (!hasTool(ctx, 'mlflow_get_best_run') && !hasTool(ctx, 'mlflow_search_runs')) return;
   server.registerPrompt(
     'promote_best_run',
     {
@@ -62,6 +62,17 @@ function plan(request: Promotion, readOnly: boolean): PromptPlan {
           filter: "attributes.status = 'FINISHED'",
         }),
         why: 'Find the best finished run and the runner-up; check the margin between them is meaningful.',
+        or: [
+          {
+            tool: 'mlflow_search_runs',
+            args: withExperiments(scope, {
+              filter: "attributes.status = 'FINISHED'",
+              orderBy: [`${mlflowMetricColumn(request.metric)} ${request.direction.toUpperCase()}`],
+              limit: 2,
+            }),
+            why: 'Find the best finished run (first) and the runner-up (second); check the margin between them is meaningful.',
+          },
+        ],
       },
       {
         tool: 'mlflow_list_artifacts',
@@ -77,6 +88,13 @@ function plan(request: Promotion, readOnly: boolean): PromptPlan {
         tool: 'mlflow_get_registered_model',
         args: { name: model },
         why: `See whether "${model}" exists and which version "${alias}" points at now (not_found means it must be created).`,
+        or: [
+          {
+            tool: 'mlflow_get_model_version_by_alias',
+            args: { name: model, alias },
+            why: `See which version "${alias}" points at now (not_found: the model or the alias does not exist yet).`,
+          },
+        ],
       },
       {
         tool: 'mlflow_create_registered_model',

@@ -9,6 +9,8 @@ export interface PromptStep {
   why: string;
   /** A write tool: shown even in read-only mode, with how to enable writes. */
   write?: boolean;
+  /** Steps to use instead, in order, when this step's tool is not listed (e.g. a smaller profile). */
+  or?: readonly PromptStep[];
 }
 
 /** The parts of a workflow prompt around its steps. */
@@ -26,20 +28,29 @@ export interface PromptPlan {
 export const READ_ONLY_VARIABLE = 'MLOPS_MCP_READ_ONLY';
 
 /**
+ * The step to show: the first of the step and its alternatives whose tool is listed; a write
+ * step on a read-only gateway as is (it says how to enable writes); otherwise none, since
+ * naming a tool the client cannot call only produces an error.
+ */
+export function chooseStep(ctx: PromptContext, step: PromptStep): PromptStep | undefined {
+  const listed = [step, ...(step.or ?? [])].find((option) => hasTool(ctx, option.tool));
+  if (listed) return listed;
+  return step.write && ctx.readOnly ? step : undefined;
+}
+
+/**
  * Renders a workflow as one user message. Each step reads
  * "N. <why>\n   Call `<tool>` with <JSON input>" so the model can copy the input as is.
- * Read steps whose tool is not selected are left out (their absence would only produce an
- * error); write steps stay and say how to enable writes when the gateway is read-only.
  */
 export function renderPlan(ctx: PromptContext, plan: PromptPlan): GetPromptResult {
   const lines = [plan.goal, '', 'Do this with the mlops-mcp tools, in order:'];
   let number = 0;
-  for (const step of plan.steps) {
-    const available = hasTool(ctx, step.tool);
-    if (!available && !step.write) continue;
+  for (const planned of plan.steps) {
+    const step = chooseStep(ctx, planned);
+    if (!step) continue;
     number += 1;
     const gate =
-      step.write && ctx.readOnly
+      step.write && !hasTool(ctx, step.tool)
         ? ` (write tool: not listed while the gateway is read-only; it needs ${READ_ONLY_VARIABLE}=false)`
         : '';
     lines.push(

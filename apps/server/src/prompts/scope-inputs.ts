@@ -45,12 +45,21 @@ export interface MlflowScope {
 export function mlflowScope(experiment: string | undefined): MlflowScope {
   if (experiment === undefined) return { steps: [] };
   if (/^\d+$/.test(experiment)) return { steps: [], experimentIds: [experiment] };
+  const why = `Look up the id of experiment "${experiment}".`;
+  const quote = experiment.includes("'") ? '"' : "'";
   return {
     steps: [
       {
         tool: 'mlflow_get_experiment_by_name',
         args: { name: experiment },
-        why: `Look up the id of experiment "${experiment}".`,
+        why,
+        or: [
+          {
+            tool: 'mlflow_search_experiments',
+            args: { filter: `name = ${quote}${experiment}${quote}` },
+            why,
+          },
+        ],
       },
     ],
     experimentIds: [`<id of experiment "${experiment}">`],

@@ -22,6 +22,8 @@ export function windowInput(defaultValue: string) {
 export interface WindowStart {
   /** As the user gave it. */
   label: string;
+  /** For prose: "in the last 24h (since <ISO>)" or "since <ISO>". */
+  phrase: string;
   /** Epoch milliseconds (MLflow filters). */
   millis: number;
   /** ISO 8601 with zone (Prefect, Weave). */
@@ -37,5 +39,6 @@ export function resolveWindow(value: string, now: Date): WindowStart {
     ? now.getTime() - Number(relative[1]) * UNITS[relative[2]!]!
     : Date.parse(value);
   const iso = new Date(millis).toISOString();
-  return { label: value, millis, iso, naiveUtc: iso.slice(0, 19) };
+  const phrase = relative ? `in the last ${value} (since ${iso})` : `since ${iso}`;
+  return { label: value, millis, iso, phrase, naiveUtc: iso.slice(0, 19) };
 }

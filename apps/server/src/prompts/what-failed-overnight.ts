@@ -7,6 +7,7 @@ import { resolveWindow, type WindowStart, windowInput } from './time-window.js';
 /** Tools whose presence means a backend can answer "what failed"; any one registers the prompt. */
 const ENTRY_TOOLS = [
   'mlops_what_failed',
+  'prefect_get_overview',
   'mlflow_search_runs',
   'mlflow_search_traces',
   'wandb_search_runs',
@@ -35,7 +36,7 @@ export function registerWhatFailedOvernight(server: McpServer, ctx: PromptContex
         ? crossBackendSteps(ctx, since)
         : [...mlflowSteps(since), ...wandbSteps(since), ...prefectSteps(since)];
       const plan: PromptPlan = {
-        goal: `Find everything that failed since ${since.label} (${since.iso}) across the enabled backends.`,
+        goal: `Find everything that failed ${since.phrase} across the enabled backends.`,
         steps,
         report: REPORT,
       };
@@ -75,12 +76,25 @@ function crossBackendSteps(ctx: PromptContext, since: WindowStart): PromptStep[]
       args: { run: '<ref.uri of each failed W&B run>' },
       why: 'For failed or crashed W&B runs: crash, NaN loss, stale heartbeat or GPU memory.',
     },
-    {
-      tool: 'prefect_get_flow_run_logs',
-      args: { flowRunId: '<id of each failed or crashed flow run>', minLevel: 'ERROR' },
-      why: 'For failed or crashed Prefect flow runs: the error logs, traceback first.',
-    },
+    prefectFlowRunStep('For failed or crashed Prefect flow runs'),
   ];
+}
+
+/** Explains failed flow runs: Prefect's diagnosis when listed, else the error logs. */
+function prefectFlowRunStep(lead: string): PromptStep {
+  const flowRunId = '<id of each failed or crashed flow run>';
+  return {
+    tool: 'prefect_diagnose_flow_run',
+    args: { flowRunId },
+    why: `${lead}: the failed tasks, the error log tail and the cause named.`,
+    or: [
+      {
+        tool: 'prefect_get_flow_run_logs',
+        args: { flowRunId, minLevel: 'ERROR' },
+        why: `${lead}: the error logs, traceback first.`,
+      },
+    ],
+  };
 }
 
 function declaredArgs(
@@ -164,10 +178,6 @@ function prefectSteps(since: WindowStart): PromptStep[] {
       },
       why: 'Prefect: every flow run that failed or crashed in the window, with its state message.',
     },
-    {
-      tool: 'prefect_get_flow_run_logs',
-      args: { flowRunId: '<id of each failed or crashed flow run>', minLevel: 'ERROR' },
-      why: 'Prefect: the error logs of each, traceback first.',
-    },
+    prefectFlowRunStep('Prefect: explain each'),
   ];
 }

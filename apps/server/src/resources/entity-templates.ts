@@ -8,7 +8,7 @@ export interface EntityTemplate {
   uriTemplate: string;
   title: string;
   description: string;
-  /** The read tool behind the resource; the template is registered only when it is selected. */
+  /** The read tool behind the resource; no template when its backend is off or the tool excluded. */
   tool: string;
   args(variables: Readonly<Record<string, string>>): Record<string, unknown>;
   /**

@@ -10,8 +10,6 @@ export interface BackendOverview extends BackendHealth {
   backend: string;
   /** Backend URL without credentials. */
   url: string;
-  /** How many of the selected tools talk to this backend. */
-  tools: number;
 }
 
 /**
@@ -39,13 +37,12 @@ async function probe(
   adapter: BackendAdapter,
   signal?: AbortSignal,
 ): Promise<BackendOverview> {
-  const tools = ctx.tools.filter((tool) => tool.namespace === namespace).length;
   let health: BackendHealth;
   try {
     health = await adapter.checkHealth(signal ? { signal } : undefined);
   } catch (error) {
     // checkHealth maps every MlopsError itself; anything else is a bug, shown without details.
-    ctx.logger?.error(
+    ctx.logger.error(
       {
         backend: namespace,
         err: secrets.redact(error instanceof Error ? error.message : String(error)),
@@ -57,5 +54,5 @@ async function probe(
       problem: { kind: 'internal', message: 'The health probe failed unexpectedly.' },
     };
   }
-  return { backend: namespace, url: adapter.baseUrl, tools, ...health };
+  return { backend: namespace, url: adapter.baseUrl, ...health };
 }

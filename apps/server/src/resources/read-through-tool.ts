@@ -1,13 +1,16 @@
+import type { ToolDefinition } from '@mlops-mcp/core';
 import {
   type CallToolResult,
   ProtocolError,
   ProtocolErrorCode,
   type ReadResourceResult,
   ResourceNotFoundError,
+  type ServerContext,
   type Variables,
 } from '@modelcontextprotocol/server';
 import type { ToolErrorPayload } from '../tools/error-result.js';
 import type { ResourceContext } from './resource-context.js';
+import { runResourceTool } from './resource-tools.js';
 
 /** Error kinds that mean "no such entity" when the input came from a resource URI. */
 const NOT_FOUND_KINDS = new Set(['not_found', 'invalid_input']);
@@ -37,11 +40,11 @@ export function decodeVariables(variables: Variables): Record<string, string> | 
 export async function readThroughTool(
   ctx: ResourceContext,
   uri: URL,
-  tool: string,
+  tool: ToolDefinition<unknown>,
   args: Record<string, unknown>,
-  signal?: AbortSignal,
+  serverCtx?: Pick<ServerContext, 'mcpReq'>,
 ): Promise<ReadResourceResult> {
-  const result = await ctx.callTool(tool, args, signal);
+  const result = await runResourceTool(ctx, tool, args, serverCtx);
   const text = firstText(result);
   if (result.isError) throw resourceError(uri.href, text);
   return { contents: [{ uri: uri.href, mimeType: 'application/json', text }] };

@@ -1,7 +1,8 @@
-import { toCompactJson } from '@mlops-mcp/core';
-import type { ListResourcesResult, Resource } from '@modelcontextprotocol/server';
+import { secrets, type ToolDefinition, toCompactJson } from '@mlops-mcp/core';
+import type { ListResourcesResult, Resource, ServerContext } from '@modelcontextprotocol/server';
 import type { EntityTemplate } from './entity-templates.js';
 import type { ResourceContext } from './resource-context.js';
+import { runResourceTool } from './resource-tools.js';
 
 interface ListedItem {
   ref?: { uri?: unknown; url?: unknown };
@@ -17,18 +18,18 @@ interface ListedItem {
 export async function listRecent(
   ctx: ResourceContext,
   template: EntityTemplate,
-  recent: NonNullable<EntityTemplate['recent']>,
-  signal?: AbortSignal,
+  search: ToolDefinition<unknown>,
+  serverCtx?: Pick<ServerContext, 'mcpReq'>,
 ): Promise<ListResourcesResult> {
-  const result = await ctx.callTool(recent.tool, recent.args, signal);
+  const result = await runResourceTool(ctx, search, template.recent?.args ?? {}, serverCtx);
   const items = (result.structuredContent as { items?: ListedItem[] } | undefined)?.items;
   if (result.isError || !Array.isArray(items)) {
     const first = result.content[0];
-    ctx.logger?.warn(
+    ctx.logger.warn(
       {
         template: template.name,
-        tool: recent.tool,
-        error: first?.type === 'text' ? first.text : toCompactJson(result.content),
+        tool: search.name,
+        error: secrets.redact(first?.type === 'text' ? first.text : toCompactJson(result.content)),
       },
       'resources/list: recent entities unavailable',
     );

@@ -1,20 +1,14 @@
-import type { AnyToolDefinition, BackendAdapter, Logger } from '@mlops-mcp/core';
-import type { CallToolResult } from '@modelcontextprotocol/server';
+import type { BackendAdapter } from '@mlops-mcp/core';
+import type { RegisterDeps } from '../tools/register-tool.js';
 
 /**
- * What resources are served from: the selected tools (a template is registered only when the
- * tool that reads it is selected), the enabled adapters (for the health overview), and the
- * gateway's own tool-call path, so a resource read and a tool call share one code path
- * (validation, error mapping, budget, redaction).
+ * What resources are served from: the adapters enabled for this server (per-request ones
+ * included), the tools the user excluded, and the same dependencies tool calls get. Resources
+ * read through the backend's read tools whether or not those are listed in tools/list, so any
+ * `ref.uri` a listed tool returns can be read back; an excluded tool serves no resource either.
  */
-export interface ResourceContext {
-  readonly tools: readonly AnyToolDefinition[];
+export interface ResourceContext extends RegisterDeps {
   readonly adapters: ReadonlyMap<string, BackendAdapter>;
-  callTool(
-    name: string,
-    args: Record<string, unknown>,
-    signal?: AbortSignal,
-  ): Promise<CallToolResult>;
-  /** Where a failed `resources/list` lookup is reported (it then lists nothing for that template). */
-  readonly logger?: Logger;
+  /** Tool names the user excluded (MLOPS_MCP_EXCLUDE_TOOLS): their data stays unavailable. */
+  readonly excludeTools?: readonly string[];
 }

@@ -1,0 +1,52 @@
+import {
+  type AnyToolDefinition,
+  InvalidInputError,
+  type ToolDefinition,
+  toCompactJson,
+} from '@mlops-mcp/core';
+import type { CallToolResult, ServerContext } from '@modelcontextprotocol/server';
+import { BACKENDS } from '../backends/catalog.js';
+import { toErrorPayload } from '../tools/error-result.js';
+import { callTool } from '../tools/register-tool.js';
+import type { ResourceContext } from './resource-context.js';
+
+const CATALOG = new Map<string, AnyToolDefinition>(
+  BACKENDS.flatMap((backend) => backend.tools.map((tool) => [tool.name, tool] as const)),
+);
+
+/** A backend tool usable for resources here: its backend is enabled and the user did not exclude it. */
+export function resourceTool(
+  ctx: ResourceContext,
+  name: string,
+): ToolDefinition<unknown> | undefined {
+  const tool = CATALOG.get(name);
+  if (!tool || !ctx.adapters.has(tool.namespace)) return undefined;
+  return ctx.excludeTools?.includes(name) ? undefined : tool;
+}
+
+/**
+ * Runs a backend tool for a resource through the same seam as an MCP tools/call (input checked
+ * by the tool's schema, the adapter of this server, budget, redaction, error mapping); never
+ * throws, failures come back as `isError` results.
+ */
+export async function runResourceTool(
+  ctx: ResourceContext,
+  tool: ToolDefinition<unknown>,
+  args: Record<string, unknown>,
+  serverCtx?: Pick<ServerContext, 'mcpReq'>,
+): Promise<CallToolResult> {
+  const parsed = tool.inputSchema.safeParse(args);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue?.path.join('.') || undefined;
+    const error = new InvalidInputError(
+      `Invalid ${field ?? 'input'}: ${issue?.message ?? 'invalid input'}`,
+      { field },
+    );
+    return {
+      content: [{ type: 'text', text: toCompactJson(toErrorPayload(error)) }],
+      isError: true,
+    };
+  }
+  return callTool(tool, ctx.adapters.get(tool.namespace), parsed.data, serverCtx, ctx);
+}
