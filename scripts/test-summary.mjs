@@ -4,21 +4,25 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const roots = ['packages', 'apps'];
+// Single-package workspace folders at the top level.
+const singles = ['examples', 'bench'];
 let passed = 0;
 let failed = 0;
 let skipped = 0;
 let suitesFailed = 0;
-for (const root of roots) {
-  if (!existsSync(root)) continue;
-  for (const dir of readdirSync(root)) {
-    const file = join(root, dir, '.vitest-report.json');
-    if (!existsSync(file)) continue;
-    const report = JSON.parse(readFileSync(file, 'utf8'));
-    passed += report.numPassedTests;
-    failed += report.numFailedTests;
-    skipped += report.numPendingTests + report.numTodoTests;
-    suitesFailed += report.numFailedTestSuites;
-  }
+const reports = [
+  ...roots.flatMap((root) =>
+    existsSync(root) ? readdirSync(root).map((dir) => join(root, dir)) : [],
+  ),
+  ...singles,
+].map((dir) => join(dir, '.vitest-report.json'));
+for (const file of reports) {
+  if (!existsSync(file)) continue;
+  const report = JSON.parse(readFileSync(file, 'utf8'));
+  passed += report.numPassedTests;
+  failed += report.numFailedTests;
+  skipped += report.numPendingTests + report.numTodoTests;
+  suitesFailed += report.numFailedTestSuites;
 }
 console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(failed > 0 || suitesFailed > 0 || passed === 0 ? 1 : 0);

@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 
-find . -name .vitest-report.json -not -path '*/node_modules/*' -delete
+find . -name .vitest-report.json -not -path "*/node_modules/*" -delete
 status=0
 pnpm --silent lint || status=1
 pnpm --silent typecheck || status=1

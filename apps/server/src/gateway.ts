@@ -18,6 +18,8 @@ import {
 } from './config/gateway-config.js';
 import type { CrossContext } from './cross/cross-context.js';
 import { crossTools } from './cross/tools/index.js';
+import { registerPrompts } from './prompts/register-prompts.js';
+import { registerResources } from './resources/register-resources.js';
 import { DEFAULT_PROFILE } from './tools/default-profile.js';
 import { toErrorPayload } from './tools/error-result.js';
 import { callTool, registerTool } from './tools/register-tool.js';
@@ -56,7 +58,7 @@ const INSTRUCTIONS =
   'mlops-mcp gives access to ML experiment tracking and orchestration backends. Tool names are ' +
   '<backend>_<verb>_<noun>. Results carry ref.uri values (e.g. mlflow://runs/<id>) that other tools accept. ' +
   'Lists are paged: when a result has nextCursor, pass it back as cursor; truncated=true means the response ' +
-  'budget cut the page.';
+  'budget cut the page. Any ref.uri can also be read as an MCP resource; mlops://overview shows every backend.';
 
 /** Builds a gateway from a configuration (see `loadConfig` for env/CLI). Throws ConfigError on bad selection. */
 export function createGateway(input: GatewayConfigInput, options: GatewayOptions = {}): Gateway {
@@ -119,12 +121,19 @@ export function createGateway(input: GatewayConfigInput, options: GatewayOptions
           : undefined;
       const server = new McpServer(
         { name: 'mlops-mcp', title: 'MLOps MCP gateway', version: VERSION },
-        { capabilities: { tools: {} }, instructions: INSTRUCTIONS },
+        { capabilities: { tools: {}, resources: {}, prompts: {} }, instructions: INSTRUCTIONS },
       );
       for (const tool of tools) {
         const client = clientFor(tool, perRequest);
         registerTool(server, tool, client ?? missingClient(tool), deps);
       }
+      const resourceAdapters = perRequest ? new Map([...adapters, ...perRequest]) : adapters;
+      registerResources(server, {
+        adapters: resourceAdapters,
+        excludeTools: config.excludeTools,
+        ...deps,
+      });
+      registerPrompts(server, { tools, readOnly: config.readOnly });
       return server;
     },
     async callTool(name, args, signal) {

@@ -88,14 +88,57 @@ afterAll(async () => {
 describe('cross-backend tools with every backend running', () => {
   it('lists the mlops_* tools first', async () => {
     const { tools } = await client.listTools();
-    expect(tools.slice(0, 6).map((tool) => tool.name)).toEqual([
+    expect(tools.slice(0, 8).map((tool) => tool.name)).toEqual([
       'mlops_overview',
       'mlops_what_failed',
       'mlops_search_runs',
       'mlops_compare_runs',
       'mlops_search_traces',
       'mlops_find_lineage',
+      'mlops_plot_metrics',
+      'mlops_plot_trace',
     ]);
+  });
+
+  it('draws the loss curves of two runs as a PNG and returns the numbers too', async () => {
+    const sft = await call('mlops_search_runs', {
+      experiment: 'llama-finetune',
+      metric: { key: 'train/loss', op: '>', value: 0 },
+      limit: 2,
+    });
+    const uris = (sft.items as { uri: string }[]).map((item) => item.uri);
+    expect(uris).toHaveLength(2);
+    const result = await client.callTool({
+      name: 'mlops_plot_metrics',
+      arguments: { runs: uris, keys: ['train/loss'] },
+    });
+    const images = (result.content as { type: string; data?: string; mimeType?: string }[]).filter(
+      (block) => block.type === 'image',
+    );
+    expect(images).toHaveLength(1);
+    const png = Buffer.from(images[0]!.data!, 'base64');
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(png.readUInt32BE(16)).toBe(960);
+    const series = (result.structuredContent as { series: { key: string; values: number[] }[] })
+      .series;
+    expect(series.map((s) => s.key)).toEqual(['train/loss', 'train/loss']);
+    expect(series[0]!.values.length).toBeGreaterThan(10);
+  });
+
+  it('draws a failing trace as a PNG timeline', async () => {
+    const traces = await call('mlops_search_traces', { status: 'error', since: '30d', limit: 5 });
+    const uri = (traces.items as { backend: string; uri: string }[]).find(
+      (item) => item.backend === 'mlflow',
+    )!.uri;
+    const result = await client.callTool({ name: 'mlops_plot_trace', arguments: { trace: uri } });
+    expect(result.isError).toBeFalsy();
+    const image = (result.content as { type: string; data?: string }[]).find(
+      (block) => block.type === 'image',
+    )!;
+    expect(Buffer.from(image.data!, 'base64').subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(
+      (result.structuredContent as { trace: { status: string; spans: unknown[] } }).trace,
+    ).toMatchObject({ status: 'error' });
   });
 
   it('reports every backend reachable with its version and counts', async () => {

@@ -8,6 +8,7 @@ import {
 } from '@mlops-mcp/testkit';
 import { wandbSettingsFromEnv } from '@mlops-mcp/wandb';
 import { Client, InMemoryTransport, ProtocolErrorCode } from '@modelcontextprotocol/client';
+import { McpServer } from '@modelcontextprotocol/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGateway, type Gateway, type GatewayConfigInput } from '../src/index.js';
 import { registerPrompts } from '../src/prompts/register-prompts.js';
@@ -25,14 +26,25 @@ interface Connected {
   tools: readonly AnyToolDefinition[];
 }
 
-/** An MCP client on a gateway server with the prompts registered, as gateway.ts will wire it. */
+/**
+ * An MCP client on a gateway server (which registers the prompts itself); with `without`, on a
+ * bare server whose prompts see those tools hidden, the way excludeTools would hide them without
+ * failing when one is not built in.
+ */
 async function connect(config: GatewayConfigInput, without: string[] = []): Promise<Connected> {
   const gateway = createGateway(config);
   gateways.push(gateway);
-  // `without` hides tools the way excludeTools would, without failing when one is not built in.
   const tools = gateway.tools.filter((tool) => !without.includes(tool.name));
-  const server = gateway.createServer();
-  registerPrompts(server, { tools, readOnly: gateway.config.readOnly });
+  let server: McpServer;
+  if (without.length === 0) {
+    server = gateway.createServer();
+  } else {
+    server = new McpServer(
+      { name: 'prompts-only', version: '0.0.0' },
+      { capabilities: { prompts: {} } },
+    );
+    registerPrompts(server, { tools, readOnly: gateway.config.readOnly });
+  }
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
   await server.connect(serverSide);
   const client = new Client({ name: 'prompts-test', version: '1.0.0' });

@@ -13,7 +13,6 @@ import { wandbSettingsFromEnv } from '@mlops-mcp/wandb';
 import { Client, InMemoryTransport, ProtocolErrorCode } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGateway, type Gateway, type GatewayConfigInput } from '../src/index.js';
-import { registerResources } from '../src/resources/register-resources.js';
 
 let mlflow: RunningServer;
 let mlflowSeed: MlflowSeed;
@@ -23,17 +22,11 @@ let wandb: WandbStandin;
 const gateways: Gateway[] = [];
 const clients: Client[] = [];
 
-/** An MCP client on a gateway server with the resources registered, as gateway.ts will wire it. */
+/** An MCP client on a gateway server, which registers the resources itself. */
 async function connect(config: GatewayConfigInput): Promise<{ client: Client; gateway: Gateway }> {
   const gateway = createGateway(config);
   gateways.push(gateway);
   const server = gateway.createServer();
-  registerResources(server, {
-    adapters: gateway.adapters,
-    excludeTools: gateway.config.excludeTools,
-    logger: silentLogger,
-    maxResponseTokens: gateway.config.maxResponseTokens,
-  });
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
   await server.connect(serverSide);
   const client = new Client({ name: 'resources-test', version: '1.0.0' });

@@ -12,6 +12,8 @@ export const DEFAULT_PROFILE: readonly string[] = [
   'mlops_compare_runs',
   'mlops_search_traces',
   'mlops_find_lineage',
+  'mlops_plot_metrics',
+  'mlops_plot_trace',
   // MLflow: find, read and summarise runs; traces; what is in production.
   'mlflow_search_experiments',
   'mlflow_search_runs',

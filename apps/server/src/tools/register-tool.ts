@@ -75,7 +75,15 @@ export async function callTool(
       { tool: tool.name, ms: Math.round(performance.now() - started), ok: true },
       'tool call',
     );
-    return { content: [{ type: 'text', text: toCompactJson(safe) }], structuredContent: safe };
+    const images = (tool.images?.(output) ?? []).map((image) => ({
+      type: 'image' as const,
+      data: image.data.toString('base64'),
+      mimeType: image.mimeType,
+    }));
+    return {
+      content: [{ type: 'text', text: toCompactJson(safe) }, ...images],
+      structuredContent: safe,
+    };
   } catch (error) {
     const payload = toErrorPayload(error);
     const log = {

@@ -41,6 +41,17 @@ export interface ToolDefinition<
   inputSchema: Input;
   outputSchema: Output;
   handler(input: z.infer<Input>, context: ToolContext<Client>): Promise<z.infer<Output>>;
+  /**
+   * Pictures of the result (e.g. PNG charts) sent as image content beside the JSON text; the
+   * numbers they show stay in the structured output.
+   */
+  images?(output: z.infer<Output>): ToolImage[];
+}
+
+/** An image a tool attaches to its result. */
+export interface ToolImage {
+  data: Buffer;
+  mimeType: 'image/png';
 }
 
 /** A tool definition with its types erased, as registries hold them. */

@@ -3,6 +3,8 @@ import type { CrossContext } from '../cross-context.js';
 import { crossCompareRunsTool } from './compare-runs.js';
 import { findLineageTool } from './find-lineage.js';
 import { overviewTool } from './overview.js';
+import { plotMetricsTool } from './plot-metrics.js';
+import { plotTraceTool } from './plot-trace.js';
 import { crossSearchRunsTool } from './search-runs.js';
 import { crossSearchTracesTool } from './search-traces.js';
 import { whatFailedTool } from './what-failed.js';
@@ -15,4 +17,6 @@ export const crossTools: readonly AnyToolDefinition<CrossContext>[] = [
   crossCompareRunsTool,
   crossSearchTracesTool,
   findLineageTool,
+  plotMetricsTool,
+  plotTraceTool,
 ];

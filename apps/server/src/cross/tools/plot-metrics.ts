@@ -1,0 +1,82 @@
+import { metricChartInputFromSeries, renderMetricChart } from '@mlops-mcp/charts';
+import {
+  InvalidInputError,
+  type MetricSeries,
+  MetricSeriesSchema,
+  parseEntityUri,
+  type Tracking,
+} from '@mlops-mcp/core';
+import { z } from 'zod';
+import { defineCrossTool } from '../cross-context.js';
+
+/** mlops_plot_metrics: metric curves of one or several runs, from any backends, as a PNG chart. */
+export const plotMetricsTool = defineCrossTool({
+  name: 'mlops_plot_metrics',
+  title: 'Plot metric curves of runs',
+  description:
+    'Draw the history of one or more metrics for 1-8 runs (MLflow and/or W&B ref uris from a search) as a PNG ' +
+    'line chart per metric, with min/max/last marked; the downsampled numbers and full-history stats come back ' +
+    'as structured data too. Use it when a user wants to see curves (loss, accuracy) or compare training runs.',
+  namespace: 'mlops',
+  toolsets: ['cross', 'charts'],
+  access: 'read',
+  inputSchema: z.object({
+    runs: z
+      .array(z.string().min(1).max(300))
+      .min(1)
+      .max(8)
+      .describe('Run ref uris: mlflow://runs/<id>, wandb://<entity>/<project>/runs/<id>.'),
+    keys: z
+      .array(z.string().min(1).max(250))
+      .min(1)
+      .max(4)
+      .describe('Metric keys to plot, one chart each, e.g. ["train/loss"].'),
+    maxPoints: z
+      .number()
+      .int()
+      .min(10)
+      .max(500)
+      .default(200)
+      .describe('Points per curve after downsampling (10-500).'),
+  }),
+  outputSchema: z.object({
+    series: z.array(MetricSeriesSchema),
+    charts: z.array(z.string()).describe('Metric key of each attached image, in order.'),
+  }),
+  async handler(input, { client, signal }) {
+    const series: MetricSeries[] = [];
+    for (const uri of input.runs) {
+      const parsed = parseEntityUri(uri);
+      const tracking = parsed
+        ? (client.adapters.get(parsed.backend)?.capabilities.tracking as Tracking | undefined)
+        : undefined;
+      if (!parsed || parsed.kind !== 'run' || !tracking?.getMetricHistory) {
+        throw new InvalidInputError(
+          `"${uri.slice(0, 120)}" is not a run of an enabled tracking backend.`,
+          {
+            field: 'runs',
+            hint: 'Pass ref.uri values of MLflow or W&B runs, e.g. from mlops_search_runs.',
+          },
+        );
+      }
+      const runId = parsed.backend === 'wandb' ? [...parsed.scope, parsed.id].join('/') : parsed.id;
+      for (const key of input.keys) {
+        series.push(
+          await tracking.getMetricHistory({ runId, key, maxPoints: input.maxPoints }, { signal }),
+        );
+      }
+    }
+    return { series, charts: input.keys };
+  },
+  images(output) {
+    return output.charts.map((key) => ({
+      data: renderMetricChart(
+        metricChartInputFromSeries(
+          output.series.filter((s) => s.key === key),
+          { title: key, xLabel: 'step', yLabel: key },
+        ),
+      ),
+      mimeType: 'image/png' as const,
+    }));
+  },
+});

@@ -1,0 +1,55 @@
+import { renderTraceTimeline, traceTimelineInputFromTrace } from '@mlops-mcp/charts';
+import { InvalidInputError, parseEntityUri, TraceSchema, type Tracing } from '@mlops-mcp/core';
+import { z } from 'zod';
+import { defineCrossTool } from '../cross-context.js';
+
+/** mlops_plot_trace: a trace's spans as a PNG timeline. */
+export const plotTraceTool = defineCrossTool({
+  name: 'mlops_plot_trace',
+  title: 'Plot a trace timeline',
+  description:
+    'Draw one LLM/agent trace (an MLflow or Weave trace ref uri from a search) as a PNG timeline: one bar per ' +
+    'span in call order, indented by depth, errors in red, durations beside the bars. The spans (names, ' +
+    'timing, status; no inputs/outputs) come back as structured data too. Use it to see where time went or ' +
+    'which step failed.',
+  namespace: 'mlops',
+  toolsets: ['cross', 'charts'],
+  access: 'read',
+  inputSchema: z.object({
+    trace: z
+      .string()
+      .min(1)
+      .max(300)
+      .describe('Trace ref uri: mlflow://traces/<id> or wandb://<entity>/<project>/traces/<id>.'),
+  }),
+  outputSchema: z.object({ trace: TraceSchema }),
+  async handler(input, { client, signal }) {
+    const parsed = parseEntityUri(input.trace);
+    const tracing = parsed
+      ? (client.adapters.get(parsed.backend)?.capabilities.tracing as Tracing | undefined)
+      : undefined;
+    if (!parsed || parsed.kind !== 'trace' || !tracing) {
+      throw new InvalidInputError(
+        `"${input.trace.slice(0, 120)}" is not a trace of an enabled tracing backend.`,
+        {
+          field: 'trace',
+          hint: 'Pass a ref.uri from mlops_search_traces, mlflow_search_traces or wandb_search_traces.',
+        },
+      );
+    }
+    const trace = await tracing.getTrace(parsed.backend === 'wandb' ? input.trace : parsed.id, {
+      signal,
+    });
+    // The picture carries the shape; keep the structured spans light.
+    const spans = trace.spans?.map(({ inputs: _i, outputs: _o, attributes: _a, ...span }) => span);
+    return { trace: spans ? { ...trace, spans } : trace };
+  },
+  images(output) {
+    return [
+      {
+        data: renderTraceTimeline(traceTimelineInputFromTrace(output.trace)),
+        mimeType: 'image/png' as const,
+      },
+    ];
+  },
+});
