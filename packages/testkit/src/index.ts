@@ -1,3 +1,4 @@
+export * from './fault-proxy/index.js';
 export { freePort } from './free-port.js';
 export type { MlflowSeed, SeededModelVersion, SeededRun, SeededRunStatus } from './mlflow-seed.js';
 export { seedMlflow } from './mlflow-seed.js';
