@@ -1,4 +1,4 @@
-import type { RequestMatch } from './fault.js';
+import type { FaultKind, RequestMatch } from './fault.js';
 
 /** One request as the proxy saw it. */
 export interface ProxiedRequest {
@@ -8,7 +8,7 @@ export interface ProxiedRequest {
   /** The request body as text (tests match GraphQL operation names in it). */
   body: string;
   /** The fault played for this request, if any. */
-  fault: string | undefined;
+  fault: FaultKind | undefined;
 }
 
 /** True when `request` satisfies every field of `match` (an empty match takes everything). */
