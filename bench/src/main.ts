@@ -104,7 +104,20 @@ async function main(): Promise<void> {
   log(`wrote ${resultsFile} and docs/BENCHMARKS.md`);
 }
 
-main().then(
+/** Rewrites docs/BENCHMARKS.md from a results file, keeping its findings; measures nothing. */
+async function render(file: string): Promise<void> {
+  const results = BenchResultsSchema.parse(JSON.parse(await readFile(file, 'utf8')));
+  const existing = await readFile(DOC, 'utf8').catch(() => undefined);
+  const resultsFile = `bench/results/${results.date}.json`;
+  await writeFile(
+    DOC,
+    benchmarksDoc(results, resultTables(results), keptFindings(existing), resultsFile),
+  );
+  log(`rewrote docs/BENCHMARKS.md from ${file}`);
+}
+
+const [flag, file] = process.argv.slice(2);
+(flag === '--render' && file ? render(file) : main()).then(
   () => process.exit(0),
   (error: unknown) => {
     console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
