@@ -20,7 +20,9 @@ if (!trackingUri) {
 }
 
 // Read-only by default, exactly like the CLI: write tools are not even selected.
-const gateway = createGateway({ mlflow: { trackingUri } });
+// Without `toolsets` a gateway lists its small default profile; an agent that wants every
+// MLflow read tool (mlflow_get_best_run among them) names the toolset.
+const gateway = createGateway({ mlflow: { trackingUri }, toolsets: ['mlflow', 'mlops'] });
 const client = new Client({ name: 'embed-gateway-example', version: '1.0.0' });
 
 try {

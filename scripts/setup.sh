@@ -17,6 +17,14 @@ pnpm install --frozen-lockfile --reporter=append-only >&2
 echo "setup: building" >&2
 pnpm --silent build >&2
 
+# nginx (Debian) fronts two gateways in the scale-out test; install it where apt is available.
+if ! command -v nginx >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
+  echo "setup: installing nginx-light for the scale-out test" >&2
+  timeout 300 apt-get install -y -qq nginx-light >&2 2>/dev/null ||
+    { timeout 300 apt-get update -qq >&2 && timeout 300 apt-get install -y -qq nginx-light >&2; } ||
+    echo "setup: could not install nginx; the scale-out test will say so" >&2
+fi
+
 echo "setup: preparing the Python backends (cached under ${MLOPS_MCP_CACHE:-$HOME/.cache/mlops-mcp})" >&2
 bash scripts/python-env.sh >/dev/null
 echo "setup: done" >&2
