@@ -131,6 +131,22 @@ describe('gateway over HTTP', () => {
     expect(response.status).toBe(413);
   });
 
+  it('answers a body that is not JSON with a JSON-RPC parse error', async () => {
+    const response = await post(
+      { authorization: `Bearer ${TOKEN}` },
+      '{"jsonrpc": "2.0", "method": ',
+    );
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ jsonrpc: '2.0', error: { code: -32700 } });
+  });
+
+  it('answers JSON that is not a JSON-RPC message with a protocol error', async () => {
+    const response = await post({ authorization: `Bearer ${TOKEN}` }, { hello: 'world' });
+    expect(response.status).toBeGreaterThanOrEqual(400);
+    const body = (await response.json()) as { error?: { code: number } };
+    expect(body.error?.code).toBeLessThan(0);
+  });
+
   it('serves a 2025-era client: lists tools and returns seeded runs', async () => {
     const client = await connect();
     const { tools } = await client.listTools();
