@@ -1,4 +1,13 @@
-import { type RunningServer, startSeededMlflow } from '@mlops-mcp/testkit';
+import { prefectSettingsFromEnv } from '@mlops-mcp/prefect';
+import {
+  type RunningServer,
+  startSeededMlflow,
+  startSeededPrefect,
+  startWandbStandin,
+  startWeaveServer,
+  type WandbStandin,
+} from '@mlops-mcp/testkit';
+import { wandbSettingsFromEnv } from '@mlops-mcp/wandb';
 import { Client, InMemoryTransport } from '@modelcontextprotocol/client';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,12 +17,15 @@ import { type JsonSchema, toolArgumentsArbitrary } from './fuzz/schema-arbitrary
 
 /**
  * Property-based fuzzing of every tool's input, through a real MCP client and the real gateway,
- * against a real MLflow server. Writes are enabled so write tools are fuzzed too (the server is
- * this file's own throwaway).
+ * against real MLflow, Prefect and Weave servers and the W&B stand-in. Writes are enabled so write
+ * tools are fuzzed too (the servers are this file's own throwaways).
  */
-const RUNS_PER_TOOL = Number(process.env.FUZZ_RUNS_PER_TOOL ?? 60);
+const RUNS_PER_TOOL = Number(process.env.FUZZ_RUNS_PER_TOOL ?? 40);
 
 let mlflow: RunningServer;
+let prefect: RunningServer | undefined;
+let weave: RunningServer | undefined;
+let standin: WandbStandin | undefined;
 let gateway: Gateway;
 let client: Client;
 const unhandled: unknown[] = [];
@@ -21,9 +33,25 @@ const onUnhandled = (reason: unknown) => unhandled.push(reason);
 
 beforeAll(async () => {
   process.on('unhandledRejection', onUnhandled);
-  ({ server: mlflow } = await startSeededMlflow());
+  standin = await startWandbStandin();
+  const [seeded, seededPrefect, weaveServer] = await Promise.all([
+    startSeededMlflow(),
+    startSeededPrefect(),
+    startWeaveServer({ apiKey: standin.apiKey }),
+  ]);
+  mlflow = seeded.server;
+  prefect = seededPrefect.server;
+  weave = weaveServer;
   gateway = createGateway({
     mlflow: { trackingUri: mlflow.url },
+    prefect: prefectSettingsFromEnv({ PREFECT_API_URL: prefect.url }),
+    wandb: wandbSettingsFromEnv({
+      WANDB_API_KEY: standin.apiKey,
+      WANDB_BASE_URL: standin.url,
+      WF_TRACE_SERVER_URL: weave.url,
+      WANDB_ENTITY: standin.entity,
+      WANDB_PROJECT: standin.projects[0]!,
+    }),
     readOnly: false,
     toolsets: ['all'],
   });
@@ -37,14 +65,15 @@ afterAll(async () => {
   process.off('unhandledRejection', onUnhandled);
   await client?.close();
   await gateway?.close();
-  await mlflow?.stop();
+  await Promise.all([mlflow?.stop(), prefect?.stop(), weave?.stop(), standin?.stop()]);
 });
 
 type Content = { type: string; text?: string }[];
 
 describe('fuzzing every tool input', () => {
-  it('lists tools to fuzz', () => {
-    expect(gateway.tools.length).toBeGreaterThan(0);
+  it('fuzzes every tool of every backend', () => {
+    const namespaces = new Set(gateway.tools.map((tool) => tool.namespace));
+    expect([...namespaces].sort()).toEqual(['mlflow', 'mlops', 'prefect', 'wandb']);
   });
 
   it(`answers ${RUNS_PER_TOOL} generated inputs per tool with a result or an isError naming the problem, never a crash`, async () => {

@@ -87,6 +87,12 @@ describe('W&B conventions', () => {
     expect(reportIdFrom('Vmlldzo1MDA=')).toBe('Vmlldzo1MDA=');
   });
 
+  it('rejects a report id with a stray percent sign as invalid input, not a crash', () => {
+    expect(() => reportIdFrom('%    ')).toThrow(
+      expect.objectContaining({ kind: 'invalid_input', field: 'report' }),
+    );
+  });
+
   it('reads a sweep metric from its YAML config', () => {
     expect(
       sweepMetric('method: bayes\nmetric:\n  goal: maximize\n  name: val/acc\nparameters: {}\n'),

@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 /**
- * Start real backends for demos: a seeded MLflow server, plus Prefect with --prefect.
+ * Start real backends for demos: a seeded MLflow server, plus a seeded Prefect with --prefect.
  * Prints one JSON line on stdout once everything is ready:
  *   {"mlflowUrl":"http://127.0.0.1:PORT","prefectUrl":"http://127.0.0.1:PORT/api","invocationId":"..."}
  * and stops the servers on SIGINT/SIGTERM/SIGHUP, or when stdin closes (if stdin is a pipe or a
  * terminal; a /dev/null stdin, as background jobs get, is ignored).
  */
 import { fstatSync } from 'node:fs';
-import { startPrefect, startSeededMlflow } from '../index.js';
+import { startSeededMlflow, startSeededPrefect } from '../index.js';
 import type { RunningServer } from '../running-server.js';
 
 const USAGE = 'usage: backends [--prefect]\n';
@@ -40,10 +40,10 @@ async function main(argv: string[]): Promise<void> {
 
   const [mlflow, prefect] = await Promise.allSettled([
     startSeededMlflow(),
-    argv.includes('--prefect') ? startPrefect() : Promise.resolve(undefined),
+    argv.includes('--prefect') ? startSeededPrefect() : Promise.resolve(undefined),
   ]);
   if (mlflow.status === 'fulfilled') servers.push(mlflow.value.server);
-  if (prefect.status === 'fulfilled' && prefect.value) servers.push(prefect.value);
+  if (prefect.status === 'fulfilled' && prefect.value) servers.push(prefect.value.server);
   if (mlflow.status === 'rejected' || prefect.status === 'rejected') {
     await Promise.allSettled(servers.map((server) => server.stop()));
     throw mlflow.status === 'rejected' ? mlflow.reason : (prefect as PromiseRejectedResult).reason;
@@ -53,7 +53,7 @@ async function main(argv: string[]): Promise<void> {
     mlflowUrl: mlflow.value.server.url,
     invocationId: mlflow.value.seed.invocationId,
   };
-  if (prefect.value) ready.prefectUrl = prefect.value.url;
+  if (prefect.value) ready.prefectUrl = prefect.value.server.url;
   process.stdout.write(`${JSON.stringify(ready)}\n`);
 }
 

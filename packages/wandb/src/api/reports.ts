@@ -107,7 +107,11 @@ export function reportIdFrom(text: string): string {
     const path = trimmed.split(/[?#]/, 1)[0] ?? '';
     id = path.replace(/---/g, '--').split('--').at(-1) ?? '';
   }
-  id = decodeURIComponent(id);
+  try {
+    id = decodeURIComponent(id);
+  } catch {
+    // A stray "%" is not URL-encoding; the character check below rejects it with a clear error.
+  }
   if (!/^[A-Za-z0-9+/=_-]+$/.test(id)) {
     throw new InvalidInputError('That is not a W&B report id or report URL.', {
       backend: 'wandb',
