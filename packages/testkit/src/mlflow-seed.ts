@@ -1,7 +1,7 @@
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { packageRoot } from './paths.js';
 import { pythonEnv } from './python-env.js';
+import { runCapture } from './run-capture.js';
 import { childEnv, OFFLINE_PYTHON_ENV } from './server-env.js';
 
 /** Run lifecycle states the seed uses. */
@@ -79,31 +79,4 @@ function assertSeed(value: unknown): MlflowSeed {
     throw new Error('manifest is missing experiments, runs, invocationId or registeredModel');
   }
   return seed as MlflowSeed;
-}
-
-function runCapture(
-  cmd: string,
-  args: string[],
-  env: NodeJS.ProcessEnv,
-  timeoutMs: number,
-): Promise<{ stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { env, stdio: ['ignore', 'pipe', 'pipe'], timeout: timeoutMs });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      stdout += chunk;
-    });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-      stderr += chunk;
-    });
-    child.on('error', reject);
-    child.on('close', (code, signal) => {
-      if (code === 0) resolve({ stdout, stderr });
-      else {
-        const why = signal ? `killed by ${signal} (timeout ${timeoutMs} ms?)` : `exit code ${code}`;
-        reject(new Error(`testkit: ${args.join(' ')} failed (${why})\n${stderr.slice(-4000)}`));
-      }
-    });
-  });
 }

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -6,6 +5,7 @@ import { join } from 'node:path';
 import { launchServer } from './launch-server.js';
 import { packageRoot } from './paths.js';
 import { pythonEnv } from './python-env.js';
+import { runCapture } from './run-capture.js';
 import type { RunningServer, StartServerOptions } from './running-server.js';
 import { childEnv, OFFLINE_PYTHON_ENV } from './server-env.js';
 
@@ -176,31 +176,4 @@ function assertSeed(value: unknown): WeaveSeed {
     throw new Error('manifest is missing projectId, agentTraces, feedback, bigCallId or objects');
   }
   return seed as WeaveSeed;
-}
-
-function runCapture(
-  cmd: string,
-  args: string[],
-  env: NodeJS.ProcessEnv,
-  timeoutMs: number,
-): Promise<{ stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { env, stdio: ['ignore', 'pipe', 'pipe'], timeout: timeoutMs });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      stdout += chunk;
-    });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-      stderr += chunk;
-    });
-    child.on('error', reject);
-    child.on('close', (code, signal) => {
-      if (code === 0) resolve({ stdout, stderr });
-      else {
-        const why = signal ? `killed by ${signal} (timeout ${timeoutMs} ms?)` : `exit code ${code}`;
-        reject(new Error(`testkit: ${args.join(' ')} failed (${why})\n${stderr.slice(-4000)}`));
-      }
-    });
-  });
 }
