@@ -10,6 +10,8 @@ wall-clock timestamps; prints nothing on stdout.
 
 from __future__ import annotations
 
+import time
+
 import mlflow
 from mlflow.entities import AssessmentSource, AssessmentSourceType, SpanType
 from mlflow.genai.datasets import create_dataset
@@ -47,6 +49,9 @@ def retrieve(question: str, override: str | None = None) -> list[dict[str, objec
         for key, text in CORPUS.items()
     ]
     docs.sort(key=lambda doc: (-float(doc["score"]), str(doc["id"])))
+    # Real retrieval and generation take time; without it a fast machine records 0 ms spans
+    # (MLflow keeps millisecond precision) and durations stop meaning anything.
+    time.sleep(0.004)
     if override is not None:
         docs[0] = {"id": "long", "text": override, "score": 0.99}
     return docs[:2]
@@ -57,6 +62,7 @@ def generate(question: str, docs: list[dict[str, object]], fail: bool = False) -
     span = mlflow.get_current_active_span()
     if span:
         span.set_attributes({"llm.model": "fake-llm-1", "llm.temperature": 0.0})
+    time.sleep(0.006)
     if fail:
         raise ValueError(ERROR_MESSAGE)
     return f"Answer to '{question}' based on {docs[0]['id']}: {str(docs[0]['text'])[:80]}"
