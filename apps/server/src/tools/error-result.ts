@@ -29,6 +29,18 @@ const DEFAULT_HINTS: Record<string, string> = {
  * client). Everything is redacted.
  */
 export function toErrorPayload(error: unknown): ToolErrorPayload {
+  // encodeURIComponent/decodeURIComponent throw URIError only for text that is not valid Unicode
+  // (an unpaired surrogate) or a broken %-escape: always the caller's input, never our bug.
+  if (error instanceof URIError) {
+    return {
+      error: {
+        kind: 'invalid_input',
+        message:
+          'An input value contains text that cannot be encoded (an unpaired surrogate or a stray "%").',
+        hint: 'Remove the malformed characters from ids and names and call again.',
+      },
+    };
+  }
   if (MlopsError.isInstance(error)) {
     const payload: ToolErrorPayload['error'] = {
       kind: error.kind,
