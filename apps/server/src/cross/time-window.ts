@@ -11,10 +11,16 @@ export const SinceInput = z
   );
 
 const UNITS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000 };
+const RELATIVE = /^(\d+)\s*([mhd])$/;
+
+/** True for a duration back from now ("90m", "24h", "7d") rather than an instant. */
+export function isRelativeWindow(value: string): boolean {
+  return RELATIVE.test(value.trim());
+}
 
 /** Resolves a SinceInput value to an instant; a malformed one is invalid_input on `field`. */
 export function resolveSince(value: string, field = 'since', now = Date.now()): Date {
-  const relative = /^(\d+)\s*([mhd])$/.exec(value.trim());
+  const relative = RELATIVE.exec(value.trim());
   if (relative) return new Date(now - Number(relative[1]) * UNITS[relative[2]!]!);
   const absolute = Date.parse(value);
   if (Number.isNaN(absolute)) {

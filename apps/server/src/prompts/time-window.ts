@@ -1,7 +1,15 @@
 import { z } from 'zod';
+import { isRelativeWindow, resolveSince } from '../cross/time-window.js';
 
-const UNITS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000 };
-const DURATION = /^(\d{1,5})([mhd])$/;
+/** True when the cross-backend tools' parser accepts the value (one definition of a window). */
+function isWindow(value: string): boolean {
+  try {
+    resolveSince(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** A window start: a duration back from now ("90m", "24h", "7d") or an ISO 8601 time. */
 export function windowInput(defaultValue: string) {
@@ -9,7 +17,7 @@ export function windowInput(defaultValue: string) {
     .string()
     .trim()
     .max(40)
-    .refine((value) => DURATION.test(value) || !Number.isNaN(Date.parse(value)), {
+    .refine(isWindow, {
       message: 'Use a duration like 90m, 24h or 7d, or an ISO 8601 time.',
     })
     .default(defaultValue)
@@ -34,11 +42,8 @@ export interface WindowStart {
 
 /** Resolves a window value (already validated by {@link windowInput}) against `now`. */
 export function resolveWindow(value: string, now: Date): WindowStart {
-  const relative = DURATION.exec(value);
-  const millis = relative
-    ? now.getTime() - Number(relative[1]) * UNITS[relative[2]!]!
-    : Date.parse(value);
+  const millis = resolveSince(value, 'since', now.getTime()).getTime();
   const iso = new Date(millis).toISOString();
-  const phrase = relative ? `in the last ${value} (since ${iso})` : `since ${iso}`;
+  const phrase = isRelativeWindow(value) ? `in the last ${value} (since ${iso})` : `since ${iso}`;
   return { label: value, millis, iso, phrase, naiveUtc: iso.slice(0, 19) };
 }
