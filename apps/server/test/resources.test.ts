@@ -1,4 +1,3 @@
-import { silentLogger } from '@mlops-mcp/core';
 import {
   freePort,
   type MlflowSeed,

@@ -17,7 +17,7 @@ function runTarget(
   adapters: ReadonlyMap<string, BackendAdapter>,
 ): { tracking: Tracking; id: string } {
   const parsed = parseEntityUri(uri);
-  if (!parsed || parsed.kind !== 'run') {
+  if (parsed?.kind !== 'run') {
     throw new InvalidInputError(`"${uri.slice(0, 120)}" is not a run ref uri.`, {
       field: 'runs',
       hint: 'Pass ref.uri values from mlops_search_runs or a backend search, e.g. mlflow://runs/<id>.',

@@ -50,7 +50,7 @@ export const plotMetricsTool = defineCrossTool({
       const tracking = parsed
         ? (client.adapters.get(parsed.backend)?.capabilities.tracking as Tracking | undefined)
         : undefined;
-      if (!parsed || parsed.kind !== 'run' || !tracking?.getMetricHistory) {
+      if (parsed?.kind !== 'run' || !tracking?.getMetricHistory) {
         throw new InvalidInputError(
           `"${uri.slice(0, 120)}" is not a run of an enabled tracking backend.`,
           {

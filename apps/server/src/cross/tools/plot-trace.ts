@@ -28,7 +28,7 @@ export const plotTraceTool = defineCrossTool({
     const tracing = parsed
       ? (client.adapters.get(parsed.backend)?.capabilities.tracing as Tracing | undefined)
       : undefined;
-    if (!parsed || parsed.kind !== 'trace' || !tracing) {
+    if (parsed?.kind !== 'trace' || !tracing) {
       throw new InvalidInputError(
         `"${input.trace.slice(0, 120)}" is not a trace of an enabled tracing backend.`,
         {
