@@ -1,7 +1,11 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import type { MlopsError } from '@mlops-mcp/core';
-import { pythonEnv, type RunningServer, runTool, startMlflow } from '@mlops-mcp/testkit';
+import {
+  type MlflowAttachmentSeed,
+  type RunningServer,
+  runTool,
+  seedMlflowAttachments,
+  startMlflow,
+} from '@mlops-mcp/testkit';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createMlflowAdapter, type MlflowAdapter } from '../src/index.js';
 import { cancelPromptOptimizationJobTool } from '../src/tools/cancel-prompt-optimization-job.js';
@@ -15,43 +19,6 @@ import { listTraceAttachmentsTool } from '../src/tools/list-trace-attachments.js
 import { registerPromptTool } from '../src/tools/register-prompt.js';
 import { searchPromptOptimizationJobsTool } from '../src/tools/search-prompt-optimization-jobs.js';
 
-/**
- * Logs two traces through MLflow's tracing API: one whose span returns an image and a text
- * Attachment (MLflow uploads them and leaves reference URIs in the span outputs), one without.
- * Prints {"attached": <trace id>, "plain": <trace id>, "image": <id>, "note": <id>}.
- */
-const ATTACHMENT_SEED = `
-import json, sys
-import mlflow
-from mlflow.tracing.attachments import Attachment
-
-mlflow.set_experiment("multimodal-agent")
-image = Attachment(content_type="image/png", content_bytes=bytes.fromhex("89504e470d0a1a0a") + b"fake-png-pixels")
-note = Attachment(content_type="text/plain", content_bytes=b"The cat sits on the mat.")
-
-@mlflow.trace
-def describe(prompt):
-    return {"image": image, "caption": note}
-
-@mlflow.trace
-def echo(prompt):
-    return prompt
-
-describe("draw a cat")
-attached = mlflow.get_last_active_trace_id()
-echo("plain text only")
-plain = mlflow.get_last_active_trace_id()
-mlflow.flush_trace_async_logging()
-print(json.dumps({"attached": attached, "plain": plain, "image": image.id, "note": note.id}))
-`;
-
-interface AttachmentSeed {
-  attached: string;
-  plain: string;
-  image: string;
-  note: string;
-}
-
 const PNG_BYTES = Buffer.concat([
   Buffer.from('89504e470d0a1a0a', 'hex'),
   Buffer.from('fake-png-pixels'),
@@ -59,7 +26,7 @@ const PNG_BYTES = Buffer.concat([
 
 let server: RunningServer;
 let mlflow: MlflowAdapter;
-let attachments: AttachmentSeed;
+let attachments: MlflowAttachmentSeed;
 let experimentId: string;
 const promptUri = 'prompts:/qa-answer/1';
 
@@ -74,18 +41,7 @@ beforeAll(async () => {
     },
   });
   mlflow = createMlflowAdapter({ trackingUri: server.url });
-  const py = await pythonEnv();
-  const { stdout } = await promisify(execFile)(py.bin('python'), ['-c', ATTACHMENT_SEED], {
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      MLFLOW_TRACKING_URI: server.url,
-      MLFLOW_DISABLE_TELEMETRY: 'true',
-      DO_NOT_TRACK: '1',
-    },
-    timeout: 120_000,
-  });
-  attachments = JSON.parse(stdout.trim().split('\n').pop() ?? '') as AttachmentSeed;
+  attachments = await seedMlflowAttachments(server.url);
   const experiment = await runTool(createExperimentTool, mlflow, { name: 'prompt-tuning' });
   experimentId = experiment.id;
   await runTool(registerPromptTool, mlflow, {
