@@ -1,30 +1,23 @@
-import { createMlflowAdapter } from '@mlops-mcp/mlflow';
-import { prefectSettingsFromEnv } from '@mlops-mcp/prefect';
-import {
-  type MlflowSeed,
-  type PrefectSeed,
-  type RunningServer,
-  type RunningWeaveServer,
-  startSeededMlflow,
-  startSeededPrefect,
-  startSeededWeave,
-  startWandbStandin,
-  type WandbStandin,
-  type WeaveSeed,
+import type {
+  MlflowSeed,
+  PrefectSeed,
+  RunningServer,
+  RunningWeaveServer,
+  WeaveSeed,
 } from '@mlops-mcp/testkit';
-import { wandbSettingsFromEnv } from '@mlops-mcp/wandb';
 import { Client, InMemoryTransport } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGateway, type Gateway } from '../src/index.js';
+import { type AllBackends, startAllBackends } from './all-backends.js';
 
 /**
  * Every backend at once: real MLflow, real Prefect, real Weave and the W&B stand-in, behind one
  * in-process gateway and a real MCP client (so progress notifications are observed).
  */
+let backends: AllBackends;
 let mlflow: { server: RunningServer; seed: MlflowSeed };
 let prefect: { server: RunningServer; seed: PrefectSeed };
 let weave: { server: RunningWeaveServer; seed: WeaveSeed };
-let standin: WandbStandin;
 let gateway: Gateway;
 let client: Client;
 
@@ -43,31 +36,9 @@ async function call(
 }
 
 beforeAll(async () => {
-  standin = await startWandbStandin();
-  [mlflow, prefect, weave] = await Promise.all([
-    startSeededMlflow(),
-    startSeededPrefect(),
-    startSeededWeave({ apiKey: standin.apiKey, entity: standin.entity }),
-  ]);
-  // A link the lineage conventions recognise: an MLflow run produced by a seeded flow run.
-  const linker = createMlflowAdapter({ trackingUri: mlflow.server.url });
-  await linker.setRunTag(
-    mlflow.seed.runs[0]!.id,
-    'prefect.flow_run_id',
-    prefect.seed.flowRuns.completed,
-  );
-  await linker.close();
-  gateway = createGateway({
-    mlflow: { trackingUri: mlflow.server.url },
-    prefect: prefectSettingsFromEnv({ PREFECT_API_URL: prefect.server.url }),
-    wandb: wandbSettingsFromEnv({
-      WANDB_API_KEY: standin.apiKey,
-      WANDB_BASE_URL: standin.url,
-      WF_TRACE_SERVER_URL: weave.server.url,
-      WANDB_ENTITY: standin.entity,
-      WANDB_PROJECT: weave.seed.project,
-    }),
-  });
+  backends = await startAllBackends();
+  ({ mlflow, prefect, weave } = backends);
+  gateway = createGateway(backends.gatewayConfig());
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
   await gateway.createServer().connect(serverSide);
   client = new Client({ name: 'cross-backend', version: '1.0.0' });
@@ -77,12 +48,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await client?.close();
   await gateway?.close();
-  await Promise.all([
-    mlflow?.server.stop(),
-    prefect?.server.stop(),
-    weave?.server.stop(),
-    standin?.stop(),
-  ]);
+  await backends?.stop();
 });
 
 describe('cross-backend tools with every backend running', () => {

@@ -1,8 +1,8 @@
 export * from './fault-proxy/index.js';
 export { freePort } from './free-port.js';
+export { type MlflowAttachmentSeed, seedMlflowAttachments } from './mlflow-attachments.js';
 export type { MlflowSeed, SeededModelVersion, SeededRun, SeededRunStatus } from './mlflow-seed.js';
 export { seedMlflow } from './mlflow-seed.js';
-export { type MlflowAttachmentSeed, seedMlflowAttachments } from './mlflow-attachments.js';
 export { startMlflow } from './mlflow-server.js';
 export { type PrefectSeed, seedPrefect, startSeededPrefect } from './prefect-seed.js';
 export { startPrefect } from './prefect-server.js';
