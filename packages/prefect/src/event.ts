@@ -11,7 +11,11 @@ export const PrefectEventViewSchema = z.object({
   occurred: z.string(),
   event: z.string(),
   resourceId: z.string().optional(),
-  resource: z.record(z.string(), z.string()),
+  resource: z
+    .record(z.string(), z.string())
+    .describe(
+      'Labels of the resource, e.g. prefect.resource.name, prefect.state-name; its id is resourceId',
+    ),
   related: z.array(z.record(z.string(), z.string())).optional(),
   payload: z
     .unknown()
@@ -20,6 +24,32 @@ export const PrefectEventViewSchema = z.object({
   payloadTruncated: z.boolean().optional(),
 });
 export type PrefectEventView = z.infer<typeof PrefectEventViewSchema>;
+
+/**
+ * An event as a listing shows it: the payload's JSON cut to `maxPayloadChars` (0 leaves it out),
+ * the related resources only when asked for, and the resource's id once (as `resourceId`). Events are listed by the page, and a flow-run
+ * state change carries its whole state and an automation event its whole definition.
+ */
+export function briefEvent(
+  view: PrefectEventView,
+  options: { maxPayloadChars: number; includeRelated: boolean },
+): PrefectEventView {
+  const { payload, payloadTruncated, related, resource, ...rest } = view;
+  // resourceId already carries the resource's id label.
+  const { 'prefect.resource.id': _id, ...labels } = resource;
+  const brief: PrefectEventView = { ...rest, resource: labels };
+  if (options.includeRelated && related) brief.related = related;
+  if (payload === undefined || options.maxPayloadChars === 0) return brief;
+  const json = typeof payload === 'string' ? payload : toCompactJson(payload);
+  if (json.length <= options.maxPayloadChars) {
+    brief.payload = payload;
+    if (payloadTruncated) brief.payloadTruncated = true;
+  } else {
+    brief.payload = truncateText(json, options.maxPayloadChars).text;
+    brief.payloadTruncated = true;
+  }
+  return brief;
+}
 
 /** Maps one event, cutting a large payload. */
 export function mapEvent(raw: PrefectEvent): PrefectEventView {

@@ -640,6 +640,49 @@ describe('prefect_list_events', () => {
     expect(related.items.map((e) => e.event)).toEqual(['acme.warehouse.unreachable']);
   });
 
+  it('cuts a large payload to maxPayloadChars', async () => {
+    // An automation's created event carries its whole definition.
+    const query = { names: ['prefect.automation.created'], since: since() };
+    const brief = (await runTool(listEventsTool, prefect, query)).items[0]!;
+    expect(brief.payloadTruncated).toBe(true);
+    expect(brief.payload).toEqual(expect.stringMatching(/… \[\d+ more chars\]$/));
+    expect((brief.payload as string).length).toBeLessThan(340);
+    const whole = (await runTool(listEventsTool, prefect, { ...query, maxPayloadChars: 2000 }))
+      .items[0]!;
+    expect(whole.payload).toEqual(expect.objectContaining({ name: seed.automation.name }));
+  });
+
+  it('names the resource once and adds related resources (flow, deployment, pool, tags) only when asked', async () => {
+    const query = {
+      names: ['prefect.flow-run.Failed'],
+      resourceIds: [`prefect.flow-run.${seed.flowRuns.failed}`],
+      since: since(),
+    };
+    const brief = (await runTool(listEventsTool, prefect, query)).items[0]!;
+    expect(brief.related).toBeUndefined();
+    expect(brief.resourceId).toBe(`prefect.flow-run.${seed.flowRuns.failed}`);
+    expect(brief.resource).toMatchObject({ 'prefect.state-name': 'Failed' });
+    expect(brief.resource).not.toHaveProperty('prefect.resource.id');
+    const full = (await runTool(listEventsTool, prefect, { ...query, includeRelated: true }))
+      .items[0]!;
+    expect(full.related).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          'prefect.resource.id': `prefect.flow.${seed.flows['nightly-etl']}`,
+        }),
+      ]),
+    );
+  });
+
+  it('leaves payloads out when maxPayloadChars is 0', async () => {
+    const result = await runTool(listEventsTool, prefect, {
+      names: ['acme.warehouse.unreachable'],
+      since: since(),
+      maxPayloadChars: 0,
+    });
+    expect(result.items[0]).not.toHaveProperty('payload');
+  });
+
   it('finds the flow-run state change events Prefect emits itself', async () => {
     const result = await runTool(listEventsTool, prefect, {
       names: ['prefect.flow-run.Failed'],

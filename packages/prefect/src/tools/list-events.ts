@@ -1,6 +1,6 @@
 import { fitPageToBudget, pageSchema } from '@mlops-mcp/core';
 import { z } from 'zod';
-import { PrefectEventViewSchema } from '../event.js';
+import { briefEvent, PrefectEventViewSchema } from '../event.js';
 import { cursorInput, isoTimeInput, limitInput, timeWindow } from './common-inputs.js';
 import { definePrefectTool } from './define.js';
 
@@ -15,7 +15,8 @@ export const listEventsTool = definePrefectTool({
     "List events from Prefect's event stream (state changes such as prefect.flow-run.Failed, worker and " +
     'work-pool status events, custom events) in a time window, newest first, by name, name prefix or ' +
     'resource id (e.g. prefect.flow-run.<id>). Defaults to the last 24 hours. The server returns 50 per page; ' +
-    'the tool follows its pages up to `limit`.',
+    'the tool follows its pages up to `limit`. Payloads are cut to `maxPayloadChars` and related resources ' +
+    '(flow, deployment, work pool, tags) are left out unless `includeRelated` is set.',
   namespace: 'prefect',
   toolsets: ['orchestration', 'events'],
   access: 'read',
@@ -29,6 +30,19 @@ export const listEventsTool = definePrefectTool({
       'Resource ids that may be the primary or a related resource (e.g. all events of a deployment).',
     ),
     order: z.enum(['newest_first', 'oldest_first']).default('newest_first'),
+    maxPayloadChars: z
+      .number()
+      .int()
+      .min(0)
+      .max(2000)
+      .default(300)
+      .describe(
+        'Longest payload kept per event, in characters of JSON (0-2000, default 300; 0 omits it).',
+      ),
+    includeRelated: z
+      .boolean()
+      .default(false)
+      .describe("Add each event's related resources (flow, deployment, work pool, tags)."),
     limit: limitInput(50, 500),
     cursor: cursorInput,
   }),
@@ -48,6 +62,12 @@ export const listEventsTool = definePrefectTool({
       },
       { signal },
     );
-    return fitPageToBudget(page, maxResponseTokens);
+    const brief = page.items.map((event) =>
+      briefEvent(event, {
+        maxPayloadChars: input.maxPayloadChars,
+        includeRelated: input.includeRelated,
+      }),
+    );
+    return fitPageToBudget({ ...page, items: brief }, maxResponseTokens);
   },
 });
