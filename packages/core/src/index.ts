@@ -28,4 +28,5 @@ export * from './shape/project.js';
 export * from './shape/tokens.js';
 export * from './shape/truncate-text.js';
 export * from './time.js';
+export * from './tools/page-inputs.js';
 export * from './tools/tool-definition.js';

@@ -1,21 +1,8 @@
 import { z } from 'zod';
 
+export { cursorInput, limitInput } from '@mlops-mcp/core';
+
 /** Input fields several MLflow tools share, described once. */
-export const limitInput = (defaultLimit: number, max: number) =>
-  z
-    .number()
-    .int()
-    .min(1)
-    .max(max)
-    .default(defaultLimit)
-    .describe(`How many items to return (1-${max}, default ${defaultLimit}).`);
-
-export const cursorInput = z
-  .string()
-  .max(4096)
-  .optional()
-  .describe('nextCursor from a previous call, to get the next page.');
-
 export const orderByInput = z
   .array(z.string().min(1).max(250))
   .max(10)

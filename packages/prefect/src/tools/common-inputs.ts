@@ -1,22 +1,11 @@
-import { InvalidInputError } from '@mlops-mcp/core';
+import { cursorInputFor, InvalidInputError } from '@mlops-mcp/core';
 import { z } from 'zod';
 import { StateTypeSchema } from '../prefect-filters.js';
 
 /** Input fields several Prefect tools share, described once. */
-export const limitInput = (defaultLimit: number, max: number) =>
-  z
-    .number()
-    .int()
-    .min(1)
-    .max(max)
-    .default(defaultLimit)
-    .describe(`How many items to return (1-${max}, default ${defaultLimit}).`);
+export { limitInput } from '@mlops-mcp/core';
 
-export const cursorInput = z
-  .string()
-  .max(4096)
-  .optional()
-  .describe('nextCursor from a previous call with the same other inputs, to get the next page.');
+export const cursorInput = cursorInputFor(' with the same other inputs');
 
 export const isoTimeInput = (what: string) =>
   z.iso

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+export { cursorInput, limitInput } from '@mlops-mcp/core';
+
 /** Input fields several W&B tools share, described once. */
 export const entityInput = z
   .string()
@@ -25,22 +27,6 @@ export const runInput = z
     'The run: "<entity>/<project>/<runId>", a run URL, a ref URI (wandb://<entity>/<project>/runs/<id>) or a bare ' +
       'run id with entity/project. Run ids come from wandb_search_runs.',
   );
-
-/** A page size with bounds and a default. */
-export const limitInput = (defaultLimit: number, max: number) =>
-  z
-    .number()
-    .int()
-    .min(1)
-    .max(max)
-    .default(defaultLimit)
-    .describe(`How many items to return (1-${max}, default ${defaultLimit}).`);
-
-export const cursorInput = z
-  .string()
-  .max(4096)
-  .optional()
-  .describe('nextCursor from a previous call, to get the next page.');
 
 export const includeInternalInput = z
   .boolean()

@@ -1,3 +1,4 @@
+import { cursorInputFor } from '@mlops-mcp/core';
 import { z } from 'zod';
 
 /** Input fields the Weave tools share, described once. */
@@ -15,20 +16,9 @@ export const projectInput = z
   .optional()
   .describe('W&B project name, or "<entity>/<project>". Default: WANDB_PROJECT.');
 
-export const limitInput = (defaultLimit: number, max: number) =>
-  z
-    .number()
-    .int()
-    .min(1)
-    .max(max)
-    .default(defaultLimit)
-    .describe(`How many items to return (1-${max}, default ${defaultLimit}).`);
+export { limitInput } from '@mlops-mcp/core';
 
-export const cursorInput = z
-  .string()
-  .max(512)
-  .optional()
-  .describe('nextCursor from a previous call, to get the next page (same filters).');
+export const cursorInput = cursorInputFor(' with the same filters');
 
 export const callIdInput = z
   .string()
