@@ -1,10 +1,8 @@
-import { InvalidInputError, MlopsError, NotFoundError } from '@mlops-mcp/core';
+import { MlopsError, NotFoundError } from '@mlops-mcp/core';
+import { type KindHints, rehint } from '../run-write-hints.js';
 
 /** Advice per error kind for one registry, logged-model or prompt call. */
-export interface RegistryHints {
-  not_found?: string;
-  invalid_input?: string;
-}
+export type RegistryHints = KindHints;
 
 /**
  * MLflow answers a missing alias with INVALID_PARAMETER_VALUE ("Registered model alias x not
@@ -27,21 +25,18 @@ export async function withRegistryHints<T>(call: Promise<T>, hints: RegistryHint
 
 /** The error with the hint for its kind (alias misses turned into not_found), or unchanged. */
 export function rehintRegistryError(error: unknown, hints: RegistryHints): unknown {
-  if (!MlopsError.isInstance(error)) return error;
-  const options = {
-    backend: error.backend,
-    status: error.status,
-    field: error.field,
-    cause: error,
-  };
-  const notFound =
-    error.kind === 'not_found' ||
-    (error.kind === 'invalid_input' && ALIAS_NOT_FOUND.test(error.message));
-  if (notFound) {
-    return new NotFoundError(error.message, { ...options, hint: hints.not_found ?? error.hint });
+  if (
+    MlopsError.isInstance(error) &&
+    error.kind === 'invalid_input' &&
+    ALIAS_NOT_FOUND.test(error.message)
+  ) {
+    return new NotFoundError(error.message, {
+      backend: error.backend,
+      status: error.status,
+      field: error.field,
+      cause: error,
+      hint: hints.not_found ?? error.hint,
+    });
   }
-  if (error.kind === 'invalid_input' && hints.invalid_input) {
-    return new InvalidInputError(error.message, { ...options, hint: hints.invalid_input });
-  }
-  return error;
+  return rehint(error, hints);
 }
