@@ -9,7 +9,7 @@ import {
 } from '@mlops-mcp/core';
 import { McpServer } from '@modelcontextprotocol/server';
 import { Agent, type Dispatcher } from 'undici';
-import { BACKENDS } from './backends/catalog.js';
+import { BACKENDS, backendTimeouts } from './backends/catalog.js';
 import { type HeaderSource, requestAdapters } from './backends/request-adapters.js';
 import {
   type GatewayConfig,
@@ -64,6 +64,7 @@ const INSTRUCTIONS =
 export function createGateway(input: GatewayConfigInput, options: GatewayOptions = {}): Gateway {
   const config = GatewayConfigSchema.parse(input);
   const logger = options.logger ?? silentLogger;
+  const timeouts = backendTimeouts(config);
   const adapters = new Map<string, BackendAdapter>();
   const known: AnyToolDefinition[] = [...crossTools];
   for (const backend of BACKENDS) {
@@ -72,7 +73,7 @@ export function createGateway(input: GatewayConfigInput, options: GatewayOptions
     if (settings !== undefined) {
       adapters.set(
         backend.namespace,
-        backend.create(settings, { logger, dispatcher: options.dispatcher }),
+        backend.create(settings, { logger, dispatcher: options.dispatcher, timeouts }),
       );
     }
   }
@@ -117,7 +118,7 @@ export function createGateway(input: GatewayConfigInput, options: GatewayOptions
     createServer(headers) {
       const perRequest =
         headers && requestDispatcher
-          ? requestAdapters(headers, config, { logger, dispatcher: requestDispatcher })
+          ? requestAdapters(headers, config, { logger, dispatcher: requestDispatcher, timeouts })
           : undefined;
       const server = new McpServer(
         { name: 'mlops-mcp', title: 'MLOps MCP gateway', version: VERSION },

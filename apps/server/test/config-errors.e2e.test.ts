@@ -11,6 +11,18 @@ describe('start-up with bad configuration', () => {
     ]);
   });
 
+  it('exits 2 on a backend timeout out of range, naming the flag and its bounds', async () => {
+    const { code, stderr, stdout } = await runBinary(
+      ['--backend-timeout-ms', '100'],
+      gatewayEnv({ MLFLOW_TRACKING_URI: 'http://127.0.0.1:9' }),
+    );
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr.trim().split('\n')).toEqual([
+      'mlops-mcp: --backend-timeout-ms must be a whole number from 1000 to 600000 (got "100").',
+    ]);
+  });
+
   it('exits 2 on an unknown tool name with a suggestion', async () => {
     const { code, stderr } = await runBinary(
       ['--tools', 'mlflow_get_rnu'],

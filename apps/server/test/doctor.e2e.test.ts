@@ -95,6 +95,17 @@ describe('mlops-mcp config', () => {
       mlflow: { trackingUri: 'http://ana:***@127.0.0.1:5000/', token: '***' },
     });
   });
+
+  it('shows the backend timeout in force, the 60 s default when unset', async () => {
+    const env = { MLFLOW_TRACKING_URI: 'http://127.0.0.1:5000' };
+    const unset = await runBinary(['config'], gatewayEnv(env));
+    const set = await runBinary(
+      ['config'],
+      gatewayEnv({ ...env, MLOPS_MCP_BACKEND_TIMEOUT_MS: '1500' }),
+    );
+    expect(JSON.parse(unset.stdout)).toMatchObject({ backendTimeoutMs: 60_000 });
+    expect(JSON.parse(set.stdout)).toMatchObject({ backendTimeoutMs: 1500 });
+  });
 });
 
 describe('mlops-mcp tools', () => {

@@ -1,4 +1,11 @@
-import type { AnyToolDefinition, BackendAdapter, BackendId, Logger } from '@mlops-mcp/core';
+import {
+  type AnyToolDefinition,
+  type BackendAdapter,
+  type BackendId,
+  DEFAULT_TIMEOUTS,
+  type HttpTimeouts,
+  type Logger,
+} from '@mlops-mcp/core';
 import {
   createMlflowAdapter,
   type MlflowSettings,
@@ -24,6 +31,23 @@ import type { GatewayConfig } from '../config/gateway-config.js';
 export interface AdapterDeps {
   logger: Logger;
   dispatcher?: Dispatcher | undefined;
+  /** HTTP timeouts of every backend call (see `backendTimeouts`); core's defaults when absent. */
+  timeouts?: HttpTimeouts | undefined;
+}
+
+/**
+ * The HTTP timeouts for the gateway's backend deadline (`backendTimeoutMs`): the deadline is the
+ * whole call, retries included, and no per-attempt limit (connect, headers, body idle) is longer.
+ * The client's deadline abort would cut such a wait anyway; capping keeps the settings coherent.
+ */
+export function backendTimeouts(config: Pick<GatewayConfig, 'backendTimeoutMs'>): HttpTimeouts {
+  const totalMs = config.backendTimeoutMs;
+  return {
+    connectMs: Math.min(DEFAULT_TIMEOUTS.connectMs, totalMs),
+    headersMs: Math.min(DEFAULT_TIMEOUTS.headersMs, totalMs),
+    bodyMs: Math.min(DEFAULT_TIMEOUTS.bodyMs, totalMs),
+    totalMs,
+  };
 }
 
 /** What the gateway knows about one backend, whether or not it is enabled. */
@@ -56,6 +80,7 @@ function entry<Settings>(backend: BackendEntry<Settings>): BackendEntry {
 const withDeps = (deps: AdapterDeps) => ({
   logger: deps.logger,
   ...(deps.dispatcher ? { dispatcher: deps.dispatcher } : {}),
+  ...(deps.timeouts ? { timeouts: deps.timeouts } : {}),
 });
 
 /** The backends this build ships, in tools/list order. */

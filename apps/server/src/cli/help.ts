@@ -19,6 +19,8 @@ const DESCRIPTIONS: Record<keyof typeof OPTIONS, string> = {
     'Accept per-request backend credentials over HTTP: X-MLflow-Tracking-Uri/-Token/-Username/-Password, X-Prefect-Api-Url/-Key/-Auth-String, X-Wandb-Api-Key/-Base-Url/-Entity/-Project (default false)',
   'log-level': 'fatal | error | warn | info | debug | trace | silent (logs go to stderr)',
   'max-response-tokens': 'Per-response budget in estimated tokens (default 8000)',
+  'backend-timeout-ms':
+    'Deadline for one backend call, retries included, in ms (1000-600000; default 60000)',
 };
 
 /** The --help text. */

@@ -1,10 +1,13 @@
-import { BackendIdSchema } from '@mlops-mcp/core';
+import { BackendIdSchema, DEFAULT_TIMEOUTS } from '@mlops-mcp/core';
 import { MlflowSettingsSchema } from '@mlops-mcp/mlflow';
 import { PrefectSettingsSchema } from '@mlops-mcp/prefect';
 import { WandbSettingsSchema } from '@mlops-mcp/wandb';
 import { z } from 'zod';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** Bounds of `backendTimeoutMs`: under 1 s fails healthy calls, over 10 min looks like a hang. */
+export const BACKEND_TIMEOUT_MS = { min: 1_000, max: 600_000 } as const;
 
 /**
  * The resolved gateway configuration. A backend is enabled exactly when its settings are present.
@@ -56,6 +59,16 @@ export const GatewayConfigSchema = z.object({
   logLevel: z.enum(LOG_LEVELS).default('info'),
   /** Per-response budget in estimated tokens; list tools cut pages to fit and say so. */
   maxResponseTokens: z.number().int().min(500).max(200_000).default(8000),
+  /**
+   * Deadline in ms for one backend call, retries included. Unset = core's default, so the
+   * resolved config (and `mlops-mcp config`) always shows the deadline in force.
+   */
+  backendTimeoutMs: z
+    .number()
+    .int()
+    .min(BACKEND_TIMEOUT_MS.min)
+    .max(BACKEND_TIMEOUT_MS.max)
+    .default(DEFAULT_TIMEOUTS.totalMs),
 });
 export type GatewayConfig = z.infer<typeof GatewayConfigSchema>;
 export type GatewayConfigInput = z.input<typeof GatewayConfigSchema>;

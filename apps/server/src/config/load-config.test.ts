@@ -1,3 +1,4 @@
+import { DEFAULT_TIMEOUTS } from '@mlops-mcp/core';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from './load-config.js';
 
@@ -66,6 +67,29 @@ describe('loadConfig', () => {
     expect(config.readOnly).toBe(false);
   });
 
+  it('reads the backend timeout from MLOPS_MCP_BACKEND_TIMEOUT_MS', () => {
+    const { config } = loadConfig([], { ...MLFLOW, MLOPS_MCP_BACKEND_TIMEOUT_MS: '1500' });
+    expect(config.backendTimeoutMs).toBe(1500);
+  });
+
+  it('reads the backend timeout from --backend-timeout-ms', () => {
+    expect(loadConfig(['--backend-timeout-ms', '120000'], MLFLOW).config.backendTimeoutMs).toBe(
+      120_000,
+    );
+  });
+
+  it('lets --backend-timeout-ms win over MLOPS_MCP_BACKEND_TIMEOUT_MS', () => {
+    const { config } = loadConfig(['--backend-timeout-ms', '5000'], {
+      ...MLFLOW,
+      MLOPS_MCP_BACKEND_TIMEOUT_MS: '1500',
+    });
+    expect(config.backendTimeoutMs).toBe(5000);
+  });
+
+  it("keeps core's 60 s backend deadline when the backend timeout is not set", () => {
+    expect(loadConfig([], MLFLOW).config.backendTimeoutMs).toBe(DEFAULT_TIMEOUTS.totalMs);
+  });
+
   it('splits comma-separated lists and trims them', () => {
     const { config } = loadConfig([], {
       ...MLFLOW,
@@ -128,6 +152,21 @@ describe('loadConfig', () => {
       [],
       { ...MLFLOW, MLOPS_MCP_MAX_RESPONSE_TOKENS: '10' },
       'MLOPS_MCP_MAX_RESPONSE_TOKENS must be a whole number from 500',
+    ],
+    [
+      [],
+      { ...MLFLOW, MLOPS_MCP_BACKEND_TIMEOUT_MS: '999' },
+      'MLOPS_MCP_BACKEND_TIMEOUT_MS must be a whole number from 1000 to 600000 (got "999")',
+    ],
+    [
+      [],
+      { ...MLFLOW, MLOPS_MCP_BACKEND_TIMEOUT_MS: '30s' },
+      'MLOPS_MCP_BACKEND_TIMEOUT_MS must be a whole number from 1000 to 600000 (got "30s")',
+    ],
+    [
+      ['--backend-timeout-ms', '600001'],
+      MLFLOW,
+      '--backend-timeout-ms must be a whole number from 1000 to 600000 (got "600001")',
     ],
     [
       [],

@@ -3,7 +3,12 @@ import { ConfigError } from '@mlops-mcp/core';
 import { mlflowSettingsFromEnv } from '@mlops-mcp/mlflow';
 import { prefectSettingsFromEnv } from '@mlops-mcp/prefect';
 import { wandbSettingsFromEnv } from '@mlops-mcp/wandb';
-import { type GatewayConfig, GatewayConfigSchema, LOG_LEVELS } from './gateway-config.js';
+import {
+  BACKEND_TIMEOUT_MS,
+  type GatewayConfig,
+  GatewayConfigSchema,
+  LOG_LEVELS,
+} from './gateway-config.js';
 
 /** Every flag and the env variable it mirrors. A flag wins over its variable. */
 export const OPTIONS = {
@@ -24,6 +29,7 @@ export const OPTIONS = {
   'backend-headers': { env: 'MLOPS_MCP_HTTP_BACKEND_HEADERS', type: 'string' },
   'log-level': { env: 'MLOPS_MCP_LOG_LEVEL', type: 'string' },
   'max-response-tokens': { env: 'MLOPS_MCP_MAX_RESPONSE_TOKENS', type: 'string' },
+  'backend-timeout-ms': { env: 'MLOPS_MCP_BACKEND_TIMEOUT_MS', type: 'string' },
 } as const;
 type OptionName = keyof typeof OPTIONS;
 
@@ -123,6 +129,11 @@ export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Loa
     perRequestBackends,
     logLevel: logLevel?.value,
     maxResponseTokens: integer(raw('max-response-tokens'), 500, 200_000),
+    backendTimeoutMs: integer(
+      raw('backend-timeout-ms'),
+      BACKEND_TIMEOUT_MS.min,
+      BACKEND_TIMEOUT_MS.max,
+    ),
   };
   const result = GatewayConfigSchema.safeParse(input);
   if (!result.success) {

@@ -9,9 +9,17 @@ export const CaveatSchema = z.object({
 });
 export type Caveat = z.infer<typeof CaveatSchema>;
 
+const DEFAULT_FAN_OUT_TIMEOUT_MS = 20_000;
+
 export interface FanOutOptions {
   signal: AbortSignal;
-  /** Per-backend deadline: a slow backend becomes a caveat, not a slow answer. */
+  /**
+   * Per-backend deadline (default 20 s): a slow backend becomes a caveat, not a slow answer. It
+   * is deliberately independent of the gateway's backend timeout (MLOPS_MCP_BACKEND_TIMEOUT_MS,
+   * one call): a shorter backend timeout ends that backend's calls first (a `timeout` caveat from
+   * the call); a longer one still gives up here, and the caveat says so and points at the
+   * backend's own tools, which wait the full backend timeout.
+   */
   timeoutMs?: number;
   progress?: (update: { progress: number; total: number; message: string }) => Promise<void>;
 }
@@ -31,15 +39,19 @@ export async function fanOut<T>(
   let done = 0;
   await Promise.all(
     adapters.map(async (adapter) => {
-      const signal = AbortSignal.any([
-        options.signal,
-        AbortSignal.timeout(options.timeoutMs ?? 20_000),
-      ]);
+      const timeoutMs = options.timeoutMs ?? DEFAULT_FAN_OUT_TIMEOUT_MS;
+      const deadline = AbortSignal.timeout(timeoutMs);
+      const signal = AbortSignal.any([options.signal, deadline]);
       try {
         results.push({ backend: adapter.backend, value: await task(adapter, signal) });
       } catch (error) {
         if (options.signal.aborted) throw error;
-        caveats.push(caveatOf(adapter.backend, error));
+        // Our deadline reaches the HTTP client as a cancellation; report it as the timeout it is.
+        caveats.push(
+          deadline.aborted
+            ? deadlineCaveat(adapter.backend, timeoutMs)
+            : caveatOf(adapter.backend, error),
+        );
       } finally {
         done++;
         await options.progress?.({
@@ -57,6 +69,14 @@ export async function fanOut<T>(
     (a, b) => order.indexOf(a.backend as BackendId) - order.indexOf(b.backend as BackendId),
   );
   return { results, caveats };
+}
+
+function deadlineCaveat(backend: BackendId, timeoutMs: number): Caveat {
+  return {
+    backend,
+    kind: 'timeout',
+    message: `${backend} did not answer within ${timeoutMs} ms, the per-backend limit of cross-backend tools. Its own ${backend}_* tools wait up to the gateway's backend timeout.`,
+  };
 }
 
 function caveatOf(backend: BackendId, error: unknown): Caveat {
