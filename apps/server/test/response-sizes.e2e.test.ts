@@ -23,13 +23,19 @@ import { type CaseContext, RESPONSE_CASES } from './response-sizes/cases.js';
  */
 const update = process.env.UPDATE_RESPONSE_SIZES === '1';
 const MAX_RESPONSE_TOKENS = 8000;
+/** A tight budget a user may set: every list must cut its page to fit it. */
+const SMALL_BUDGET = 1000;
 
 let backends: AllBackends;
 let gateway: Gateway;
+let tight: Gateway;
+let context: CaseContext;
 let hooks: Server;
 let attachments: MlflowAttachmentSeed;
 /** Every case's outcome, by tool name, in case order. */
 const measured = new Map<string, ResponseSize & { ok: boolean; text: string }>();
+/** Read tools' answers under SMALL_BUDGET: tokens, and how many items a list kept. */
+const underTightBudget = new Map<string, { tokens: number; items?: number }>();
 
 beforeAll(async () => {
   hooks = createServer((request, response) => {
@@ -56,17 +62,21 @@ beforeAll(async () => {
     }),
   );
   await measureEveryCase();
+  tight = createGateway(
+    backends.gatewayConfig({ toolsets: ['all'], maxResponseTokens: SMALL_BUDGET }),
+  );
+  await measureReadsUnderTightBudget();
 }, 600_000);
 
 afterAll(async () => {
-  await gateway?.close();
+  await Promise.all([gateway?.close(), tight?.close()]);
   await backends?.stop();
   await new Promise((resolve) => hooks?.close(resolve));
 });
 
 async function measureEveryCase(): Promise<void> {
   const results = new Map<string, Record<string, unknown>>();
-  const context: CaseContext = {
+  context = {
     backends,
     attachments,
     hookUrl: `http://127.0.0.1:${(hooks.address() as AddressInfo).port}`,
@@ -99,6 +109,20 @@ async function measureEveryCase(): Promise<void> {
   }
 }
 
+/** The read cases again, on a read-only gateway with SMALL_BUDGET, after the full measurement. */
+async function measureReadsUnderTightBudget(): Promise<void> {
+  const reads = new Set(tight.tools.map((tool) => tool.name));
+  for (const testCase of RESPONSE_CASES.filter((c) => reads.has(c.tool))) {
+    const result = await tight.callTool(testCase.tool, testCase.args(context));
+    const text = result.content.map((part) => (part.type === 'text' ? part.text : '')).join('');
+    const items = (result.structuredContent as { items?: unknown[] } | undefined)?.items;
+    underTightBudget.set(testCase.tool, {
+      tokens: estimateTokens(text),
+      ...(items ? { items: items.length } : {}),
+    });
+  }
+}
+
 describe('tool response sizes on the seeded backends', () => {
   it('has exactly one typical call for every tool of the registry', () => {
     const cases = RESPONSE_CASES.map((testCase) => testCase.tool);
@@ -123,6 +147,18 @@ describe('tool response sizes on the seeded backends', () => {
       .filter(([, outcome]) => outcome.tokens > MAX_RESPONSE_TOKENS)
       .map(([tool, outcome]) => `${tool}: ${outcome.tokens}`);
     expect(over).toEqual([]);
+  });
+
+  it(`cuts every list to a ${SMALL_BUDGET}-token budget, keeping at least one item`, () => {
+    const lists = [...underTightBudget].filter(([, answer]) => answer.items !== undefined);
+    expect(lists.length).toBeGreaterThanOrEqual(30);
+    const over = lists
+      .filter(([, answer]) => answer.tokens > SMALL_BUDGET && (answer.items ?? 0) > 1)
+      .map(([tool, answer]) => `${tool}: ${answer.tokens} tokens, ${answer.items} items`);
+    expect(over).toEqual([]);
+    // The budget bites: some lists that were longer under the default budget were cut.
+    const cut = lists.filter(([tool]) => (measured.get(tool)?.tokens ?? 0) > SMALL_BUDGET);
+    expect(cut.length).toBeGreaterThan(5);
   });
 
   it(`matches ${RESPONSE_SIZES_FILE} (run \`pnpm docs:responses\` after changing a tool)`, () => {

@@ -24,6 +24,29 @@ export function fitPageToBudget<T>(page: Page<T>, maxTokens: number): Page<T> {
 }
 
 /**
+ * Cuts `items` of a result that cannot resume (a merged, ranked answer with no cursor) from the
+ * end until the whole result fits `maxTokens`, and marks it `truncated`. At least one item is
+ * kept; every other field stays as it is.
+ */
+export function fitItemsToBudget<R extends { items: readonly unknown[]; truncated?: boolean }>(
+  result: R,
+  maxTokens: number,
+): R {
+  if (estimateTokens(toCompactJson(result)) <= maxTokens || result.items.length <= 1) {
+    return result;
+  }
+  let lo = 1;
+  let hi = result.items.length - 1;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    const candidate = { ...result, items: result.items.slice(0, mid), truncated: true };
+    if (estimateTokens(toCompactJson(candidate)) <= maxTokens) lo = mid;
+    else hi = mid - 1;
+  }
+  return { ...result, items: result.items.slice(0, lo), truncated: true };
+}
+
+/**
  * Adds `resumeAt` to a page fetched with backend `token` after skipping `skip` items of it, so a
  * budget cut can resume exactly at the first dropped item.
  */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitPageToBudget, resumable } from './budget.js';
+import { fitItemsToBudget, fitPageToBudget, resumable } from './budget.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { downsampleIndexes } from './downsample.js';
 import { projectFields } from './project.js';
@@ -32,6 +32,21 @@ describe('output shaping', () => {
     const fitted = fitPageToBudget({ items: ['x'.repeat(10_000), 'y'] }, 10);
     expect(fitted.items).toHaveLength(1);
     expect(fitted.truncated).toBe(true);
+  });
+
+  it('cuts the items of a merged result to the budget, keeping its other fields', () => {
+    const items = Array.from({ length: 40 }, (_v, i) => ({ id: i, text: 'x'.repeat(100) }));
+    const fitted = fitItemsToBudget({ items, caveats: ['prefect: timeout'] }, 400);
+    expect(fitted.items.length).toBeGreaterThan(0);
+    expect(fitted.items.length).toBeLessThan(40);
+    expect(fitted.items[0]).toEqual(items[0]);
+    expect(fitted).toMatchObject({ caveats: ['prefect: timeout'], truncated: true });
+    expect(estimateTokens(toCompactJson(fitted))).toBeLessThanOrEqual(400);
+  });
+
+  it('leaves a merged result that fits unmarked', () => {
+    const result = { items: [1, 2, 3], caveats: [] };
+    expect(fitItemsToBudget(result, 1000)).toBe(result);
   });
 
   it('round-trips a cursor', () => {

@@ -1,3 +1,4 @@
+import { fitItemsToBudget } from '@mlops-mcp/core';
 import { z } from 'zod';
 import { defineCrossTool } from '../cross-context.js';
 import { CaveatSchema, fanOut } from '../fan-out.js';
@@ -45,7 +46,7 @@ export const crossSearchRunsTool = defineCrossTool({
     caveats: z.array(CaveatSchema),
     truncated: z.boolean().optional(),
   }),
-  async handler(input, { client, signal, progress }) {
+  async handler(input, { client, signal, progress, maxResponseTokens }) {
     const since = input.since ? resolveSince(input.since) : undefined;
     const adapters = [...client.adapters.values()].filter(
       (adapter) =>
@@ -79,6 +80,9 @@ export const crossSearchRunsTool = defineCrossTool({
       searched,
       caveats,
     };
-    return ranked.length > input.limit ? { ...output, truncated: true } : output;
+    return fitItemsToBudget(
+      ranked.length > input.limit ? { ...output, truncated: true } : output,
+      maxResponseTokens,
+    );
   },
 });

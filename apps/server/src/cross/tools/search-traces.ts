@@ -1,4 +1,4 @@
-import { TraceStatusSchema, type Tracing } from '@mlops-mcp/core';
+import { fitItemsToBudget, TraceStatusSchema, type Tracing } from '@mlops-mcp/core';
 import { z } from 'zod';
 import { defineCrossTool } from '../cross-context.js';
 import { CaveatSchema, fanOut } from '../fan-out.js';
@@ -51,7 +51,7 @@ export const crossSearchTracesTool = defineCrossTool({
     caveats: z.array(CaveatSchema),
     truncated: z.boolean().optional(),
   }),
-  async handler(input, { client, signal, progress }) {
+  async handler(input, { client, signal, progress, maxResponseTokens }) {
     const since = resolveSince(input.since);
     const adapters = [...client.adapters.values()].filter(
       (adapter) => adapter.capabilities.tracing,
@@ -99,6 +99,9 @@ export const crossSearchTracesTool = defineCrossTool({
       ...(trace.startedAt ? { startedAt: trace.startedAt } : {}),
       ...(trace.durationMs !== undefined ? { durationMs: trace.durationMs } : {}),
     }));
-    return all.length > input.limit ? { items, caveats, truncated: true } : { items, caveats };
+    return fitItemsToBudget(
+      all.length > input.limit ? { items, caveats, truncated: true } : { items, caveats },
+      maxResponseTokens,
+    );
   },
 });

@@ -1,4 +1,9 @@
-import type { BackendAdapter, Orchestration, Tracing } from '@mlops-mcp/core';
+import {
+  type BackendAdapter,
+  fitItemsToBudget,
+  type Orchestration,
+  type Tracing,
+} from '@mlops-mcp/core';
 import { z } from 'zod';
 import { defineCrossTool } from '../cross-context.js';
 import { CaveatSchema, fanOut } from '../fan-out.js';
@@ -137,7 +142,7 @@ export const whatFailedTool = defineCrossTool({
     caveats: z.array(CaveatSchema),
     truncated: z.boolean().optional(),
   }),
-  async handler(input, { client, signal, progress }) {
+  async handler(input, { client, signal, progress, maxResponseTokens }) {
     const since = resolveSince(input.since);
     const { results, caveats } = await fanOut(
       [...client.adapters.values()],
@@ -158,6 +163,9 @@ export const whatFailedTool = defineCrossTool({
       countsByBackend,
       caveats,
     };
-    return all.length > input.limit ? { ...output, truncated: true } : output;
+    return fitItemsToBudget(
+      all.length > input.limit ? { ...output, truncated: true } : output,
+      maxResponseTokens,
+    );
   },
 });
