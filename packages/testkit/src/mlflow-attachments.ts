@@ -1,7 +1,4 @@
-import { join } from 'node:path';
-import { packageRoot } from './paths.js';
-import { pythonEnv } from './python-env.js';
-import { runCapture } from './run-capture.js';
+import { runSeedScript } from './seed-script.js';
 import { childEnv, OFFLINE_PYTHON_ENV } from './server-env.js';
 
 /** Traces logged by python/mlflow_attachments.py, and the ids of the attachments. */
@@ -17,21 +14,18 @@ export interface MlflowAttachmentSeed {
 }
 
 /** Logs a trace with two attachments and one without into `experiment` of the server at `url`. */
-export async function seedMlflowAttachments(
+export function seedMlflowAttachments(
   url: string,
   experiment = 'multimodal-agent',
 ): Promise<MlflowAttachmentSeed> {
-  const py = await pythonEnv();
-  const env = childEnv(['MLFLOW_'], {
-    ...OFFLINE_PYTHON_ENV,
-    MLFLOW_TRACKING_URI: url,
-    MLFLOW_DISABLE_TELEMETRY: 'true',
+  return runSeedScript('mlflow_attachments.py', {
+    args: [experiment],
+    env: childEnv(['MLFLOW_'], {
+      ...OFFLINE_PYTHON_ENV,
+      MLFLOW_TRACKING_URI: url,
+      MLFLOW_DISABLE_TELEMETRY: 'true',
+    }),
+    timeoutMs: 120_000,
+    check: (manifest) => manifest as MlflowAttachmentSeed,
   });
-  const { stdout } = await runCapture(
-    py.bin('python'),
-    [join(packageRoot, 'python', 'mlflow_attachments.py'), experiment],
-    env,
-    120_000,
-  );
-  return JSON.parse(stdout.trim().split('\n').pop() ?? '') as MlflowAttachmentSeed;
 }

@@ -1,7 +1,4 @@
-import { join } from 'node:path';
-import { packageRoot } from './paths.js';
-import { pythonEnv } from './python-env.js';
-import { runCapture } from './run-capture.js';
+import { runSeedScript } from './seed-script.js';
 import { childEnv, OFFLINE_PYTHON_ENV } from './server-env.js';
 
 /** Run lifecycle states the seed uses. */
@@ -41,30 +38,13 @@ export interface MlflowSeed {
   extras: Record<string, unknown>;
 }
 
-const SEED_SCRIPT = join(packageRoot, 'python', 'seed_mlflow.py');
-
 /** Seed the MLflow server at `url` with experiments, runs, artifacts and a registered model. */
-export async function seedMlflow(
-  url: string,
-  opts: { timeoutMs?: number } = {},
-): Promise<MlflowSeed> {
-  const py = await pythonEnv();
-  const env = childEnv(['MLFLOW_'], { ...OFFLINE_PYTHON_ENV, MLFLOW_TRACKING_URI: url });
-  const { stdout, stderr } = await runCapture(
-    py.bin('python'),
-    [SEED_SCRIPT],
-    env,
-    opts.timeoutMs ?? 120_000,
-  );
-  const line = stdout.trim().split('\n').pop() ?? '';
-  try {
-    return assertSeed(JSON.parse(line));
-  } catch (err) {
-    const reason = err instanceof Error ? err.message : String(err);
-    throw new Error(
-      `testkit: seed_mlflow.py printed no valid manifest (${reason})\n${stderr.slice(-4000)}`,
-    );
-  }
+export function seedMlflow(url: string, opts: { timeoutMs?: number } = {}): Promise<MlflowSeed> {
+  return runSeedScript('seed_mlflow.py', {
+    env: childEnv(['MLFLOW_'], { ...OFFLINE_PYTHON_ENV, MLFLOW_TRACKING_URI: url }),
+    timeoutMs: opts.timeoutMs ?? 120_000,
+    check: assertSeed,
+  });
 }
 
 function assertSeed(value: unknown): MlflowSeed {

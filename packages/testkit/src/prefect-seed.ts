@@ -1,11 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { packageRoot } from './paths.js';
 import { startPrefect } from './prefect-server.js';
-import { pythonEnv } from './python-env.js';
-import { runCapture } from './run-capture.js';
 import type { RunningServer, StartServerOptions } from './running-server.js';
+import { runSeedScript } from './seed-script.js';
 import { childEnv, OFFLINE_PYTHON_ENV } from './server-env.js';
 
 /** Manifest printed by python/seed_prefect.py: everything the seed created, by id and name. */
@@ -59,14 +57,11 @@ export interface PrefectSeed {
   crashedMessage: string;
 }
 
-const SEED_SCRIPT = join(packageRoot, 'python', 'seed_prefect.py');
-
 /** Seed the Prefect server at `apiUrl` (its /api URL) through the official Python client. */
 export async function seedPrefect(
   apiUrl: string,
   opts: { timeoutMs?: number } = {},
 ): Promise<PrefectSeed> {
-  const py = await pythonEnv();
   // The client writes a profile and caches under PREFECT_HOME: keep them out of ~/.prefect.
   const home = await mkdtemp(join(tmpdir(), 'mlops-mcp-prefect-seed-'));
   try {
@@ -76,21 +71,11 @@ export async function seedPrefect(
       PREFECT_HOME: home,
       PREFECT_PROFILES_PATH: join(home, 'profiles.toml'),
     });
-    const { stdout, stderr } = await runCapture(
-      py.bin('python'),
-      [SEED_SCRIPT],
+    return await runSeedScript('seed_prefect.py', {
       env,
-      opts.timeoutMs ?? 120_000,
-    );
-    const line = stdout.trim().split('\n').pop() ?? '';
-    try {
-      return assertSeed(JSON.parse(line));
-    } catch (err) {
-      const reason = err instanceof Error ? err.message : String(err);
-      throw new Error(
-        `testkit: seed_prefect.py printed no valid manifest (${reason})\n${stderr.slice(-4000)}`,
-      );
-    }
+      timeoutMs: opts.timeoutMs ?? 120_000,
+      check: assertSeed,
+    });
   } finally {
     await rm(home, { recursive: true, force: true });
   }

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { launchServer } from './launch-server.js';
 import { packageRoot } from './paths.js';
 import { pythonEnv } from './python-env.js';
-import { runCapture } from './run-capture.js';
 import type { RunningServer, StartServerOptions } from './running-server.js';
+import { runSeedScript } from './seed-script.js';
 import { childEnv, OFFLINE_PYTHON_ENV } from './server-env.js';
 
 /** A running Weave trace server and the one API key it accepts (HTTP basic `api:<key>`). */
@@ -59,7 +59,6 @@ export interface WeaveSeed {
 }
 
 const SERVER_SCRIPT = join(packageRoot, 'python', 'weave_server.py');
-const SEED_SCRIPT = join(packageRoot, 'python', 'seed_weave.py');
 
 // Settings that keep the weave SDK offline and quiet: no GraphQL (nothing listens on port 9, so
 // a stray call fails at once instead of hanging), no Sentry, no call links, no disk caches.
@@ -107,7 +106,6 @@ export async function seedWeave(
   apiKey: string,
   opts: { timeoutMs?: number; entity?: string } = {},
 ): Promise<WeaveSeed> {
-  const py = await pythonEnv();
   // The SDK may write caches under the home directory: give it a throwaway one.
   const home = await mkdtemp(join(tmpdir(), 'mlops-mcp-weave-seed-'));
   try {
@@ -120,21 +118,11 @@ export async function seedWeave(
       WANDB_API_KEY: apiKey,
       ...(opts.entity ? { WEAVE_SEED_ENTITY: opts.entity } : {}),
     });
-    const { stdout, stderr } = await runCapture(
-      py.bin('python'),
-      [SEED_SCRIPT],
+    return await runSeedScript('seed_weave.py', {
       env,
-      opts.timeoutMs ?? 180_000,
-    );
-    const line = stdout.trim().split('\n').pop() ?? '';
-    try {
-      return assertSeed(JSON.parse(line));
-    } catch (err) {
-      const reason = err instanceof Error ? err.message : String(err);
-      throw new Error(
-        `testkit: seed_weave.py printed no valid manifest (${reason})\n${stderr.slice(-4000)}`,
-      );
-    }
+      timeoutMs: opts.timeoutMs ?? 180_000,
+      check: assertSeed,
+    });
   } finally {
     await rm(home, { recursive: true, force: true });
   }
