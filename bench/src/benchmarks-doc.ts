@@ -60,6 +60,13 @@ shared with other work, so absolute times wander; compare the ratios.
 - **Where the CPU goes**: the HTTP gateway runs under V8's sampling profiler (\`--cpu-prof\`) for
   one more load window; each sample is charged to the library or layer of the nearest JavaScript
   frame (pino anywhere in the stack counts as logging; start-up module loading is left out).
+- **Per-request cost, before and after a change** (not part of \`pnpm bench\`):
+  \`pnpm --filter @mlops-mcp/bench run request-cost -- --baseline-rev <rev> [--profile]\` builds
+  apps/server as of \`<rev>\` next to the working tree's build and puts both under the same load (4
+  MCP clients over HTTP; \`tools/call\` of \`mlflow_get_run\` against the canned backend, and
+  \`tools/list\`), alternating 2.5 s windows; gateway CPU per request from \`/proc\`, ratios per pair
+  of adjacent windows. \`--profile\` adds V8 profiles by layer and by function; results in
+  \`bench/results/request-cost-<date>.json\`.
 - **Cold start** is spawn → \`initialize\` → first \`tools/list\` answer over stdio, next to a bare
   Node process answering the same two requests (the floor any Node stdio server pays).
 - **Tokens** are core's \`estimateTokens\` (compact JSON, about 4 characters per token).

@@ -5,7 +5,11 @@ export const CpuProfileSchema = z.object({
   nodes: z.array(
     z.object({
       id: z.number(),
-      callFrame: z.object({ functionName: z.string(), url: z.string() }),
+      callFrame: z.object({
+        functionName: z.string(),
+        url: z.string(),
+        lineNumber: z.number().optional(),
+      }),
       children: z.array(z.number()).optional(),
     }),
   ),

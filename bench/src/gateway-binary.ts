@@ -30,13 +30,15 @@ export interface HttpGateway {
  * Starts the built gateway over HTTP on a free port (`--port 0` is not offered, so the port is
  * read back from the "listening" log line) and resolves once it listens. Its stderr is drained
  * continuously: the default `info` level logs every tool call, and a full pipe would stall it.
- * `nodeArgs` go to Node itself (e.g. `--cpu-prof`).
+ * `nodeArgs` go to Node itself (e.g. `--cpu-prof`); `bin` picks another build of the CLI (e.g. a
+ * baseline to compare with).
  */
 export async function startHttpGateway(
   env: Record<string, string>,
   nodeArgs: readonly string[] = [],
+  bin: string = GATEWAY_BIN,
 ): Promise<HttpGateway> {
-  const child = spawn(process.execPath, [...nodeArgs, GATEWAY_BIN, '--http', '--port', '0'], {
+  const child = spawn(process.execPath, [...nodeArgs, bin, '--http', '--port', '0'], {
     env: gatewayEnv({ MLOPS_MCP_HTTP_TOKEN: BENCH_TOKEN, ...env }),
     stdio: ['ignore', 'ignore', 'pipe'],
   });

@@ -45,7 +45,7 @@ async function main(): Promise<void> {
     log('overhead: direct vs in-process vs HTTP vs stdio');
     const overhead = await measureOverhead(backends, overheadTasks(backends), SETTINGS, log);
     const getRun = overheadTasks(backends).find((task) => task.tool === 'mlflow_get_run')!;
-    throughputExchange = await recordExchange(backends, getRun);
+    throughputExchange = await recordExchange(backends.env, getRun);
     partial = {
       settings: { ...SETTINGS, levels: LEVELS.join(',') },
       overhead,

@@ -1,7 +1,6 @@
 import type { Client } from '@modelcontextprotocol/client';
 import { Agent } from 'undici';
 import type { BackendRequest } from './backend-request.js';
-import type { Backends } from './backends.js';
 import { startCannedBackend } from './canned-backend.js';
 import { sendDirect } from './direct-call.js';
 import { startHttpGateway } from './gateway-binary.js';
@@ -32,10 +31,16 @@ export interface RecordedExchange {
   body: string;
 }
 
-/** Records the single backend request `task` makes against the real backends, and the answer. */
-export async function recordExchange(backends: Backends, task: Task): Promise<RecordedExchange> {
+/**
+ * Records the single backend request `task` makes against the real backends configured by `env`
+ * (e.g. `Backends.env`), and the answer.
+ */
+export async function recordExchange(
+  env: Record<string, string>,
+  task: Task,
+): Promise<RecordedExchange> {
   const recorder = recordingDispatcher();
-  const recording = libraryGateway(backends.env, recorder.dispatcher);
+  const recording = libraryGateway(env, recorder.dispatcher);
   const agent = new Agent();
   try {
     await callText(recording, task.tool, task.args);

@@ -18,7 +18,7 @@ import {
 } from './config/gateway-config.js';
 import type { CrossContext } from './cross/cross-context.js';
 import { crossTools } from './cross/tools/index.js';
-import { registerPrompts } from './prompts/register-prompts.js';
+import { addPrompts, workflowPrompts } from './prompts/register-prompts.js';
 import { registerResources } from './resources/register-resources.js';
 import { DEFAULT_PROFILE } from './tools/default-profile.js';
 import { toErrorPayload } from './tools/error-result.js';
@@ -96,14 +96,23 @@ export function createGateway(input: GatewayConfigInput, options: GatewayOptions
     defaultProfile: DEFAULT_PROFILE,
   });
   const deps = { logger, maxResponseTokens: config.maxResponseTokens };
-  const clientFor = (tool: AnyToolDefinition, perRequest?: ReadonlyMap<string, BackendAdapter>) => {
-    if (tool.namespace === 'mlops') {
-      const merged = new Map([...adapters, ...(perRequest ?? [])]) as Map<
-        BackendId,
-        BackendAdapter
-      >;
-      return { adapters: merged } satisfies CrossContext;
-    }
+  // Everything below is built once per gateway, not per server: stateless HTTP builds a server
+  // for every request, and none of this depends on the request.
+  const prompts = workflowPrompts({ tools, readOnly: config.readOnly });
+  const sharedCross: CrossContext = {
+    adapters: new Map(adapters) as Map<BackendId, BackendAdapter>,
+  };
+  /** What the cross-backend tools get: the gateway's adapters plus this request's own. */
+  const crossContext = (perRequest?: ReadonlyMap<string, BackendAdapter>): CrossContext =>
+    perRequest
+      ? { adapters: new Map([...adapters, ...perRequest]) as Map<BackendId, BackendAdapter> }
+      : sharedCross;
+  const clientFor = (
+    tool: AnyToolDefinition,
+    perRequest: ReadonlyMap<string, BackendAdapter> | undefined,
+    cross: CrossContext,
+  ) => {
+    if (tool.namespace === 'mlops') return cross;
     return perRequest?.get(tool.namespace) ?? adapters.get(tool.namespace);
   };
   const missingClient = (tool: AnyToolDefinition) =>
@@ -124,17 +133,17 @@ export function createGateway(input: GatewayConfigInput, options: GatewayOptions
         { name: 'mlops-mcp', title: 'MLOps MCP gateway', version: VERSION },
         { capabilities: { tools: {}, resources: {}, prompts: {} }, instructions: INSTRUCTIONS },
       );
+      const cross = crossContext(perRequest);
       for (const tool of tools) {
-        const client = clientFor(tool, perRequest);
+        const client = clientFor(tool, perRequest, cross);
         registerTool(server, tool, client ?? missingClient(tool), deps);
       }
-      const resourceAdapters = perRequest ? new Map([...adapters, ...perRequest]) : adapters;
       registerResources(server, {
-        adapters: resourceAdapters,
+        adapters: cross.adapters,
         excludeTools: config.excludeTools,
         ...deps,
       });
-      registerPrompts(server, { tools, readOnly: config.readOnly });
+      addPrompts(server, prompts);
       return server;
     },
     async callTool(name, args, signal) {
@@ -158,7 +167,8 @@ export function createGateway(input: GatewayConfigInput, options: GatewayOptions
         );
       }
       const ctx = signal ? ({ mcpReq: { signal } } as never) : undefined;
-      return callTool(tool, clientFor(tool) ?? missingClient(tool), parsed.data, ctx, deps);
+      const client = clientFor(tool, undefined, sharedCross);
+      return callTool(tool, client ?? missingClient(tool), parsed.data, ctx, deps);
     },
     async close() {
       await Promise.all([...adapters.values()].map((adapter) => adapter.close()));

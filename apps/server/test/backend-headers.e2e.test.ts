@@ -94,6 +94,35 @@ describe('per-request backend headers', () => {
     });
   });
 
+  it('keeps cross-backend tools and resources on the backend its own headers name', async () => {
+    const [clientA, clientB] = await Promise.all([
+      connect(perRequestOnly, { 'x-mlflow-tracking-uri': a.server.url }),
+      connect(perRequestOnly, { 'x-mlflow-tracking-uri': b.server.url }),
+    ]);
+    const crossIds = async (client: Client): Promise<string[]> => {
+      const result = await client.callTool({
+        name: 'mlops_search_runs',
+        arguments: { limit: 200 },
+      });
+      expect(result.isError).toBeFalsy();
+      return (result.structuredContent as { items: { id: string }[] }).items.map((run) => run.id);
+    };
+    const idsA = a.seed.runs.map((run) => run.id);
+    const idsB = b.seed.runs.map((run) => run.id);
+    const calls = Array.from({ length: 6 }, (_v, i) => (i % 2 === 0 ? clientA : clientB));
+    const results = await Promise.all(calls.map((client) => crossIds(client)));
+    results.forEach((ids, i) => {
+      const [own, other] = i % 2 === 0 ? [idsA, idsB] : [idsB, idsA];
+      expect(ids).toEqual(expect.arrayContaining(own));
+      expect(ids.filter((id) => other.includes(id))).toEqual([]);
+    });
+    const runOfA = `mlflow://runs/${idsA[0]}`;
+    await expect(clientA.readResource({ uri: runOfA })).resolves.toMatchObject({
+      contents: [{ uri: runOfA }],
+    });
+    await expect(clientB.readResource({ uri: runOfA })).rejects.toThrow(/not found/i);
+  });
+
   it('answers a request without backend headers with an isError naming the header to send', async () => {
     const client = await connect(perRequestOnly, {});
     const result = await client.callTool({ name: 'mlflow_search_experiments', arguments: {} });

@@ -1,4 +1,3 @@
-import type { McpServer } from '@modelcontextprotocol/server';
 import { z } from 'zod';
 import { directionInput, metricInput, mlflowMetricColumn } from './metric-inputs.js';
 import type { PromptContext } from './prompt-context.js';
@@ -11,6 +10,7 @@ import {
   wandbScope,
   withExperiments,
 } from './scope-inputs.js';
+import type { WorkflowPrompt } from './workflow-prompt.js';
 
 /** The top-N comparison request, as parsed from the prompt arguments. */
 interface TopRuns {
@@ -24,36 +24,38 @@ const REPORT =
   'Report a table of the runs ranked by the metric with the params (config) that differ, then which settings seem to drive ' +
   'the metric, how big the margins are, and what to try next.';
 
-/** Registers `compare_top_runs` when MLflow or W&B run search is selected. */
-export function registerCompareTopRuns(server: McpServer, ctx: PromptContext): void {
+/** The `n` argument, the same whichever backends are enabled. */
+const N_INPUT = z
+  .string()
+  .regex(/^([2-9]|10)$/, 'n is a whole number from 2 to 10.')
+  .default('5')
+  .describe('How many runs to compare, 2-10; default 5.');
+
+/** `compare_top_runs`, when MLflow or W&B run search is selected. */
+export function compareTopRunsPrompt(ctx: PromptContext): WorkflowPrompt | undefined {
   const [first, ...rest] = backendsWith(ctx, {
     mlflow: 'mlflow_search_runs',
     wandb: 'wandb_search_runs',
   });
-  if (!first) return;
-  server.registerPrompt(
-    'compare_top_runs',
-    {
-      title: 'Compare the top runs',
-      description:
-        'Find the N best runs of an experiment (MLflow) or project (W&B) by one metric and compare their params, metrics and curves.',
-      argsSchema: z.object({
-        backend: backendInput([first, ...rest]),
-        experiment: experimentInput,
-        metric: metricInput,
-        direction: directionInput,
-        n: z
-          .string()
-          .regex(/^([2-9]|10)$/, 'n is a whole number from 2 to 10.')
-          .default('5')
-          .describe('How many runs to compare, 2-10; default 5.'),
-      }),
-    },
-    ({ backend, n, ...rest }) => {
+  if (!first) return undefined;
+  const argsSchema = z.object({
+    backend: backendInput([first, ...rest]),
+    experiment: experimentInput,
+    metric: metricInput,
+    direction: directionInput,
+    n: N_INPUT,
+  });
+  return {
+    name: 'compare_top_runs',
+    title: 'Compare the top runs',
+    description:
+      'Find the N best runs of an experiment (MLflow) or project (W&B) by one metric and compare their params, metrics and curves.',
+    argsSchema,
+    render: ({ backend, n, ...rest }: z.output<typeof argsSchema>) => {
       const request = { ...rest, n: Number(n) };
       return renderPlan(ctx, backend === 'mlflow' ? mlflowPlan(request) : wandbPlan(request));
     },
-  );
+  };
 }
 
 /** The cross-backend comparison, for gateways that list it instead of the backend's own. */

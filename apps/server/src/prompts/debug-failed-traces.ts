@@ -1,4 +1,3 @@
-import type { McpServer } from '@modelcontextprotocol/server';
 import { z } from 'zod';
 import type { PromptContext } from './prompt-context.js';
 import { type PromptPlan, renderPlan } from './prompt-step.js';
@@ -11,38 +10,41 @@ import {
   withExperiments,
 } from './scope-inputs.js';
 import { resolveWindow, type WindowStart, windowInput } from './time-window.js';
+import type { WorkflowPrompt } from './workflow-prompt.js';
 
 const REPORT =
   'Report: how many traces failed in the window; the distinct errors grouped with counts and one example trace each (its ref.uri); ' +
   'the span or call where each error started; the likely root cause and a concrete fix. If nothing failed, say so.';
 
-/** Registers `debug_failed_traces` when MLflow or Weave trace search is selected. */
-export function registerDebugFailedTraces(server: McpServer, ctx: PromptContext): void {
+/** The window argument, the same whichever backends are enabled. */
+const WINDOW = windowInput('24h');
+
+/** `debug_failed_traces`, when MLflow or Weave trace search is selected. */
+export function debugFailedTracesPrompt(ctx: PromptContext): WorkflowPrompt | undefined {
   const [first, ...rest] = backendsWith(ctx, {
     mlflow: 'mlflow_search_traces',
     wandb: 'wandb_search_traces',
   });
-  if (!first) return;
-  server.registerPrompt(
-    'debug_failed_traces',
-    {
-      title: 'Debug failed traces',
-      description:
-        'Find the LLM/agent traces that failed in a time window, open the failing ones and explain the root causes.',
-      argsSchema: z.object({
-        backend: backendInput([first, ...rest]),
-        experiment: experimentInput,
-        window: windowInput('24h'),
-      }),
-    },
-    ({ backend, experiment, window }) => {
+  if (!first) return undefined;
+  const argsSchema = z.object({
+    backend: backendInput([first, ...rest]),
+    experiment: experimentInput,
+    window: WINDOW,
+  });
+  return {
+    name: 'debug_failed_traces',
+    title: 'Debug failed traces',
+    description:
+      'Find the LLM/agent traces that failed in a time window, open the failing ones and explain the root causes.',
+    argsSchema,
+    render: ({ backend, experiment, window }: z.output<typeof argsSchema>) => {
       const since = resolveWindow(window, new Date());
       return renderPlan(
         ctx,
         backend === 'mlflow' ? mlflowPlan(experiment, since) : wandbPlan(experiment, since),
       );
     },
-  );
+  };
 }
 
 function mlflowPlan(experiment: string | undefined, since: WindowStart): PromptPlan {

@@ -1,8 +1,8 @@
-import type { McpServer } from '@modelcontextprotocol/server';
 import { z } from 'zod';
 import { hasTool, type PromptContext } from './prompt-context.js';
 import { type PromptStep, renderPlan } from './prompt-step.js';
 import { resolveWindow, type WindowStart, windowInput } from './time-window.js';
+import type { WorkflowPrompt } from './workflow-prompt.js';
 
 /** Where to look for late runs, as parsed from the prompt arguments. */
 interface LateScope {
@@ -11,43 +11,45 @@ interface LateScope {
   since: WindowStart;
 }
 
-/** Registers `diagnose_late_flow_runs` when Prefect's flow-run search is selected. */
-export function registerDiagnoseLateFlowRuns(server: McpServer, ctx: PromptContext): void {
+const ARGS = z.object({
+  deployment: z
+    .string()
+    .trim()
+    .min(1)
+    .max(500)
+    .optional()
+    .describe('Deployment id or "<flow name>/<deployment name>"; omit for every deployment.'),
+  workPool: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .optional()
+    .describe('Work pool name; omit for every pool.'),
+  window: windowInput('24h'),
+});
+
+/** `diagnose_late_flow_runs`, when Prefect's flow-run search is selected. */
+export function diagnoseLateFlowRunsPrompt(
+  ctx: PromptContext,
+): WorkflowPrompt<typeof ARGS> | undefined {
   if (!hasTool(ctx, 'prefect_diagnose_late_runs') && !hasTool(ctx, 'prefect_list_flow_runs')) {
-    return;
+    return undefined;
   }
-  server.registerPrompt(
-    'diagnose_late_flow_runs',
-    {
-      title: 'Diagnose late Prefect flow runs',
-      description:
-        'Find Prefect flow runs that are Late (due but not started) for a deployment or work pool and explain why: no worker, paused pool/queue/deployment, or a full concurrency limit.',
-      argsSchema: z.object({
-        deployment: z
-          .string()
-          .trim()
-          .min(1)
-          .max(500)
-          .optional()
-          .describe('Deployment id or "<flow name>/<deployment name>"; omit for every deployment.'),
-        workPool: z
-          .string()
-          .trim()
-          .min(1)
-          .max(200)
-          .optional()
-          .describe('Work pool name; omit for every pool.'),
-        window: windowInput('24h'),
-      }),
-    },
-    ({ deployment, workPool, window }) => {
+  return {
+    name: 'diagnose_late_flow_runs',
+    title: 'Diagnose late Prefect flow runs',
+    description:
+      'Find Prefect flow runs that are Late (due but not started) for a deployment or work pool and explain why: no worker, paused pool/queue/deployment, or a full concurrency limit.',
+    argsSchema: ARGS,
+    render: ({ deployment, workPool, window }) => {
       const scope = { deployment, workPool, since: resolveWindow(window, new Date()) };
       const steps = hasTool(ctx, 'prefect_diagnose_late_runs')
         ? diagnosedSteps(scope)
         : manualSteps(scope);
       return renderPlan(ctx, { goal: goal(scope), steps, report: REPORT });
     },
-  );
+  };
 }
 
 const REPORT =

@@ -1,9 +1,9 @@
-import type { McpServer } from '@modelcontextprotocol/server';
 import { z } from 'zod';
 import { directionInput, metricInput, mlflowMetricColumn } from './metric-inputs.js';
 import { hasTool, type PromptContext } from './prompt-context.js';
 import { type PromptPlan, READ_ONLY_VARIABLE, renderPlan } from './prompt-step.js';
 import { experimentInput, mlflowScope, withExperiments } from './scope-inputs.js';
+import type { WorkflowPrompt } from './workflow-prompt.js';
 
 /** The promotion request, as parsed from the prompt arguments. */
 interface Promotion {
@@ -14,36 +14,38 @@ interface Promotion {
   alias: string;
 }
 
-/** Registers `promote_best_run` when MLflow's best-run search is selected. */
-export function registerPromoteBestRun(server: McpServer, ctx: PromptContext): void {
-  if (!hasTool(ctx, 'mlflow_get_best_run') && !hasTool(ctx, 'mlflow_search_runs')) return;
-  server.registerPrompt(
-    'promote_best_run',
-    {
-      title: 'Promote the best MLflow run',
-      description: `Find the best MLflow run by a metric, register its model and point an alias (e.g. champion) at it. The registry writes need ${READ_ONLY_VARIABLE}=false.`,
-      argsSchema: z.object({
-        experiment: experimentInput.describe(
-          'MLflow experiment id or exact name; omit to search every active experiment.',
-        ),
-        metric: metricInput,
-        direction: directionInput,
-        model: z
-          .string()
-          .trim()
-          .min(1)
-          .max(256)
-          .describe('Registered model name to register the run under (created when missing).'),
-        alias: z
-          .string()
-          .trim()
-          .regex(/^[A-Za-z0-9_-]{1,255}$/, 'An alias is letters, digits, "_" or "-".')
-          .default('champion')
-          .describe('Alias to point at the new version; default "champion".'),
-      }),
-    },
-    (args) => renderPlan(ctx, plan(args, ctx.readOnly)),
-  );
+const ARGS = z.object({
+  experiment: experimentInput.describe(
+    'MLflow experiment id or exact name; omit to search every active experiment.',
+  ),
+  metric: metricInput,
+  direction: directionInput,
+  model: z
+    .string()
+    .trim()
+    .min(1)
+    .max(256)
+    .describe('Registered model name to register the run under (created when missing).'),
+  alias: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{1,255}$/, 'An alias is letters, digits, "_" or "-".')
+    .default('champion')
+    .describe('Alias to point at the new version; default "champion".'),
+});
+
+/** `promote_best_run`, when MLflow's best-run search is selected. */
+export function promoteBestRunPrompt(ctx: PromptContext): WorkflowPrompt<typeof ARGS> | undefined {
+  if (!hasTool(ctx, 'mlflow_get_best_run') && !hasTool(ctx, 'mlflow_search_runs')) {
+    return undefined;
+  }
+  return {
+    name: 'promote_best_run',
+    title: 'Promote the best MLflow run',
+    description: `Find the best MLflow run by a metric, register its model and point an alias (e.g. champion) at it. The registry writes need ${READ_ONLY_VARIABLE}=false.`,
+    argsSchema: ARGS,
+    render: (args) => renderPlan(ctx, plan(args, ctx.readOnly)),
+  };
 }
 
 function plan(request: Promotion, readOnly: boolean): PromptPlan {

@@ -1,8 +1,8 @@
-import type { McpServer } from '@modelcontextprotocol/server';
 import { z } from 'zod';
 import { hasTool, type PromptContext } from './prompt-context.js';
 import { type PromptPlan, type PromptStep, renderPlan } from './prompt-step.js';
 import { resolveWindow, type WindowStart, windowInput } from './time-window.js';
+import type { WorkflowPrompt } from './workflow-prompt.js';
 
 /** Tools whose presence means a backend can answer "what failed"; any one registers the prompt. */
 const ENTRY_TOOLS = [
@@ -19,18 +19,20 @@ const REPORT =
   'Summarize per backend: what failed (name, when, ref.url), the error, the likely cause and what to do about it; then what is ' +
   'still failing or at risk now. Say "nothing failed" for a backend when so, and name any backend you could not reach.';
 
-/** Registers `what_failed_overnight` when any backend with failure-finding tools is enabled. */
-export function registerWhatFailedOvernight(server: McpServer, ctx: PromptContext): void {
-  if (!ENTRY_TOOLS.some((tool) => hasTool(ctx, tool))) return;
-  server.registerPrompt(
-    'what_failed_overnight',
-    {
-      title: 'What failed overnight',
-      description:
-        'Everything that failed in a window across every enabled backend (runs, traces, flow runs), with the errors and likely causes.',
-      argsSchema: z.object({ window: windowInput('12h') }),
-    },
-    ({ window }) => {
+const ARGS = z.object({ window: windowInput('12h') });
+
+/** `what_failed_overnight`, when any backend with failure-finding tools is enabled. */
+export function whatFailedOvernightPrompt(
+  ctx: PromptContext,
+): WorkflowPrompt<typeof ARGS> | undefined {
+  if (!ENTRY_TOOLS.some((tool) => hasTool(ctx, tool))) return undefined;
+  return {
+    name: 'what_failed_overnight',
+    title: 'What failed overnight',
+    description:
+      'Everything that failed in a window across every enabled backend (runs, traces, flow runs), with the errors and likely causes.',
+    argsSchema: ARGS,
+    render: ({ window }) => {
       const since = resolveWindow(window, new Date());
       const steps = hasTool(ctx, 'mlops_what_failed')
         ? crossBackendSteps(ctx, since)
@@ -42,7 +44,7 @@ export function registerWhatFailedOvernight(server: McpServer, ctx: PromptContex
       };
       return renderPlan(ctx, plan);
     },
-  );
+  };
 }
 
 /**

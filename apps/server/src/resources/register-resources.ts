@@ -1,11 +1,19 @@
 import type { McpServer } from '@modelcontextprotocol/server';
-import { ResourceNotFoundError, ResourceTemplate } from '@modelcontextprotocol/server';
+import { ResourceNotFoundError, ResourceTemplate, UriTemplate } from '@modelcontextprotocol/server';
 import { ENTITY_TEMPLATES, type EntityTemplate } from './entity-templates.js';
 import { OVERVIEW_URI, readOverview } from './overview-resource.js';
 import { decodeVariables, readThroughTool } from './read-through-tool.js';
 import { listRecent } from './recent-resources.js';
 import type { ResourceContext } from './resource-context.js';
 import { resourceTool } from './resource-tools.js';
+
+/**
+ * Each template parsed once per process: stateless HTTP registers them on a fresh server per
+ * request, and a parsed template is only read (`match`), never changed.
+ */
+const PARSED = new Map(
+  ENTITY_TEMPLATES.map((template) => [template, new UriTemplate(template.uriTemplate)]),
+);
 
 /**
  * Registers the gateway's resources on a server: `mlops://overview` (health of every enabled
@@ -37,7 +45,7 @@ function registerEntityTemplate(
   const search = template.recent && resourceTool(ctx, template.recent.tool);
   server.registerResource(
     template.name,
-    new ResourceTemplate(template.uriTemplate, {
+    new ResourceTemplate(PARSED.get(template)!, {
       list: search ? (serverCtx) => listRecent(ctx, template, search, serverCtx) : undefined,
     }),
     { title: template.title, description: template.description, mimeType: 'application/json' },

@@ -5,7 +5,13 @@ import {
   secrets,
   toCompactJson,
 } from '@mlops-mcp/core';
-import type { CallToolResult, McpServer, ServerContext } from '@modelcontextprotocol/server';
+import type {
+  CallToolResult,
+  McpServer,
+  ServerContext,
+  StandardSchemaWithJSON,
+  ToolAnnotations,
+} from '@modelcontextprotocol/server';
 import { toErrorPayload } from './error-result.js';
 
 export interface RegisterDeps {
@@ -24,13 +30,34 @@ export function registerTool(
   client: unknown,
   deps: RegisterDeps,
 ): void {
-  server.registerTool(
-    tool.name,
-    {
+  server.registerTool(tool.name, sdkToolConfig(tool), (async (args: unknown, ctx: ServerContext) =>
+    callTool(tool, client, args, ctx, deps)) as never);
+}
+
+/** The config `server.registerTool` gets for a tool. */
+interface SdkToolConfig {
+  readonly title: string;
+  readonly description: string;
+  readonly inputSchema: StandardSchemaWithJSON;
+  readonly outputSchema: StandardSchemaWithJSON;
+  readonly annotations: ToolAnnotations;
+}
+
+const sdkToolConfigs = new WeakMap<AnyToolDefinition, SdkToolConfig>();
+
+/**
+ * What the SDK is given for a tool, built once per process: stateless HTTP registers every tool
+ * on a fresh server per request, and nothing here depends on the request (the per-request
+ * client lives only in the handler). Frozen, since every server shares it.
+ */
+function sdkToolConfig(tool: AnyToolDefinition): SdkToolConfig {
+  let config = sdkToolConfigs.get(tool);
+  if (config === undefined) {
+    config = deepFreeze({
       title: tool.title,
       description: tool.description,
-      inputSchema: tool.inputSchema,
-      outputSchema: tool.outputSchema,
+      inputSchema: withCachedJsonSchema(tool.inputSchema),
+      outputSchema: withCachedJsonSchema(tool.outputSchema),
       annotations: {
         title: tool.title,
         readOnlyHint: tool.access === 'read',
@@ -38,9 +65,60 @@ export function registerTool(
         idempotentHint: tool.access === 'read' ? true : (tool.idempotent ?? false),
         openWorldHint: true,
       },
+    });
+    sdkToolConfigs.set(tool, config);
+  }
+  return config;
+}
+
+type JsonSchemaOptions = Parameters<StandardSchemaWithJSON['~standard']['jsonSchema']['input']>[0];
+
+const cachedSchemas = new WeakMap<StandardSchemaWithJSON, StandardSchemaWithJSON>();
+
+/**
+ * A schema that validates exactly as `schema` (its own `validate`) but converts to JSON Schema
+ * once per io and target. The SDK converts a registered tool's schemas on every `tools/list` and
+ * its output schema on every `tools/call` (memoised per server only), and zod's conversion is the
+ * bulk of a stateless request's CPU. The cached JSON Schema is deep-frozen: it is shared by every
+ * request, so none may change what the next one lists.
+ */
+function withCachedJsonSchema(schema: StandardSchemaWithJSON): StandardSchemaWithJSON {
+  const cached = cachedSchemas.get(schema);
+  if (cached !== undefined) return cached;
+  const standard = schema['~standard'];
+  // Without a converter of its own the SDK falls back to converting the zod schema itself.
+  if (standard.jsonSchema === undefined) return schema;
+  const converted = new Map<string, Record<string, unknown>>();
+  const convert = (io: 'input' | 'output') => (options: JsonSchemaOptions) => {
+    // Library options (the SDK passes none) could change the result: convert those each time.
+    if (options?.libraryOptions !== undefined) return standard.jsonSchema[io](options);
+    const key = `${io} ${options?.target}`;
+    let json = converted.get(key);
+    if (json === undefined) {
+      // A conversion that throws is not cached: it throws again, where the SDK expects it.
+      json = deepFreeze(standard.jsonSchema[io](options));
+      converted.set(key, json);
+    }
+    return json;
+  };
+  const wrapped: StandardSchemaWithJSON = {
+    '~standard': {
+      version: standard.version,
+      vendor: standard.vendor,
+      validate: standard.validate,
+      jsonSchema: { input: convert('input'), output: convert('output') },
     },
-    (async (args: unknown, ctx: ServerContext) => callTool(tool, client, args, ctx, deps)) as never,
-  );
+  };
+  cachedSchemas.set(schema, wrapped);
+  return wrapped;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
 }
 
 /** Runs one tool call to completion; never throws. */
