@@ -2,6 +2,7 @@ import type { AnyToolDefinition } from '@mlops-mcp/core';
 import { createMcpHandler, McpServer } from '@modelcontextprotocol/server';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createGateway, type Gateway, loadConfig } from '../src/index.js';
+import { toolAnnotations } from '../src/tools/register-tool.js';
 import { VERSION } from '../src/version.js';
 
 /**
@@ -46,13 +47,7 @@ function referenceServer(tools: readonly AnyToolDefinition[]): McpServer {
         description: tool.description,
         inputSchema: tool.inputSchema,
         outputSchema: tool.outputSchema,
-        annotations: {
-          title: tool.title,
-          readOnlyHint: tool.access === 'read',
-          destructiveHint: tool.access === 'write' ? (tool.destructive ?? true) : false,
-          idempotentHint: tool.access === 'read' ? true : (tool.idempotent ?? false),
-          openWorldHint: true,
-        },
+        annotations: toolAnnotations(tool),
       },
       (() => ({ content: [] })) as never,
     );

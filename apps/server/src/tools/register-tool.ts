@@ -34,6 +34,17 @@ export function registerTool(
     callTool(tool, client, args, ctx, deps)) as never);
 }
 
+/** MCP annotations derived from a tool's access class. */
+export function toolAnnotations(tool: AnyToolDefinition): ToolAnnotations {
+  return {
+    title: tool.title,
+    readOnlyHint: tool.access === 'read',
+    destructiveHint: tool.access === 'write' ? (tool.destructive ?? true) : false,
+    idempotentHint: tool.access === 'read' ? true : (tool.idempotent ?? false),
+    openWorldHint: true,
+  };
+}
+
 /** The config `server.registerTool` gets for a tool. */
 interface SdkToolConfig {
   readonly title: string;
@@ -58,13 +69,7 @@ function sdkToolConfig(tool: AnyToolDefinition): SdkToolConfig {
       description: tool.description,
       inputSchema: withCachedJsonSchema(tool.inputSchema),
       outputSchema: withCachedJsonSchema(tool.outputSchema),
-      annotations: {
-        title: tool.title,
-        readOnlyHint: tool.access === 'read',
-        destructiveHint: tool.access === 'write' ? (tool.destructive ?? true) : false,
-        idempotentHint: tool.access === 'read' ? true : (tool.idempotent ?? false),
-        openWorldHint: true,
-      },
+      annotations: toolAnnotations(tool),
     });
     sdkToolConfigs.set(tool, config);
   }
