@@ -95,7 +95,7 @@ async function measureEveryCase(): Promise<void> {
       continue;
     }
     const result = await gateway.callTool(testCase.tool, args);
-    const text = result.content.map((part) => (part.type === 'text' ? part.text : '')).join('');
+    const text = resultText(result);
     const images = result.content.filter((part) => part.type === 'image').length;
     measured.set(testCase.tool, {
       tokens: estimateTokens(text),
@@ -109,12 +109,17 @@ async function measureEveryCase(): Promise<void> {
   }
 }
 
+/** The text a client receives (images aside), as one string. */
+function resultText(result: Awaited<ReturnType<Gateway['callTool']>>): string {
+  return result.content.map((part) => (part.type === 'text' ? part.text : '')).join('');
+}
+
 /** The read cases again, on a read-only gateway with SMALL_BUDGET, after the full measurement. */
 async function measureReadsUnderTightBudget(): Promise<void> {
   const reads = new Set(tight.tools.map((tool) => tool.name));
   for (const testCase of RESPONSE_CASES.filter((c) => reads.has(c.tool))) {
     const result = await tight.callTool(testCase.tool, testCase.args(context));
-    const text = result.content.map((part) => (part.type === 'text' ? part.text : '')).join('');
+    const text = resultText(result);
     const items = (result.structuredContent as { items?: unknown[] } | undefined)?.items;
     underTightBudget.set(testCase.tool, {
       tokens: estimateTokens(text),

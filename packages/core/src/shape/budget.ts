@@ -8,18 +8,9 @@ import { estimateTokens, toCompactJson } from './tokens.js';
  */
 export function fitPageToBudget<T>(page: Page<T>, maxTokens: number): Page<T> {
   const { resumeAt, ...plain } = page;
-  if (estimateTokens(toCompactJson(plain)) <= maxTokens || plain.items.length <= 1) return plain;
-  // Binary search the largest prefix that fits.
-  let lo = 1;
-  let hi = plain.items.length - 1;
-  while (lo < hi) {
-    const mid = Math.ceil((lo + hi) / 2);
-    const candidate = { ...plain, items: plain.items.slice(0, mid) };
-    if (estimateTokens(toCompactJson(candidate)) <= maxTokens) lo = mid;
-    else hi = mid - 1;
-  }
-  const fitted: Page<T> = { ...plain, items: plain.items.slice(0, lo), truncated: true };
-  fitted.nextCursor = resumeAt ? resumeAt(lo) : undefined;
+  const fitted = fitItemsToBudget(plain, maxTokens);
+  if (fitted === plain) return plain;
+  fitted.nextCursor = resumeAt ? resumeAt(fitted.items.length) : undefined;
   return fitted;
 }
 
