@@ -40,7 +40,10 @@ export interface SeedContext {
    */
   python<T = unknown>(script: string, env?: Record<string, string>): Promise<T>;
   /** JSON over HTTP to a backend's own REST API (throws with the body on a non-2xx answer). */
-  rest<T = unknown>(url: string, init?: { method?: string; body?: unknown; headers?: Record<string, string> }): Promise<T>;
+  rest<T = unknown>(
+    url: string,
+    init?: { method?: string; body?: unknown; headers?: Record<string, string> },
+  ): Promise<T>;
 }
 
 /** One tool call as the scripted agent saw it. */
