@@ -50,7 +50,7 @@ print(json.dumps({"experimentId": exp_id}))
 `;
 
 /** The experiment's error traces and, per trace, its innermost failed span and exception. */
-export const ERROR_TRACES_TRUTH = String.raw`
+export const ERROR_TRACES_TRUTH = `
 import json, os
 from mlflow import MlflowClient
 
