@@ -46,7 +46,10 @@ export const oldErrorTraces = defineTask({
       limit: 50,
     });
     if (first.isError) throw new Error(first.text);
-    let items = first.structured.items as { id: string }[];
+    // The question is about MLflow: Weave traces of the default W&B project are merged in too.
+    const mlflowOnly = (items: unknown) =>
+      (items as { backend: string; id: string }[]).filter((trace) => trace.backend === 'mlflow');
+    let items = mlflowOnly(first.structured.items);
     const caveats = (first.structured.caveats ?? []) as unknown[];
     // A competent agent widens the window when the answer says one hid older traces.
     if (items.length === 0 && JSON.stringify(caveats).match(/since|window|older/i)) {
@@ -57,7 +60,7 @@ export const oldErrorTraces = defineTask({
         limit: 50,
       });
       if (wider.isError) throw new Error(wider.text);
-      items = wider.structured.items as { id: string }[];
+      items = mlflowOnly(wider.structured.items);
     }
     return { traces: sorted(items.map((item) => item.id)) };
   },

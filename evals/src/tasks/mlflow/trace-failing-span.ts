@@ -49,7 +49,10 @@ export const traceFailingSpan = defineTask({
   async plan(agent, { experiment }): Promise<FailedSpan> {
     const found = await agent.call('mlops_search_traces', { experiment, status: 'error' });
     if (found.isError) throw new Error(found.text);
-    const [item] = found.structured.items as { id: string; uri: string }[];
+    // The question is about MLflow: Weave traces of the default W&B project are merged in too.
+    const [item] = (found.structured.items as { backend: string; uri: string }[]).filter(
+      (trace) => trace.backend === 'mlflow',
+    );
     if (!item)
       return { traceId: undefined, span: undefined, errorType: undefined, errorMessage: undefined };
     const trace = await agent.call('mlflow_get_trace', { traceId: item.uri });
