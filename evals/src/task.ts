@@ -101,3 +101,7 @@ export interface EvalTask<V = unknown, H = unknown, T = unknown, A = unknown> {
 export function defineTask<V, H, T, A>(task: EvalTask<V, H, T, A>): EvalTask<V, H, T, A> {
   return task;
 }
+
+/** A task of any type parameters: what the area index files list. */
+// biome-ignore lint/suspicious/noExplicitAny: tasks differ in their type parameters.
+export type AnyTask = EvalTask<any, any, any, any>;
