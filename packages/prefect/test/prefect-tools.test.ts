@@ -1,7 +1,7 @@
 import { MlopsError } from '@mlops-mcp/core';
 import {
-  pinnedVersion,
   type PrefectSeed,
+  pinnedVersion,
   type RunningServer,
   runTool,
   startSeededPrefect,

@@ -53,6 +53,8 @@ describe('pinnedVersion', () => {
 
   it('names the lock when the distribution is not pinned in it', () => {
     vi.stubEnv('MLOPS_MCP_PYTHON_LOCK', 'python/requirements-oldest.lock');
-    expect(() => pinnedVersion('no-such-dist')).toThrow(/no-such-dist is not pinned in .*requirements-oldest\.lock/);
+    expect(() => pinnedVersion('no-such-dist')).toThrow(
+      /no-such-dist is not pinned in .*requirements-oldest\.lock/,
+    );
   });
 });
