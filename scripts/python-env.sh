@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
 # Create (or reuse) the Python virtualenv holding the real backends (MLflow, Prefect, Weave)
-# pinned in python/requirements.lock, and print its path on stdout. Nothing else goes to stdout.
+# pinned in a lock file (python/requirements.lock: the newest releases tested; or another lock
+# named by MLOPS_MCP_PYTHON_LOCK, e.g. python/requirements-oldest.lock), and print its path on
+# stdout. Nothing else goes to stdout.
 #
-# The venv lives outside the repo, keyed by the lock's content:
-#   ${MLOPS_MCP_CACHE:-$HOME/.cache/mlops-mcp}/venv-<first 12 hex of sha256(requirements.lock)>
+# The venv lives outside the repo, keyed by the lock's content, so each lock has its own:
+#   ${MLOPS_MCP_CACHE:-$HOME/.cache/mlops-mcp}/venv-<first 12 hex of sha256(lock)>
 # It is built in a temporary directory and renamed into place only once complete, so an
 # interrupted install is never reused. uv (pinned below) is bootstrapped into $CACHE/uvboot;
 # if that fails the install falls back to plain pip.
 #
 # Environment:
+#   MLOPS_MCP_PYTHON_LOCK  lock file to install (default: python/requirements.lock); a relative
+#                     path is taken from the repository root
 #   MLOPS_MCP_CACHE   cache root (default: $HOME/.cache/mlops-mcp)
 #   MLOPS_MCP_PYTHON  interpreter to build the venv from (default: python3)
 #   UV_CACHE_DIR      honoured by uv as usual (default: uv's own cache dir)
@@ -23,7 +27,11 @@ die() {
 }
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-LOCK="$ROOT/python/requirements.lock"
+LOCK="${MLOPS_MCP_PYTHON_LOCK:-python/requirements.lock}"
+case "$LOCK" in
+/*) ;;
+*) LOCK="$ROOT/$LOCK" ;;
+esac
 CACHE="${MLOPS_MCP_CACHE:-$HOME/.cache/mlops-mcp}"
 PY="${MLOPS_MCP_PYTHON:-python3}"
 

@@ -5,6 +5,7 @@ import type {
   RunningWeaveServer,
   WeaveSeed,
 } from '@mlops-mcp/testkit';
+import { pinnedVersion } from '@mlops-mcp/testkit';
 import { Client, InMemoryTransport } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGateway, type Gateway } from '../src/index.js';
@@ -112,7 +113,7 @@ describe('cross-backend tools with every backend running', () => {
     expect(backends.map((b) => b.backend)).toEqual(['mlflow', 'wandb', 'prefect']);
     for (const backend of backends)
       expect(backend).toMatchObject({ reachable: true, authenticated: true });
-    expect(backends[0]!.version).toBe('3.17.2');
+    expect(backends[0]!.version).toBe(pinnedVersion('mlflow'));
     expect(backends[2]!.counts).toMatchObject({ flows: expect.any(Number) });
   });
 

@@ -7,7 +7,10 @@ import {
 } from '@mlops-mcp/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { translateLoggedModelFilter } from '../src/api/logged-model-query.js';
+import {
+  loggedModelStatusForm,
+  translateLoggedModelFilter,
+} from '../src/api/logged-model-query.js';
 import { createMlflowAdapter, type MlflowAdapter } from '../src/index.js';
 import { createLoggedModelTool } from '../src/tools/create-logged-model.js';
 import { deleteLoggedModelTool } from '../src/tools/delete-logged-model.js';
@@ -83,7 +86,7 @@ describe('mlflow_search_logged_models', () => {
     expect(result.items.map((m) => m.id)).toEqual([seeded('PENDING').id, seeded('READY').id]);
   });
 
-  it('filters by status name even though MLflow stores statuses as numbers', async () => {
+  it('filters by status name, in any case, on the server in use (numbers up to 3.17, names from 3.18)', async () => {
     const ready = await runTool(searchLoggedModelsTool, mlflow, {
       experimentIds: [extras.experimentId],
       filter: "status = 'READY' AND name LIKE 'llama-3-8b-lora%'",
@@ -91,7 +94,7 @@ describe('mlflow_search_logged_models', () => {
     expect(ready.items.map((m) => m.id)).toEqual([seeded('READY').id]);
     const pending = await runTool(searchLoggedModelsTool, mlflow, {
       experimentIds: [extras.experimentId],
-      filter: "status = 'PENDING' AND name LIKE 'llama-3-8b-lora%'",
+      filter: "status = 'pending' AND name LIKE 'llama-3-8b-lora%'",
     });
     expect(pending.items.map((m) => m.id)).toEqual([seeded('PENDING').id]);
   });
@@ -149,14 +152,37 @@ describe('mlflow_search_logged_models', () => {
 });
 
 describe('translateLoggedModelFilter', () => {
-  it('rewrites status names but leaves tags and params named status alone', () => {
-    expect(
-      translateLoggedModelFilter(
-        "status = 'READY' AND attributes.status != 'failed' AND tags.status = 'READY' AND params.`status` = 'PENDING'",
-      ),
-    ).toBe(
+  const filter =
+    "status = 'READY' AND attributes.status != 'failed' AND tags.status = 'READY' AND params.`status` = 'PENDING'";
+
+  it('rewrites status names to numbers for MLflow up to 3.17, leaving tags and params alone', () => {
+    expect(translateLoggedModelFilter(filter, 'number')).toBe(
       "status = '2' AND attributes.status != '3' AND tags.status = 'READY' AND params.`status` = 'PENDING'",
     );
+  });
+
+  it('rewrites status names to the upper-case names MLflow 3.18 takes, leaving tags and params alone', () => {
+    expect(translateLoggedModelFilter(filter, 'name')).toBe(
+      "status = 'READY' AND attributes.status != 'FAILED' AND tags.status = 'READY' AND params.`status` = 'PENDING'",
+    );
+    expect(translateLoggedModelFilter("status = 'LOGGED_MODEL_UPLOAD_FAILED'", 'name')).toBe(
+      "status = 'FAILED'",
+    );
+  });
+});
+
+describe('loggedModelStatusForm', () => {
+  it('uses numbers for servers before 3.18 and names from 3.18 on', () => {
+    expect(loggedModelStatusForm('3.17.2')).toBe('number');
+    expect(loggedModelStatusForm('2.22.1')).toBe('number');
+    expect(loggedModelStatusForm('3.18.0')).toBe('name');
+    expect(loggedModelStatusForm('3.19.0.dev0')).toBe('name');
+    expect(loggedModelStatusForm('4.0.0')).toBe('name');
+  });
+
+  it('uses names when the version is unknown', () => {
+    expect(loggedModelStatusForm(undefined)).toBe('name');
+    expect(loggedModelStatusForm('unknown')).toBe('name');
   });
 });
 

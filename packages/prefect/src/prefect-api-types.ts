@@ -1,9 +1,10 @@
 import { z } from 'zod';
 
 /**
- * zod schemas of the Prefect REST responses this adapter reads, checked against a real
- * Prefect 3.8.8 server (prefect/server/schemas/core.py and responses.py). Fields the adapter
- * does not use are left out; optional ones accept null, as Prefect sends null for unset.
+ * zod schemas of the Prefect REST responses this adapter reads, checked against real Prefect
+ * 3.8.8 and 3.9.1 servers (prefect/server/schemas/core.py and responses.py, the same in both).
+ * Fields the adapter does not use are left out; optional ones accept null, as Prefect sends null
+ * for unset.
  */
 
 const opt = <T extends z.ZodType>(schema: T) => schema.nullish().transform((v) => v ?? undefined);

@@ -2,11 +2,11 @@ import { z } from 'zod';
 
 /**
  * Prefect's structured filters, mirrored operator by operator from the server's
- * prefect/server/schemas/filters.py (3.8.8). Every object is `.strict()`: an operator Prefect
- * does not have (`$in`, `in`, `eq`) is an invalid_input naming its path, never dropped. Prefect
- * forbids unknown keys inside a filter too, but silently ignores an unknown top-level key of the
- * request body (`flow_run` for `flow_runs`), which turns a typo into a match-all; the strict
- * `PrefectRunFilterSchema` below closes that gap as well.
+ * prefect/server/schemas/filters.py (3.8.8; the same fields in 3.9.1). Every object is
+ * `.strict()`: an operator Prefect does not have (`$in`, `in`, `eq`) is an invalid_input naming
+ * its path, never dropped. Prefect forbids unknown keys inside a filter too, but silently ignores
+ * an unknown top-level key of the request body (`flow_run` for `flow_runs`), which turns a typo
+ * into a match-all; the strict `PrefectRunFilterSchema` below closes that gap as well.
  */
 
 const Uuid = z.uuid();

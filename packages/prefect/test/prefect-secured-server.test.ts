@@ -1,5 +1,5 @@
 import { MlopsError } from '@mlops-mcp/core';
-import { type RunningServer, runTool, startPrefect } from '@mlops-mcp/testkit';
+import { pinnedVersion, type RunningServer, runTool, startPrefect } from '@mlops-mcp/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrefectAdapter, type PrefectAdapter } from '../src/index.js';
 import { getServerInfoTool } from '../src/tools/get-server-info.js';
@@ -72,7 +72,7 @@ describe('a Prefect server with basic auth and CSRF protection', () => {
       auth: 'basic',
       serverRequiresAuth: true,
       csrfProtection: 'enabled',
-      version: '3.8.8',
+      version: pinnedVersion('prefect'),
     });
     expect(JSON.stringify(info)).not.toContain('s3cure-pw');
   });

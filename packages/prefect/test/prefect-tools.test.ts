@@ -1,6 +1,7 @@
 import { MlopsError } from '@mlops-mcp/core';
 import {
   type PrefectSeed,
+  pinnedVersion,
   type RunningServer,
   runTool,
   startSeededPrefect,
@@ -101,7 +102,7 @@ describe('prefect_get_server_info', () => {
     const info = await runTool(getServerInfoTool, prefect, {});
     expect(info).toMatchObject({
       apiUrl: server.url,
-      version: '3.8.8',
+      version: pinnedVersion('prefect'),
       healthy: true,
       cloud: false,
       auth: 'none',
@@ -115,7 +116,7 @@ describe('prefect_get_server_info', () => {
     expect(await prefect.checkHealth()).toMatchObject({
       reachable: true,
       authenticated: true,
-      version: '3.8.8',
+      version: pinnedVersion('prefect'),
     });
   });
 });

@@ -8,7 +8,7 @@ export { startMlflow } from './mlflow-server.js';
 export { type PrefectSeed, seedPrefect, startSeededPrefect } from './prefect-seed.js';
 export { startPrefect } from './prefect-server.js';
 export type { PythonEnv } from './python-env.js';
-export { pythonEnv } from './python-env.js';
+export { pinnedVersion, pythonEnv, pythonLockPath } from './python-env.js';
 export { runCapture } from './run-capture.js';
 export { runTool } from './run-tool.js';
 export type { RunningServer, StartServerOptions } from './running-server.js';

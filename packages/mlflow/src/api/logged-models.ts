@@ -9,7 +9,11 @@ import type { MlflowLoggedModel } from '../logged-model-schema.js';
 import { mapLoggedModel } from '../map-logged-model.js';
 import type { MlflowAdapter, MlflowReadOptions } from '../mlflow-adapter.js';
 import { EmptyResponseSchema } from '../mlflow-api-types.js';
-import { parseLoggedModelOrderBy, translateLoggedModelFilter } from './logged-model-query.js';
+import {
+  loggedModelStatusForm,
+  parseLoggedModelOrderBy,
+  translateLoggedModelFilter,
+} from './logged-model-query.js';
 import {
   LoggedModelResponseSchema,
   type MlflowLoggedModelRaw,
@@ -91,7 +95,10 @@ export async function searchLoggedModels(
       hint: 'Find experiment ids with mlflow_search_experiments.',
     });
   }
-  const filter = translateLoggedModelFilter(params.filter);
+  const version = params.filter
+    ? await mlflow.serverVersion(options).catch(() => undefined)
+    : undefined;
+  const filter = translateLoggedModelFilter(params.filter, loggedModelStatusForm(version));
   const orderBy = parseLoggedModelOrderBy(params.orderBy);
   return fetchResumablePage({
     cursor: params.cursor,

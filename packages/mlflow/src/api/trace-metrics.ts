@@ -47,8 +47,8 @@ function aggregationToProto(aggregation: string) {
 }
 
 /**
- * Runs one metrics query. MLflow 3.17 does not page these results (it ignores page_token and
- * never sends next_page_token; sqlalchemy_store.query_trace_metrics "TODO: Implement
+ * Runs one metrics query. MLflow 3.17–3.18 do not page these results (they ignore page_token and
+ * never send next_page_token; sqlalchemy_store.query_trace_metrics "TODO: Implement
  * pagination"): at most `maxResults` points come back, so callers ask for one more than they
  * show to learn whether groups were cut.
  */
