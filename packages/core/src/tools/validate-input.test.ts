@@ -83,6 +83,9 @@ describe('parseToolInput', () => {
       experimnt: 'experiment',
     });
     expect(refusal(ListFlowRuns, { query: 'x' }).details.didYouMean).toEqual({ query: 'filter' });
+    expect(
+      refusal(z.object({ since: z.string().optional() }), { window: '7d' }).details.didYouMean,
+    ).toEqual({ window: 'since' });
     expect(refusal(ListFlowRuns, { state: ['FAILED'] }).details.didYouMean).toEqual({
       state: 'stateTypes',
     });
