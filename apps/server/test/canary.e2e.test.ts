@@ -215,9 +215,7 @@ function describeSweep(answers: Map<string, { ok: boolean; text: string }>): str
       ok++;
       continue;
     }
-    const kind =
-      /\\"kind\\":\\"(\w+)/.exec(answer.text)?.[1] ??
-      (answer.text.includes('Input validation error') ? 'input validation' : 'other');
+    const kind = /\\"kind\\":\\"(\w+)/.exec(answer.text)?.[1] ?? 'other';
     kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
   }
   const errors = [...kinds].map(([kind, count]) => `${kind}: ${count}`).join(', ');

@@ -28,6 +28,8 @@ export interface MlopsErrorOptions {
   status?: number | undefined;
   /** The input field at fault, for invalid_input. */
   field?: string | undefined;
+  /** Structured facts the model can act on (e.g. unknown arguments and their closest names). */
+  details?: object | undefined;
   cause?: unknown;
 }
 
@@ -39,6 +41,7 @@ export class MlopsError extends Error {
   readonly hint: string | undefined;
   readonly status: number | undefined;
   readonly field: string | undefined;
+  readonly details: object | undefined;
 
   constructor(kind: ErrorKind, message: string, options: MlopsErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -48,6 +51,7 @@ export class MlopsError extends Error {
     this.hint = options.hint;
     this.status = options.status;
     this.field = options.field;
+    this.details = options.details;
   }
 
   /** True for any MlopsError, even one created by another copy of this package. */

@@ -30,3 +30,4 @@ export * from './shape/truncate-text.js';
 export * from './time.js';
 export * from './tools/page-inputs.js';
 export * from './tools/tool-definition.js';
+export * from './tools/validate-input.js';

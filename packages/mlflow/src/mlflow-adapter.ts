@@ -91,6 +91,7 @@ export function createMlflowAdapter(
   const http = new HttpClient({
     backend: 'mlflow',
     baseUrl: settings.trackingUri,
+    urlSetting: 'MLFLOW_TRACKING_URI',
     headers,
     mapError: mapMlflowError,
     ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),

@@ -141,6 +141,10 @@ export function createPrefectAdapter(
   const http = new PrefectHttp({
     backend: 'prefect',
     baseUrl: settings.apiUrl,
+    urlSetting:
+      settings.source === 'profile'
+        ? `PREFECT_API_URL (of Prefect profile "${settings.profile ?? 'active'}")`
+        : 'PREFECT_API_URL',
     headers: prefectAuthHeaders(settings),
     mapError: mapPrefectError,
     ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),

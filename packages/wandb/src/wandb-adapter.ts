@@ -107,6 +107,7 @@ export function createWandbAdapter(
   const http = new HttpClient({
     backend: 'wandb',
     baseUrl: settings.baseUrl,
+    urlSetting: 'WANDB_BASE_URL',
     headers: { authorization: wandbBasicAuthHeader(settings) },
     mapError: mapWandbHttpFailure,
     ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),

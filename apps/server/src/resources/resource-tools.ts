@@ -1,12 +1,6 @@
-import {
-  type AnyToolDefinition,
-  InvalidInputError,
-  type ToolDefinition,
-  toCompactJson,
-} from '@mlops-mcp/core';
+import type { AnyToolDefinition, ToolDefinition } from '@mlops-mcp/core';
 import type { CallToolResult, ServerContext } from '@modelcontextprotocol/server';
 import { BACKENDS } from '../backends/catalog.js';
-import { toErrorPayload } from '../tools/error-result.js';
 import { callTool } from '../tools/register-tool.js';
 import type { ResourceContext } from './resource-context.js';
 
@@ -35,18 +29,5 @@ export async function runResourceTool(
   args: Record<string, unknown>,
   serverCtx?: Pick<ServerContext, 'mcpReq'>,
 ): Promise<CallToolResult> {
-  const parsed = tool.inputSchema.safeParse(args);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = issue?.path.join('.') || undefined;
-    const error = new InvalidInputError(
-      `Invalid ${field ?? 'input'}: ${issue?.message ?? 'invalid input'}`,
-      { field },
-    );
-    return {
-      content: [{ type: 'text', text: toCompactJson(toErrorPayload(error)) }],
-      isError: true,
-    };
-  }
-  return callTool(tool, ctx.adapters.get(tool.namespace), parsed.data, serverCtx, ctx);
+  return callTool(tool, ctx.adapters.get(tool.namespace), args, serverCtx, ctx);
 }

@@ -1,4 +1,4 @@
-import { MlopsError, secrets } from '@mlops-mcp/core';
+import { type InputIssue, MlopsError, secrets } from '@mlops-mcp/core';
 
 /** What the model sees for a failed call: what failed, why, what to try next. */
 export interface ToolErrorPayload {
@@ -9,6 +9,11 @@ export interface ToolErrorPayload {
     field?: string;
     backend?: string;
     status?: number;
+    /** invalid_input: every problem, unknown arguments and their closest valid names (InputErrorDetails). */
+    issues?: InputIssue[];
+    unknown?: string[];
+    didYouMean?: Record<string, string>;
+    valid?: string[];
   };
 }
 
@@ -51,6 +56,7 @@ export function toErrorPayload(error: unknown): ToolErrorPayload {
     if (error.field) payload.field = error.field;
     if (error.backend) payload.backend = error.backend;
     if (error.status) payload.status = error.status;
+    if (error.details) Object.assign(payload, secrets.redactDeep(error.details));
     return { error: payload };
   }
   return {

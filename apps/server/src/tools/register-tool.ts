@@ -2,6 +2,7 @@ import {
   type AnyToolDefinition,
   type Logger,
   MlopsError,
+  parseToolInput,
   secrets,
   toCompactJson,
 } from '@mlops-mcp/core';
@@ -67,7 +68,7 @@ function sdkToolConfig(tool: AnyToolDefinition): SdkToolConfig {
     config = deepFreeze({
       title: tool.title,
       description: tool.description,
-      inputSchema: withCachedJsonSchema(tool.inputSchema),
+      inputSchema: validatedAtTheSeam(withCachedJsonSchema(tool.inputSchema)),
       outputSchema: withCachedJsonSchema(tool.outputSchema),
       annotations: toolAnnotations(tool),
     });
@@ -118,6 +119,24 @@ function withCachedJsonSchema(schema: StandardSchemaWithJSON): StandardSchemaWit
   return wrapped;
 }
 
+/**
+ * The input schema as the SDK sees it: listed as before, but its `validate` accepts any
+ * arguments, so the SDK never answers a bad call with its own plain text. `callTool` validates
+ * instead (parseToolInput), with a structured invalid_input that names every problem and refuses
+ * unknown arguments, on every path (MCP, `gateway.callTool`, resources).
+ */
+function validatedAtTheSeam(schema: StandardSchemaWithJSON): StandardSchemaWithJSON {
+  const standard = schema['~standard'];
+  return {
+    '~standard': {
+      version: standard.version,
+      vendor: standard.vendor,
+      validate: (value: unknown) => ({ value }),
+      jsonSchema: standard.jsonSchema,
+    },
+  };
+}
+
 function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
     Object.freeze(value);
@@ -126,7 +145,10 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-/** Runs one tool call to completion; never throws. */
+/**
+ * Runs one tool call to completion; never throws. `args` are the caller's, unparsed: the tool's
+ * input schema is applied here, the one place every path goes through.
+ */
 export async function callTool(
   tool: AnyToolDefinition,
   client: unknown,
@@ -140,7 +162,8 @@ export async function callTool(
   try {
     // A client that is an error means this request has no adapter for the tool's backend.
     if (MlopsError.isInstance(client)) throw client;
-    const output = await tool.handler(args, {
+    const input = parseToolInput(tool.name, tool.inputSchema, args);
+    const output = await tool.handler(input, {
       client,
       signal,
       maxResponseTokens: deps.maxResponseTokens,

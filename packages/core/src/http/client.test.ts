@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import { MockAgent } from 'undici';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -222,5 +223,66 @@ describe('HttpClient responses', () => {
     });
     controller.abort();
     await expect(pending).rejects.toMatchObject({ kind: 'cancelled' });
+  });
+});
+
+/** A local port nothing listens on: bound, then released. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+describe('HttpClient against a closed port', () => {
+  it('names the URL setting to check and mlops-mcp doctor, not "retry later"', async () => {
+    const port = await closedPort();
+    const client = new HttpClient({
+      backend: 'mlflow',
+      baseUrl: `http://127.0.0.1:${port}`,
+      urlSetting: 'MLFLOW_TRACKING_URI',
+      retry: { maxAttempts: 1 },
+    });
+    try {
+      const error = await client
+        .request({ method: 'GET', path: 'x', schema: Ok, operation: 'search runs' })
+        .then(
+          () => undefined,
+          (caught: unknown) => caught,
+        );
+      expect(MlopsError.isInstance(error)).toBe(true);
+      const { kind, message, hint } = error as MlopsError;
+      expect(kind).toBe('unavailable');
+      expect(message).toBe(
+        `Could not reach mlflow at http://127.0.0.1:${port} for search runs (ECONNREFUSED).`,
+      );
+      expect(hint).toContain(`Nothing answered at http://127.0.0.1:${port}`);
+      expect(hint).toContain('fix MLFLOW_TRACKING_URI');
+      expect(hint).toContain('`mlops-mcp doctor`');
+      expect(hint).not.toContain('retry later');
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('says the same for a write, which never left the gateway', async () => {
+    const port = await closedPort();
+    const client = new HttpClient({
+      backend: 'prefect',
+      baseUrl: `http://127.0.0.1:${port}/api`,
+      urlSetting: 'PREFECT_API_URL',
+    });
+    try {
+      const error = await client
+        .request({ method: 'POST', path: 'x', body: {}, schema: Ok, operation: 'create flow run' })
+        .then(
+          () => undefined,
+          (caught: unknown) => caught,
+        );
+      expect((error as MlopsError).hint).toContain('fix PREFECT_API_URL');
+    } finally {
+      await client.close();
+    }
   });
 });

@@ -49,6 +49,11 @@ export interface HttpClientOptions {
   backend: BackendId;
   /** Base URL; userinfo in it becomes Basic auth and is stripped from anything shown. */
   baseUrl: string;
+  /**
+   * The setting the base URL came from (e.g. `MLFLOW_TRACKING_URI`), named when nothing answers
+   * at it so the user knows what to check. A name only, never a value.
+   */
+  urlSetting?: string;
   /** Sent on every request; values are registered as secrets. */
   headers?: Record<string, string>;
   /** Inject a dispatcher (e.g. undici MockAgent) instead of the client's own keep-alive pool. */
@@ -122,6 +127,7 @@ export class HttpClient {
   readonly #maxResponseBytes: number;
   readonly #logger: Logger;
   readonly #mapError: HttpClientOptions['mapError'];
+  readonly #urlSetting: string | undefined;
   readonly #random: () => number;
   readonly #sleep: (ms: number, signal: AbortSignal) => Promise<void>;
 
@@ -165,6 +171,7 @@ export class HttpClient {
     this.#maxResponseBytes = options.maxResponseBytes ?? 32 * 1024 * 1024;
     this.#logger = options.logger ?? silentLogger;
     this.#mapError = options.mapError;
+    this.#urlSetting = options.urlSetting;
     this.#random = options.random ?? Math.random;
     this.#sleep = options.sleep ?? ((ms, signal) => delay(ms, undefined, { signal }));
     this.#ownsDispatcher = options.dispatcher === undefined;
@@ -388,9 +395,11 @@ export class HttpClient {
     if (error instanceof RetryableStatus) return this.#httpError(error.failure);
     if (MlopsError.isInstance(error)) return error;
     const code = errorCode(error);
-    const hint = idempotent
-      ? 'The backend may be down or restarting; retry later.'
-      : 'This write was sent once and not retried; check whether it took effect before sending it again.';
+    const hint = unreachable(code)
+      ? this.#unreachableHint(code)
+      : idempotent
+        ? 'The backend may be down or restarting; retry later.'
+        : 'This write was sent once and not retried; check whether it took effect before sending it again.';
     if (
       code === 'UND_ERR_HEADERS_TIMEOUT' ||
       code === 'UND_ERR_BODY_TIMEOUT' ||
@@ -406,6 +415,19 @@ export class HttpClient {
       `Could not reach ${this.backend} at ${this.baseUrl} for ${spec.operation}${code ? ` (${code})` : ''}.`,
       { backend: this.backend, hint, cause: error },
     );
+  }
+
+  /**
+   * Nothing answered at the URL (refused, no such host, no route): retrying will not help; the
+   * URL setting or the server is wrong. Nothing was sent, so this holds for writes too.
+   */
+  #unreachableHint(code: string | undefined): string {
+    const what =
+      code === 'ENOTFOUND' || code === 'EAI_AGAIN'
+        ? `The host of ${this.baseUrl} was not found`
+        : `Nothing answered at ${this.baseUrl}`;
+    const setting = this.#urlSetting ?? `the gateway's ${this.backend} URL`;
+    return `${what}: start the ${this.backend} server, or fix ${setting} if it names the wrong host or port. \`mlops-mcp doctor\` checks every configured backend.`;
   }
 
   #abortError(spec: RequestSpec<unknown>, deadline: AbortSignal): MlopsError {
@@ -438,6 +460,20 @@ function backendMessage(failure: HttpFailure): string {
     if (typeof candidate === 'string' && candidate.trim()) return candidate.trim().slice(0, 500);
   }
   return '';
+}
+
+/** Connection-level failures where nothing reached a server: the URL or the server is wrong. */
+const UNREACHABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
+
+function unreachable(code: string | undefined): boolean {
+  return code !== undefined && UNREACHABLE_CODES.has(code);
 }
 
 function errorCode(error: unknown): string | undefined {

@@ -115,6 +115,7 @@ export function createWeaveClient(
   const http = new HttpClient({
     backend: 'wandb',
     baseUrl: settings.traceServerUrl,
+    urlSetting: 'WF_TRACE_SERVER_URL (when unset, derived from WANDB_BASE_URL)',
     headers: { authorization: wandbBasicAuthHeader(settings) },
     mapError: mapWeaveError,
     ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
