@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { PrefectSeed, RunningServer, RunningWeaveServer, WeaveSeed } from '@mlops-mcp/testkit';
 import {
   childEnv,
   type MlflowSeed,
@@ -8,7 +9,6 @@ import {
   pythonEnv,
   runCapture,
 } from '@mlops-mcp/testkit';
-import type { PrefectSeed, RunningServer, RunningWeaveServer, WeaveSeed } from '@mlops-mcp/testkit';
 import { Client, InMemoryTransport } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGateway, type Gateway } from '../src/index.js';
