@@ -2,6 +2,8 @@ import {
   type AnyToolDefinition,
   type BackendAdapter,
   type BackendId,
+  type CapabilityName,
+  capabilityNames,
   InvalidInputError,
   type Logger,
   silentLogger,
@@ -16,7 +18,7 @@ import {
   type GatewayConfigInput,
   GatewayConfigSchema,
 } from './config/gateway-config.js';
-import type { CrossContext } from './cross/cross-context.js';
+import type { AbsentBackend, CrossContext } from './cross/cross-context.js';
 import { crossTools } from './cross/tools/index.js';
 import { addPrompts, workflowPrompts } from './prompts/register-prompts.js';
 import { registerResources } from './resources/register-resources.js';
@@ -81,8 +83,17 @@ export function createGateway(input: GatewayConfigInput, options: GatewayOptions
   const requestDispatcher = config.http.backendHeaders
     ? (options.dispatcher ?? new Agent())
     : undefined;
+  // What the enabled backends can do: read from the adapters themselves; a per-request backend
+  // has none yet, so its catalog entry says what its adapter implements.
+  const capabilities = new Set<CapabilityName>([
+    ...[...adapters.values()].flatMap(capabilityNames),
+    ...BACKENDS.filter((backend) => config.perRequestBackends.includes(backend.namespace)).flatMap(
+      (backend) => backend.capabilities,
+    ),
+  ]);
   const tools = selectTools({
     known,
+    capabilities,
     enabled: new Set([
       ...adapters.keys(),
       ...config.perRequestBackends,
@@ -99,14 +110,31 @@ export function createGateway(input: GatewayConfigInput, options: GatewayOptions
   // Everything below is built once per gateway, not per server: stateless HTTP builds a server
   // for every request, and none of this depends on the request.
   const prompts = workflowPrompts({ tools, readOnly: config.readOnly });
+  /** The known backends missing from `enabled`, and how to turn each on. */
+  const absentFrom = (enabled: ReadonlyMap<string, BackendAdapter>): AbsentBackend[] =>
+    BACKENDS.filter((backend) => !enabled.has(backend.namespace)).map((backend) => {
+      const header = config.perRequestBackends.includes(backend.namespace)
+        ? Object.entries(backend.headerEnv).find(([, env]) => env === backend.enableEnv)?.[0]
+        : undefined;
+      return {
+        backend: backend.namespace,
+        label: backend.label,
+        capabilities: backend.capabilities,
+        enable: header
+          ? `send the ${header} header (per-request credentials)`
+          : `set ${backend.enableEnv}`,
+      };
+    });
   const sharedCross: CrossContext = {
     adapters: new Map(adapters) as Map<BackendId, BackendAdapter>,
+    absent: absentFrom(adapters),
   };
   /** What the cross-backend tools get: the gateway's adapters plus this request's own. */
-  const crossContext = (perRequest?: ReadonlyMap<string, BackendAdapter>): CrossContext =>
-    perRequest
-      ? { adapters: new Map([...adapters, ...perRequest]) as Map<BackendId, BackendAdapter> }
-      : sharedCross;
+  const crossContext = (perRequest?: ReadonlyMap<string, BackendAdapter>): CrossContext => {
+    if (!perRequest) return sharedCross;
+    const merged = new Map([...adapters, ...perRequest]) as Map<BackendId, BackendAdapter>;
+    return { adapters: merged, absent: absentFrom(merged) };
+  };
   const clientFor = (
     tool: AnyToolDefinition,
     perRequest: ReadonlyMap<string, BackendAdapter> | undefined,

@@ -1,9 +1,13 @@
-import type {
-  MlflowSeed,
-  PrefectSeed,
-  RunningServer,
-  RunningWeaveServer,
-  WeaveSeed,
+import { writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { PrefectSeed, RunningServer, RunningWeaveServer, WeaveSeed } from '@mlops-mcp/testkit';
+import {
+  childEnv,
+  type MlflowSeed,
+  OFFLINE_PYTHON_ENV,
+  pythonEnv,
+  runCapture,
 } from '@mlops-mcp/testkit';
 import { pinnedVersion } from '@mlops-mcp/testkit';
 import { Client, InMemoryTransport } from '@modelcontextprotocol/client';
@@ -50,6 +54,145 @@ afterAll(async () => {
   await client?.close();
   await gateway?.close();
   await backends?.stop();
+});
+
+/** Logs an MLflow error trace that started `daysAgo` days ago, with MLflow's own client. */
+async function logOldErrorTrace(trackingUri: string, daysAgo: number): Promise<string> {
+  const script = join(tmpdir(), `old-error-trace-${process.pid}.py`);
+  await writeFile(
+    script,
+    [
+      'import json, time, mlflow',
+      'exp = mlflow.set_experiment("nightly-agent-eval")',
+      `t0 = int((time.time() - ${daysAgo} * 86400) * 1e9)`,
+      'span = mlflow.start_span_no_context("nightly-agent", inputs={"q": "x"}, experiment_id=exp.experiment_id, start_time_ns=t0)',
+      'span.end(status="ERROR", end_time_ns=t0 + 5_000_000)',
+      'print(json.dumps({"traceId": span.trace_id}))',
+    ].join('\n'),
+  );
+  const py = await pythonEnv();
+  const env = childEnv(['MLFLOW_'], {
+    ...OFFLINE_PYTHON_ENV,
+    MLFLOW_TRACKING_URI: trackingUri,
+    MLFLOW_ENABLE_ASYNC_TRACE_LOGGING: 'false',
+  });
+  const { stdout } = await runCapture(py.bin('python'), [script], env, 120_000);
+  return (JSON.parse(stdout.trim().split('\n').pop()!) as { traceId: string }).traceId;
+}
+
+describe('a default time window that hides older data', () => {
+  let oldTraceId: string;
+  beforeAll(async () => {
+    oldTraceId = await logOldErrorTrace(mlflow.server.url, 3);
+  });
+
+  it('reports error traces older than the default window, and the since that reaches them', async () => {
+    const result = (await call('mlops_search_traces', { status: 'error' })) as {
+      items: { id: string }[];
+      olderThanWindow?: { backend: string; id: string }[];
+      caveats: { backend: string; kind: string; message: string }[];
+    };
+    expect(result.items.map((item) => item.id)).not.toContain(oldTraceId);
+    expect(result.olderThanWindow).toContainEqual(
+      expect.objectContaining({ backend: 'mlflow', id: oldTraceId }),
+    );
+    expect(result.caveats).toContainEqual({
+      backend: 'mlflow',
+      kind: 'older_than_window',
+      message: expect.stringContaining('since "4d"'),
+    });
+  });
+
+  it('reports failures older than the default window in mlops_what_failed', async () => {
+    const result = (await call('mlops_what_failed', {})) as {
+      olderThanWindow?: { backend: string; kind: string; uri: string }[];
+      caveats: { backend: string; kind: string }[];
+    };
+    expect(result.olderThanWindow).toContainEqual(
+      expect.objectContaining({
+        backend: 'mlflow',
+        kind: 'trace',
+        uri: `mlflow://traces/${oldTraceId}`,
+      }),
+    );
+    expect(result.caveats).toContainEqual(
+      expect.objectContaining({ backend: 'mlflow', kind: 'older_than_window' }),
+    );
+  });
+
+  it('says nothing more when the caller chose the window', async () => {
+    const result = (await call('mlops_search_traces', { status: 'error', since: '24h' })) as {
+      olderThanWindow?: unknown[];
+      caveats: unknown[];
+    };
+    expect(result.olderThanWindow).toBeUndefined();
+    expect(result.caveats).toEqual([]);
+  });
+});
+
+describe('a gateway with only some backends on', () => {
+  async function connect(config: Parameters<typeof createGateway>[0], headers?: Headers) {
+    const only = createGateway(config);
+    const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+    await only.createServer(headers).connect(serverSide);
+    const mcp = new Client({ name: 'partial', version: '1.0.0' });
+    await mcp.connect(clientSide);
+    return {
+      mcp,
+      close: async () => {
+        await mcp.close();
+        await only.close();
+      },
+    };
+  }
+
+  it('lists only the cross-backend tools that Prefect can serve when Prefect alone is on', async () => {
+    const { mcp, close } = await connect(
+      backends.gatewayConfig({ mlflow: undefined, wandb: undefined }),
+    );
+    try {
+      const { tools } = await mcp.listTools();
+      expect(tools.map((tool) => tool.name).filter((name) => name.startsWith('mlops_'))).toEqual([
+        'mlops_overview',
+        'mlops_what_failed',
+      ]);
+      const failed = await mcp.callTool({ name: 'mlops_what_failed', arguments: { since: '30d' } });
+      expect((failed.structuredContent as { caveats: unknown[] }).caveats).toEqual([
+        expect.objectContaining({ backend: 'mlflow', kind: 'not_enabled' }),
+        expect.objectContaining({ backend: 'wandb', kind: 'not_enabled' }),
+      ]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('says no tracking backend is enabled when a run search has none to ask', async () => {
+    const { mcp, close } = await connect(
+      {
+        ...backends.gatewayConfig({ mlflow: undefined, wandb: undefined }),
+        http: { backendHeaders: true },
+        perRequestBackends: ['mlflow', 'wandb'],
+      },
+      new Headers(),
+    );
+    try {
+      const result = await mcp.callTool({ name: 'mlops_search_runs', arguments: {} });
+      const output = result.structuredContent as {
+        items: unknown[];
+        caveats: { backend: string; kind: string; message: string }[];
+      };
+      expect(output.items).toEqual([]);
+      expect(output.caveats.map((caveat) => [caveat.backend, caveat.kind])).toEqual([
+        ['mlflow', 'not_enabled'],
+        ['wandb', 'not_enabled'],
+      ]);
+      expect(output.caveats[0]!.message).toMatch(
+        /^No tracking backend is enabled: MLflow is off.*x-mlflow-tracking-uri/,
+      );
+    } finally {
+      await close();
+    }
+  });
 });
 
 describe('cross-backend tools with every backend running', () => {
@@ -223,6 +366,20 @@ describe('cross-backend tools with every backend running', () => {
         uri: `prefect://flow-runs/${prefect.seed.flowRuns.completed}`,
       }),
     );
+  });
+
+  it('ranks by a metric in the direction its name implies when none is given, and says so', async () => {
+    const result = (await call('mlops_search_runs', {
+      experiment: 'llama-finetune',
+      orderBy: { metric: 'val/accuracy' },
+      limit: 1,
+    })) as { items: { name: string }[]; rankedBy: Record<string, string> };
+    expect(result.rankedBy).toMatchObject({
+      metric: 'val/accuracy',
+      direction: 'desc',
+      directionSource: 'name',
+    });
+    expect(result.items.map((item) => item.name)).toEqual(['sft-llama-3-8b-lr3e-4']);
   });
 
   // Last: it stops a backend for good.

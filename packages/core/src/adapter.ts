@@ -16,6 +16,16 @@ export interface Capabilities {
   orchestration?: Orchestration;
 }
 
+/** The name of one capability interface an adapter may implement. */
+export type CapabilityName = keyof Capabilities;
+
+/** The capabilities an adapter implements, read from the adapter itself. */
+export function capabilityNames(adapter: Pick<BackendAdapter, 'capabilities'>): CapabilityName[] {
+  return (Object.keys(adapter.capabilities) as CapabilityName[]).filter(
+    (name) => adapter.capabilities[name] !== undefined,
+  );
+}
+
 /** The outcome of probing a backend: can we reach it, do our credentials work, how fast. */
 export interface BackendHealth {
   reachable: boolean;

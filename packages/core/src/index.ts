@@ -13,6 +13,7 @@ export * from './logger.js';
 export * from './model/artifact.js';
 export * from './model/experiment.js';
 export * from './model/flow.js';
+export * from './model/metric-direction.js';
 export * from './model/metric-series.js';
 export * from './model/model-version.js';
 export * from './model/page.js';

@@ -96,6 +96,35 @@ describe('mlflow_summarize_experiment', () => {
     expect(result.topRuns!.runs.map((run) => run.name)).toEqual(['sft-llama-3-8b-lr3e-4']);
   });
 
+  it('ranks an accuracy metric highest first when no direction is given, and says why', async () => {
+    const result = await runTool(summarizeExperimentTool, mlflow, {
+      experimentId: experimentId('llama-finetune'),
+      metric: 'val/accuracy',
+      top: 1,
+    });
+    expect(result.topRuns).toMatchObject({ direction: 'desc', directionSource: 'name' });
+    expect(result.topRuns!.directionNote).toContain('"accuracy"');
+    expect(result.topRuns!.runs.map((run) => run.name)).toEqual(['sft-llama-3-8b-lr3e-4']);
+  });
+
+  it('names the runs left out of the ranking for lack of the metric', async () => {
+    const result = await runTool(summarizeExperimentTool, mlflow, {
+      experimentId: experimentId('llama-finetune'),
+      metric: 'mmlu_acc',
+    });
+    const experimentRuns = seed.runs.filter(
+      (run) => run.experimentId === experimentId('llama-finetune'),
+    );
+    const without = result.topRuns!.runsWithoutMetric!;
+    expect(result.topRuns!.runsWithMetric).toBe(1);
+    expect(without.count).toBe(3);
+    expect(without.runs.map((run) => run.id)).toHaveLength(3);
+    for (const run of without.runs) {
+      expect(experimentRuns.map((seeded) => seeded.id)).toContain(run.id);
+      expect(run.name).toBeDefined();
+    }
+  });
+
   it('counts a running evaluation and summarises a filtered subset', async () => {
     const all = await runTool(summarizeExperimentTool, mlflow, {
       experimentId: experimentId('eval-harness'),

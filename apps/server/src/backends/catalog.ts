@@ -2,6 +2,7 @@ import {
   type AnyToolDefinition,
   type BackendAdapter,
   type BackendId,
+  type CapabilityName,
   DEFAULT_TIMEOUTS,
   type HttpTimeouts,
   type Logger,
@@ -53,6 +54,15 @@ export function backendTimeouts(config: Pick<GatewayConfig, 'backendTimeoutMs'>)
 /** What the gateway knows about one backend, whether or not it is enabled. */
 export interface BackendEntry<Settings = unknown> {
   namespace: BackendId;
+  /** Human name for messages, e.g. "W&B". */
+  label: string;
+  /**
+   * The capability interfaces its adapter implements (checked against a created adapter in
+   * catalog.test.ts), for backends that have no adapter yet: per-request ones.
+   */
+  capabilities: readonly CapabilityName[];
+  /** The variable (and per-request header) that turns it on. */
+  enableEnv: string;
   /** Every tool of this backend; static, so names can be validated without credentials. */
   tools: readonly AnyToolDefinition[];
   /** The backend's settings in a resolved config, when it is configured there. */
@@ -87,6 +97,9 @@ const withDeps = (deps: AdapterDeps) => ({
 export const BACKENDS: readonly BackendEntry[] = [
   entry<MlflowSettings>({
     namespace: 'mlflow',
+    label: 'MLflow',
+    capabilities: ['tracking', 'tracing', 'registry'],
+    enableEnv: 'MLFLOW_TRACKING_URI',
     tools: mlflowTools,
     configured: (config) => config.mlflow,
     fromHeaderEnv: mlflowSettingsFromEnv,
@@ -102,6 +115,9 @@ export const BACKENDS: readonly BackendEntry[] = [
   }),
   entry<WandbSettings>({
     namespace: 'wandb',
+    label: 'W&B',
+    capabilities: ['tracking', 'tracing', 'registry'],
+    enableEnv: 'WANDB_API_KEY',
     tools: wandbTools,
     configured: (config) => config.wandb,
     fromHeaderEnv: (env) => wandbSettingsFromEnv(env, { useNetrc: false }),
@@ -117,6 +133,9 @@ export const BACKENDS: readonly BackendEntry[] = [
   }),
   entry<PrefectSettings>({
     namespace: 'prefect',
+    label: 'Prefect',
+    capabilities: ['orchestration'],
+    enableEnv: 'PREFECT_API_URL',
     tools: prefectTools,
     configured: (config) => config.prefect,
     fromHeaderEnv: (env) => prefectSettingsFromEnv(env, { useProfile: false }),

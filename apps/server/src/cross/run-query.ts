@@ -1,4 +1,4 @@
-import type { RunStatus } from '@mlops-mcp/core';
+import { type RankedBy, type RunStatus, resolveMetricDirection } from '@mlops-mcp/core';
 import { z } from 'zod';
 
 /** One neutral run query, translated to each tracking backend's own filter language. */
@@ -31,7 +31,13 @@ export const RunQuerySchema = z.object({
     .optional()
     .describe('Keep runs whose latest metric (MLflow) / summary metric (W&B) compares true.'),
   orderBy: z
-    .object({ metric: z.string().min(1).max(250), direction: z.enum(['asc', 'desc']) })
+    .object({
+      metric: z.string().min(1).max(250),
+      direction: z
+        .enum(['asc', 'desc'])
+        .optional()
+        .describe('asc = lower is better; default inferred from the metric name (loss → asc).'),
+    })
     .optional()
     .describe('Rank the merged results by this metric; default newest first.'),
 });
@@ -59,32 +65,50 @@ function mlflowKey(key: string): string {
 }
 
 /** The MLflow search filter for a neutral query (status with several values is applied after). */
-export function mlflowFilter(query: RunQuery, since: Date | undefined): string | undefined {
+export function mlflowFilter(
+  query: RunQuery,
+  since: Date | undefined,
+  before?: Date,
+): string | undefined {
   const clauses: string[] = [];
   if (query.status?.length === 1)
     clauses.push(`attributes.status = '${MLFLOW_STATUS[query.status[0]!]}'`);
   if (since) clauses.push(`attributes.start_time >= ${since.getTime()}`);
+  if (before) clauses.push(`attributes.start_time < ${before.getTime()}`);
   if (query.tag) clauses.push(`tags.${mlflowKey(query.tag.key)} = ${quoteMlflow(query.tag.value)}`);
   if (query.metric)
     clauses.push(`metrics.${mlflowKey(query.metric.key)} ${query.metric.op} ${query.metric.value}`);
   return clauses.length > 0 ? clauses.join(' and ') : undefined;
 }
 
+/** How a query's orderBy ranks: the given direction, else the shared rule on the metric name. */
+export function rankedBy(query: RunQuery): (RankedBy & { metric: string }) | undefined {
+  if (!query.orderBy) return undefined;
+  const { metric, direction } = query.orderBy;
+  return { metric, ...resolveMetricDirection(metric, direction, 'orderBy.direction') };
+}
+
 /** MLflow order clause for a neutral query. */
 export function mlflowOrder(query: RunQuery): string[] | undefined {
-  if (!query.orderBy) return undefined;
-  return [`metrics.${mlflowKey(query.orderBy.metric)} ${query.orderBy.direction.toUpperCase()}`];
+  const ranking = rankedBy(query);
+  if (!ranking) return undefined;
+  return [`metrics.${mlflowKey(ranking.metric)} ${ranking.direction.toUpperCase()}`];
 }
 
 const WANDB_OPS: Record<string, string> = { '>': '$gt', '>=': '$gte', '<': '$lt', '<=': '$lte' };
 
 /** The W&B filters JSON for a neutral query. */
-export function wandbFilter(query: RunQuery, since: Date | undefined): string | undefined {
+export function wandbFilter(
+  query: RunQuery,
+  since: Date | undefined,
+  before?: Date,
+): string | undefined {
   const clauses: Record<string, unknown>[] = [];
   if (query.status?.length) {
     clauses.push({ state: { $in: query.status.flatMap((status) => WANDB_STATES[status] ?? []) } });
   }
   if (since) clauses.push({ createdAt: { $gte: since.toISOString() } });
+  if (before) clauses.push({ createdAt: { $lt: before.toISOString() } });
   if (query.tag) clauses.push({ [`config.${query.tag.key}.value`]: query.tag.value });
   if (query.metric) {
     clauses.push({
@@ -99,10 +123,9 @@ export function wandbFilter(query: RunQuery, since: Date | undefined): string | 
 
 /** W&B order string for a neutral query. */
 export function wandbOrder(query: RunQuery): string[] | undefined {
-  if (!query.orderBy) return undefined;
-  return [
-    `${query.orderBy.direction === 'desc' ? '-' : '+'}summary_metrics.${query.orderBy.metric}`,
-  ];
+  const ranking = rankedBy(query);
+  if (!ranking) return undefined;
+  return [`${ranking.direction === 'desc' ? '-' : '+'}summary_metrics.${ranking.metric}`];
 }
 
 /** True when a run's neutral status is one of the wanted ones (applied after the backend filter). */

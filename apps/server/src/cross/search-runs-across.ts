@@ -3,6 +3,7 @@ import {
   mlflowFilter,
   mlflowOrder,
   type RunQuery,
+  rankedBy,
   statusMatches,
   wandbFilter,
   wandbOrder,
@@ -19,6 +20,8 @@ export async function searchRunsOn(
   since: Date | undefined,
   limit: number,
   signal: AbortSignal,
+  /** Only runs started before this (a probe for what a window hid). */
+  before?: Date,
 ): Promise<{ runs: Run[]; scopes: number; capped: boolean }> {
   const tracking = adapter.capabilities.tracking as Tracking;
   const options = { signal };
@@ -30,7 +33,7 @@ export async function searchRunsOn(
       const page = await tracking.searchRuns(
         {
           experimentIds: ids.slice(i, i + 100),
-          filter: mlflowFilter(query, since),
+          filter: mlflowFilter(query, since, before),
           orderBy: mlflowOrder(query),
           limit,
         },
@@ -43,7 +46,7 @@ export async function searchRunsOn(
       const page = await tracking.searchRuns(
         {
           experimentIds: [id],
-          filter: wandbFilter(query, since),
+          filter: wandbFilter(query, since, before),
           orderBy: wandbOrder(query),
           limit,
         },
@@ -61,7 +64,7 @@ export async function searchRunsOn(
 
 /** Orders merged runs: by the query's metric (missing or non-finite last), else newest first. */
 export function rankRuns(runs: Run[], query: RunQuery): Run[] {
-  const orderBy = query.orderBy;
+  const orderBy = rankedBy(query);
   if (!orderBy)
     return [...runs].sort((a, b) => (b.startedAt ?? '').localeCompare(a.startedAt ?? ''));
   const value = (run: Run) => {

@@ -1,13 +1,19 @@
 import { InvalidInputError } from '@mlops-mcp/core';
 import { z } from 'zod';
 
-/** "24h", "7d", "90m" or an ISO 8601 instant. */
+/** The window cross-backend tools use when the caller sets none. */
+export const DEFAULT_SINCE = '24h';
+
+/**
+ * "24h", "7d", "90m" or an ISO 8601 instant; optional so a handler can tell the default from a
+ * window the caller chose (only a default window reports what it hid).
+ */
 export const SinceInput = z
   .string()
   .max(40)
-  .default('24h')
+  .optional()
   .describe(
-    'Start of the window: a duration back from now ("90m", "24h", "7d") or an ISO 8601 time.',
+    `Start of the window: a duration back from now ("90m", "24h", "7d") or an ISO 8601 time; default ${DEFAULT_SINCE}.`,
   );
 
 const UNITS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000 };
@@ -16,6 +22,18 @@ const RELATIVE = /^(\d+)\s*([mhd])$/;
 /** True for a duration back from now ("90m", "24h", "7d") rather than an instant. */
 export function isRelativeWindow(value: string): boolean {
   return RELATIVE.test(value.trim());
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The `since` to pass to reach back to `at` (whole days, rounded up): "3d". Without a time,
+ * a wide default.
+ */
+export function sinceReaching(at: string | undefined, now = Date.now()): string {
+  const time = at ? Date.parse(at) : Number.NaN;
+  if (Number.isNaN(time)) return '30d';
+  return `${Math.max(1, Math.ceil((now - time) / DAY_MS))}d`;
 }
 
 /** Resolves a SinceInput value to an instant; a malformed one is invalid_input on `field`. */

@@ -1,10 +1,15 @@
-import { type AnyToolDefinition, ConfigError } from '@mlops-mcp/core';
+import { type AnyToolDefinition, type CapabilityName, ConfigError } from '@mlops-mcp/core';
 
 export interface SelectionInput {
   /** Every tool this build knows, enabled backend or not. */
   known: readonly AnyToolDefinition[];
   /** Namespaces whose backend is enabled. */
   enabled: ReadonlySet<string>;
+  /**
+   * Capabilities some enabled (or per-request) backend implements: a tool that `needs` one
+   * outside this set is not listed. Omitted: needs are not checked.
+   */
+  capabilities?: ReadonlySet<CapabilityName> | undefined;
   toolsets?: readonly string[] | undefined;
   tools?: readonly string[] | undefined;
   excludeTools: readonly string[];
@@ -48,11 +53,21 @@ export function selectTools(input: SelectionInput): AnyToolDefinition[] {
       }
     }
   }
+  const unmet = (tool: AnyToolDefinition) =>
+    input.capabilities
+      ? (tool.needs ?? []).filter((need: CapabilityName) => !input.capabilities!.has(need))
+      : [];
   for (const name of input.tools ?? []) {
     const tool = input.known.find((candidate) => candidate.name === name)!;
     if (!input.enabled.has(tool.namespace)) {
       throw new ConfigError(
         `Tool "${name}" was asked for, but the ${tool.namespace} backend is not enabled.`,
+      );
+    }
+    const missing = unmet(tool);
+    if (missing.length > 0) {
+      throw new ConfigError(
+        `Tool "${name}" was asked for, but no enabled backend provides ${missing.join(' and ')}.`,
       );
     }
     if (input.readOnly && tool.access === 'write') {
@@ -72,6 +87,7 @@ export function selectTools(input: SelectionInput): AnyToolDefinition[] {
   const excluded = new Set(input.excludeTools);
   return input.known.filter((tool) => {
     if (!input.enabled.has(tool.namespace)) return false;
+    if (unmet(tool).length > 0) return false;
     if (input.readOnly && tool.access === 'write') return false;
     if (excluded.has(tool.name)) return false;
     if (wantsAll || toolsets.has('all') || explicit.has(tool.name)) return true;

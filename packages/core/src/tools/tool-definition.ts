@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { CapabilityName } from '../adapter.js';
 import type { Logger } from '../logger.js';
 import type { BackendId } from '../model/ref.js';
 
@@ -32,6 +33,11 @@ export interface ToolDefinition<
   namespace: BackendId | 'mlops';
   /** Areas this tool belongs to besides its namespace, e.g. `runs`, `experiments`. */
   toolsets: readonly string[];
+  /**
+   * Cross-backend tools: capabilities that some enabled backend must implement, each, for the
+   * tool to be listed (e.g. `['tracking']` for a run search). Omitted: any backend will do.
+   */
+  needs?: readonly CapabilityName[];
   /** `read` tools are always listed; `write` tools only when writes are enabled. */
   access: 'read' | 'write';
   /** For writes: may it destroy or overwrite data? */

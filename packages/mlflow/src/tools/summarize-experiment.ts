@@ -1,4 +1,10 @@
-import { ExperimentSchema, type Run, RunStatusSchema } from '@mlops-mcp/core';
+import {
+  ExperimentSchema,
+  RankedBySchema,
+  type Run,
+  RunStatusSchema,
+  resolveMetricDirection,
+} from '@mlops-mcp/core';
 import { z } from 'zod';
 import { finiteMetric, MetricSpreadSchema, metricSpreads } from '../metric-stats-across-runs.js';
 import { defineMlflowTool } from './define.js';
@@ -10,11 +16,21 @@ const SCAN_CAP = 5_000;
 const PAGE_SIZE = 1_000;
 /** Metrics reported at most, most widely logged first. */
 const MAX_METRICS = 100;
+/** Runs without the ranked metric named at most (newest first). */
+const MAX_UNRANKED_NAMED = 10;
 
-const TopRunsSchema = z.object({
+const TopRunsSchema = RankedBySchema.extend({
   metric: z.string(),
-  direction: directionInput,
   runsWithMetric: z.number(),
+  runsWithoutMetric: z
+    .object({
+      count: z.number(),
+      runs: z.array(z.object({ id: z.string(), name: z.string().optional() })),
+    })
+    .optional()
+    .describe(
+      `Runs left out of the ranking (no finite value); the newest ${MAX_UNRANKED_NAMED} named.`,
+    ),
   runs: z.array(
     z.object({
       id: z.string(),
@@ -33,7 +49,7 @@ export const summarizeExperimentTool = defineMlflowTool({
   description:
     'Summarize one MLflow experiment in one call: the experiment, how many runs it has by status, the ' +
     "spread (min/max/mean) of each metric's latest values across runs, and, given a metric, the top runs " +
-    'by it with their params. The experiment id comes from mlflow_search_experiments. Reads up to ' +
+    'by it with their params (best end inferred from the metric name unless given). The experiment id comes from mlflow_search_experiments. Reads up to ' +
     `${SCAN_CAP} runs (newest first) and says when there were more.`,
   namespace: 'mlflow',
   toolsets: ['summaries'],
@@ -43,7 +59,11 @@ export const summarizeExperimentTool = defineMlflowTool({
     metric: metricKeyInput
       .optional()
       .describe('Rank runs by this metric (e.g. "val/accuracy"); omit for no ranking.'),
-    direction: directionInput.default('asc'),
+    direction: directionInput
+      .optional()
+      .describe(
+        'Which end is best: "asc" lower (losses, errors), "desc" higher (accuracy, F1). Default: inferred from the metric name, else highest first.',
+      ),
     top: z
       .number()
       .int()
@@ -105,15 +125,28 @@ export const summarizeExperimentTool = defineMlflowTool({
     let topRuns: z.infer<typeof TopRunsSchema> | undefined;
     const metric = input.metric;
     if (metric !== undefined) {
-      const sign = input.direction === 'asc' ? 1 : -1;
-      const ranked = runs
-        .map((run) => ({ run, value: finiteMetric(run, metric) }))
+      const rankedBy = resolveMetricDirection(metric, input.direction);
+      const sign = rankedBy.direction === 'asc' ? 1 : -1;
+      const scored = runs.map((run) => ({ run, value: finiteMetric(run, metric) }));
+      const ranked = scored
         .filter((entry): entry is { run: Run; value: number } => entry.value !== undefined)
         .sort((a, b) => sign * (a.value - b.value));
+      const unranked = scored.filter((entry) => entry.value === undefined);
       topRuns = {
         metric,
-        direction: input.direction,
+        ...rankedBy,
         runsWithMetric: ranked.length,
+        ...(unranked.length > 0
+          ? {
+              runsWithoutMetric: {
+                count: unranked.length,
+                runs: unranked.slice(0, MAX_UNRANKED_NAMED).map(({ run }) => ({
+                  id: run.id,
+                  ...(run.name ? { name: run.name } : {}),
+                })),
+              },
+            }
+          : {}),
         runs: ranked.slice(0, input.top).map(({ run, value }) => ({
           id: run.id,
           ...(run.name ? { name: run.name } : {}),

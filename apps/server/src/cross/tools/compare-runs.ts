@@ -48,6 +48,7 @@ export const crossCompareRunsTool = defineCrossTool({
     'backend searches, e.g. mlflow://runs/<id>, wandb://<entity>/<project>/runs/<id>): params/config that ' +
     'differ (identical ones only counted), and every metric as one row per key with one value per run.',
   namespace: 'mlops',
+  needs: ['tracking'],
   toolsets: ['cross', 'runs'],
   access: 'read',
   inputSchema: z.object({

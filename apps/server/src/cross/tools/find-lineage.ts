@@ -7,6 +7,7 @@ import {
   type Tracking,
 } from '@mlops-mcp/core';
 import { z } from 'zod';
+import { absentCaveats } from '../absent-backends.js';
 import { type CrossContext, defineCrossTool } from '../cross-context.js';
 import { CaveatSchema, fanOut } from '../fan-out.js';
 import {
@@ -153,6 +154,7 @@ export const findLineageTool = defineCrossTool({
     'find the Prefect flow run that produced it. Links are found by the conventions teams use: ' +
     `${LINEAGE_CONVENTIONS.join('; ')}.`,
   namespace: 'mlops',
+  needs: ['tracking', 'orchestration'],
   toolsets: ['cross'],
   access: 'read',
   inputSchema: z.object({
@@ -190,7 +192,7 @@ export const findLineageTool = defineCrossTool({
         source: { uri: flowRun.ref.uri, name: flowRun.name },
         links: results.flatMap((result) => result.value),
         conventions: LINEAGE_CONVENTIONS,
-        caveats,
+        caveats: [...absentCaveats(client, 'tracking', 'its runs were not searched'), ...caveats],
       };
     }
     const tracking = adapter.capabilities.tracking as Tracking;
@@ -201,7 +203,7 @@ export const findLineageTool = defineCrossTool({
       source: { uri: run.ref.uri, ...(run.name ? { name: run.name } : {}) },
       links,
       conventions: LINEAGE_CONVENTIONS,
-      caveats: [],
+      caveats: absentCaveats(client, 'orchestration', 'flow runs could not be read'),
     };
   },
 });

@@ -65,7 +65,13 @@ export const overviewTool = defineCrossTool({
   toolsets: ['cross'],
   access: 'read',
   inputSchema: z.object({}),
-  outputSchema: z.object({ backends: z.array(BackendOverviewSchema) }),
+  outputSchema: z.object({
+    backends: z.array(BackendOverviewSchema),
+    notEnabled: z
+      .array(z.string())
+      .optional()
+      .describe('Backends that are off, each with how to turn it on.'),
+  }),
   async handler(_input, { client, signal, progress }) {
     const adapters = [...client.adapters.values()];
     const { results } = await fanOut(
@@ -88,6 +94,10 @@ export const overviewTool = defineCrossTool({
       },
       { signal, progress },
     );
-    return { backends: results.map((result) => result.value) };
+    const off = (client.absent ?? []).map((backend) => `${backend.label}: ${backend.enable}`);
+    return {
+      backends: results.map((result) => result.value),
+      ...(off.length > 0 ? { notEnabled: off } : {}),
+    };
   },
 });

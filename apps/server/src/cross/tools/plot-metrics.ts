@@ -18,6 +18,7 @@ export const plotMetricsTool = defineCrossTool({
     'line chart per metric, with min/max/last marked; the downsampled numbers and full-history stats come back ' +
     'as structured data too. Use it when a user wants to see curves (loss, accuracy) or compare training runs.',
   namespace: 'mlops',
+  needs: ['tracking'],
   toolsets: ['cross', 'charts'],
   access: 'read',
   inputSchema: z.object({

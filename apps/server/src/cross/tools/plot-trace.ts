@@ -13,6 +13,7 @@ export const plotTraceTool = defineCrossTool({
     'timing, status; no inputs/outputs) come back as structured data too. Use it to see where time went or ' +
     'which step failed.',
   namespace: 'mlops',
+  needs: ['tracing'],
   toolsets: ['cross', 'charts'],
   access: 'read',
   inputSchema: z.object({

@@ -1,9 +1,10 @@
-import { fitItemsToBudget } from '@mlops-mcp/core';
+import { fitItemsToBudget, RankedBySchema } from '@mlops-mcp/core';
 import { z } from 'zod';
+import { absentCaveats } from '../absent-backends.js';
 import { defineCrossTool } from '../cross-context.js';
 import { CaveatSchema, fanOut } from '../fan-out.js';
 import { CrossRunSchema, toCrossRun } from '../run-item.js';
-import { RunQuerySchema } from '../run-query.js';
+import { RunQuerySchema, rankedBy } from '../run-query.js';
 import { rankRuns, searchRunsOn } from '../search-runs-across.js';
 import { resolveSince } from '../time-window.js';
 
@@ -17,6 +18,7 @@ export const crossSearchRunsTool = defineCrossTool({
     'threshold; results are merged and ranked (by a metric or newest first), each with backend and ref uri for ' +
     'the backend tools or mlops_compare_runs. A backend that is down becomes a caveat, not a failed call.',
   namespace: 'mlops',
+  needs: ['tracking'],
   toolsets: ['cross', 'runs'],
   access: 'read',
   inputSchema: RunQuerySchema.extend({
@@ -43,6 +45,9 @@ export const crossSearchRunsTool = defineCrossTool({
       .describe(
         'Per backend: experiments/projects searched, whether that list was capped, runs matched.',
       ),
+    rankedBy: RankedBySchema.extend({ metric: z.string() })
+      .optional()
+      .describe('With orderBy: the direction used and whether it was given, inferred or guessed.'),
     caveats: z.array(CaveatSchema),
     truncated: z.boolean().optional(),
   }),
@@ -75,10 +80,18 @@ export const crossSearchRunsTool = defineCrossTool({
         },
       ]),
     );
+    const ranking = rankedBy(input);
     const output = {
       items: ranked.slice(0, input.limit).map((run) => toCrossRun(run, preferred)),
       searched,
-      caveats,
+      ...(ranking ? { rankedBy: ranking } : {}),
+      caveats: [
+        ...absentCaveats(client, 'tracking', 'its runs were not searched').filter(
+          (caveat) =>
+            !input.backends?.length || (input.backends as string[]).includes(caveat.backend),
+        ),
+        ...caveats,
+      ],
     };
     return fitItemsToBudget(
       ranked.length > input.limit ? { ...output, truncated: true } : output,

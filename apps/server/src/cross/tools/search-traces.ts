@@ -1,9 +1,11 @@
-import { fitItemsToBudget, TraceStatusSchema, type Tracing } from '@mlops-mcp/core';
+import { fitItemsToBudget, type Trace, TraceStatusSchema, type Tracing } from '@mlops-mcp/core';
 import { z } from 'zod';
+import { absentCaveats } from '../absent-backends.js';
 import { defineCrossTool } from '../cross-context.js';
 import { CaveatSchema, fanOut } from '../fan-out.js';
-import { resolveSince, SinceInput } from '../time-window.js';
+import { DEFAULT_SINCE, resolveSince, SinceInput } from '../time-window.js';
 import { trackingScopes } from '../tracking-scopes.js';
+import { olderThanWindowCaveat } from '../window-notice.js';
 
 const CrossTraceSchema = z.object({
   backend: z.string(),
@@ -25,6 +27,7 @@ export const crossSearchTracesTool = defineCrossTool({
     'optionally only errors or only successes, within a window. Follow up with mlflow_get_trace or ' +
     'wandb_get_trace on an item uri.',
   namespace: 'mlops',
+  needs: ['tracing'],
   toolsets: ['cross', 'traces'],
   access: 'read',
   inputSchema: z.object({
@@ -48,60 +51,92 @@ export const crossSearchTracesTool = defineCrossTool({
   }),
   outputSchema: z.object({
     items: z.array(CrossTraceSchema),
+    olderThanWindow: z
+      .array(CrossTraceSchema)
+      .optional()
+      .describe('Only with the default window: the newest matching trace before it, per backend.'),
     caveats: z.array(CaveatSchema),
     truncated: z.boolean().optional(),
   }),
   async handler(input, { client, signal, progress, maxResponseTokens }) {
-    const since = resolveSince(input.since);
+    const since = resolveSince(input.since ?? DEFAULT_SINCE);
+    const defaultWindow = input.since === undefined;
     const adapters = [...client.adapters.values()].filter(
       (adapter) => adapter.capabilities.tracing,
     );
+    const wanted = (trace: Trace) => !input.status || trace.status === input.status;
+    const inWindow = (trace: Trace) =>
+      !trace.startedAt || Date.parse(trace.startedAt) >= since.getTime();
     const { results, caveats } = await fanOut(
       adapters,
       async (adapter, backendSignal) => {
         const tracing = adapter.capabilities.tracing as Tracing;
         const options = { signal: backendSignal };
-        let scopes: string[] = [];
-        let filter: string | undefined;
-        if (adapter.backend === 'mlflow') {
-          const tracking = adapter.capabilities.tracking!;
-          scopes = (await trackingScopes(adapter, tracking, input.experiment, options)).ids.slice(
-            0,
-            100,
-          );
-          if (scopes.length === 0) return [];
-          const clauses = [`trace.timestamp_ms > ${since.getTime()}`];
-          if (input.status)
-            clauses.push(`trace.status = '${input.status === 'error' ? 'ERROR' : 'OK'}'`);
-          filter = clauses.join(' AND ');
+        if (adapter.backend !== 'mlflow') {
+          // Weave: newest first, status and window checked here; the page shows what the window hid.
+          const page = await tracing.searchTraces({ scopes: [], limit: input.limit * 2 }, options);
+          const matching = page.items.filter(wanted);
+          const traces = matching.filter(inWindow);
+          const hidden = defaultWindow && traces.length < input.limit;
+          return { traces, older: hidden ? matching.find((trace) => !inWindow(trace)) : undefined };
         }
-        const page = await tracing.searchTraces(
-          { scopes, filter, limit: input.limit * 2 },
-          options,
-        );
-        return page.items.filter(
-          (trace) =>
-            (!input.status || trace.status === input.status) &&
-            (!trace.startedAt || Date.parse(trace.startedAt) >= since.getTime()),
-        );
+        const tracking = adapter.capabilities.tracking!;
+        const scopes = (
+          await trackingScopes(adapter, tracking, input.experiment, options)
+        ).ids.slice(0, 100);
+        if (scopes.length === 0) return { traces: [] as Trace[], older: undefined };
+        const status = input.status
+          ? [`trace.status = '${input.status === 'error' ? 'ERROR' : 'OK'}'`]
+          : [];
+        const search = (window: string, limit: number) =>
+          tracing.searchTraces(
+            { scopes, filter: [window, ...status].join(' AND '), limit },
+            options,
+          );
+        const page = await search(`trace.timestamp_ms > ${since.getTime()}`, input.limit * 2);
+        const traces = page.items.filter((trace) => wanted(trace) && inWindow(trace));
+        // A default window that left this backend short: one bounded look further back.
+        if (!defaultWindow || traces.length >= input.limit) return { traces, older: undefined };
+        const before = await search(`trace.timestamp_ms <= ${since.getTime()}`, 1);
+        return { traces, older: before.items[0] };
       },
       { signal, progress },
     );
     const all = results
-      .flatMap((result) => result.value)
+      .flatMap((result) => result.value.traces)
       .sort((a, b) => (b.startedAt ?? '').localeCompare(a.startedAt ?? ''));
-    const items = all.slice(0, input.limit).map((trace) => ({
-      backend: trace.ref.backend,
-      uri: trace.ref.uri,
-      id: trace.id,
-      ...(trace.name ? { name: trace.name } : {}),
-      status: trace.status,
-      ...(trace.startedAt ? { startedAt: trace.startedAt } : {}),
-      ...(trace.durationMs !== undefined ? { durationMs: trace.durationMs } : {}),
-    }));
+    const older = results.flatMap((result) => (result.value.older ? [result.value.older] : []));
+    const items = all.slice(0, input.limit).map(crossTrace);
+    const output = {
+      items,
+      ...(older.length > 0 ? { olderThanWindow: older.map(crossTrace) } : {}),
+      caveats: [
+        ...absentCaveats(client, 'tracing', 'its traces were not searched'),
+        ...caveats,
+        ...older.map((trace) =>
+          olderThanWindowCaveat(
+            trace.ref.backend,
+            input.status === 'error' ? 'Error traces' : 'Traces',
+            trace.startedAt,
+          ),
+        ),
+      ],
+    };
     return fitItemsToBudget(
-      all.length > input.limit ? { items, caveats, truncated: true } : { items, caveats },
+      all.length > input.limit ? { ...output, truncated: true } : output,
       maxResponseTokens,
     );
   },
 });
+
+function crossTrace(trace: Trace): z.infer<typeof CrossTraceSchema> {
+  return {
+    backend: trace.ref.backend,
+    uri: trace.ref.uri,
+    id: trace.id,
+    ...(trace.name ? { name: trace.name } : {}),
+    status: trace.status,
+    ...(trace.startedAt ? { startedAt: trace.startedAt } : {}),
+    ...(trace.durationMs !== undefined ? { durationMs: trace.durationMs } : {}),
+  };
+}

@@ -1,15 +1,21 @@
 import {
   type BackendAdapter,
+  type FlowRun,
+  type FlowRunStatus,
   fitItemsToBudget,
   type Orchestration,
+  type Run,
+  type Trace,
   type Tracing,
 } from '@mlops-mcp/core';
 import { z } from 'zod';
+import { absentCaveats } from '../absent-backends.js';
 import { defineCrossTool } from '../cross-context.js';
 import { CaveatSchema, fanOut } from '../fan-out.js';
 import { searchRunsOn } from '../search-runs-across.js';
-import { resolveSince, SinceInput } from '../time-window.js';
+import { DEFAULT_SINCE, resolveSince, SinceInput } from '../time-window.js';
 import { trackingScopes } from '../tracking-scopes.js';
+import { newest, olderThanWindowCaveat } from '../window-notice.js';
 
 const FailureSchema = z.object({
   backend: z.string(),
@@ -28,63 +34,126 @@ type Failure = z.infer<typeof FailureSchema>;
 
 const PER_KIND = 50;
 
+/** What one backend answered: failures in the window, and (when probed) the newest older ones. */
+interface BackendFailures {
+  items: Failure[];
+  older: Failure[];
+}
+
+function runFailure(adapter: BackendAdapter, run: Run): Failure {
+  return {
+    backend: adapter.backend,
+    kind: 'run',
+    uri: run.ref.uri,
+    ...(run.name ? { name: run.name } : {}),
+    status: run.status,
+    rawStatus: run.rawStatus,
+    ...(run.startedAt ? { at: run.startedAt } : {}),
+  };
+}
+
+function traceFailure(adapter: BackendAdapter, trace: Trace): Failure {
+  return {
+    backend: adapter.backend,
+    kind: 'trace',
+    uri: trace.ref.uri,
+    ...(trace.name ? { name: trace.name } : {}),
+    status: trace.status,
+    ...(trace.rawStatus ? { rawStatus: trace.rawStatus } : {}),
+    ...(trace.startedAt ? { at: trace.startedAt } : {}),
+  };
+}
+
+/**
+ * Failed runs and error traces of MLflow or W&B/Weave. When `probe(found)` says so, also the
+ * newest failed run and error trace from before the window (one query of one item each; Weave's
+ * from the page already read).
+ */
 async function mlflowOrWandbFailures(
   adapter: BackendAdapter,
   since: Date,
+  probe: (found: number) => boolean,
   signal: AbortSignal,
-): Promise<Failure[]> {
-  const failures: Failure[] = [];
-  const { runs } = await searchRunsOn(adapter, { status: ['failed'] }, since, PER_KIND, signal);
-  for (const run of runs) {
-    failures.push({
-      backend: adapter.backend,
-      kind: 'run',
-      uri: run.ref.uri,
-      ...(run.name ? { name: run.name } : {}),
-      status: run.status,
-      rawStatus: run.rawStatus,
-      ...(run.startedAt ? { at: run.startedAt } : {}),
-    });
-  }
+): Promise<BackendFailures> {
+  const failed = { status: ['failed' as const] };
+  const { runs } = await searchRunsOn(adapter, failed, since, PER_KIND, signal);
+  const items = runs.map((run) => runFailure(adapter, run));
   const tracing = adapter.capabilities.tracing as Tracing | undefined;
   const tracking = adapter.capabilities.tracking;
-  if (!tracing || !tracking) return failures;
-  // MLflow filters error traces server-side over its experiments; Weave searches its default
-  // project and the status is checked here (Weave derives it from the call's exception).
-  const scopes =
-    adapter.backend === 'mlflow'
-      ? (await trackingScopes(adapter, tracking, undefined, { signal })).ids.slice(0, 100)
-      : [];
-  const filter =
-    adapter.backend === 'mlflow'
-      ? `trace.status = 'ERROR' AND trace.timestamp_ms > ${since.getTime()}`
-      : undefined;
-  if (adapter.backend === 'mlflow' && scopes.length === 0) return failures;
-  const page = await tracing.searchTraces({ scopes, filter, limit: PER_KIND * 2 }, { signal });
-  for (const trace of page.items) {
-    if (trace.status !== 'error') continue;
-    if (trace.startedAt && Date.parse(trace.startedAt) < since.getTime()) continue;
-    failures.push({
-      backend: adapter.backend,
-      kind: 'trace',
-      uri: trace.ref.uri,
-      ...(trace.name ? { name: trace.name } : {}),
-      status: trace.status,
-      ...(trace.rawStatus ? { rawStatus: trace.rawStatus } : {}),
-      ...(trace.startedAt ? { at: trace.startedAt } : {}),
-    });
+  let scopes: string[] = [];
+  let hiddenTrace: Trace | undefined;
+  const errors = `trace.status = 'ERROR'`;
+  if (tracing && tracking && adapter.backend === 'mlflow') {
+    // MLflow filters error traces server-side over its experiments, newest first.
+    scopes = (await trackingScopes(adapter, tracking, undefined, { signal })).ids.slice(0, 100);
+    if (scopes.length > 0) {
+      const page = await tracing.searchTraces(
+        {
+          scopes,
+          filter: `${errors} AND trace.timestamp_ms > ${since.getTime()}`,
+          limit: PER_KIND,
+        },
+        { signal },
+      );
+      items.push(...page.items.map((trace) => traceFailure(adapter, trace)));
+    }
+  } else if (tracing) {
+    // Weave searches its default project, newest first; the status is checked here (Weave
+    // derives it from the call's exception), and the same page shows what the window hid.
+    const page = await tracing.searchTraces({ scopes: [], limit: PER_KIND * 2 }, { signal });
+    const inWindow = (trace: Trace) =>
+      !trace.startedAt || Date.parse(trace.startedAt) >= since.getTime();
+    const errorTraces = page.items.filter((trace) => trace.status === 'error');
+    items.push(...errorTraces.filter(inWindow).map((trace) => traceFailure(adapter, trace)));
+    hiddenTrace = errorTraces.find((trace) => !inWindow(trace));
   }
-  return failures;
+  const older: Failure[] = [];
+  if (!probe(items.length)) return { items, older };
+  const before = await searchRunsOn(adapter, failed, undefined, 1, signal, since);
+  const newestRun = before.runs.sort((a, b) =>
+    (b.startedAt ?? '').localeCompare(a.startedAt ?? ''),
+  )[0];
+  if (newestRun) older.push(runFailure(adapter, newestRun));
+  if (tracing && scopes.length > 0) {
+    const page = await tracing.searchTraces(
+      { scopes, filter: `${errors} AND trace.timestamp_ms <= ${since.getTime()}`, limit: 1 },
+      { signal },
+    );
+    hiddenTrace = page.items[0];
+  }
+  if (hiddenTrace) older.push(traceFailure(adapter, hiddenTrace));
+  return { items, older };
+}
+
+function flowRunFailure(
+  adapter: BackendAdapter,
+  run: FlowRun,
+  kind: 'flow-run' | 'late-flow-run',
+): Failure {
+  const at =
+    kind === 'late-flow-run' ? run.expectedStartAt : (run.startedAt ?? run.expectedStartAt);
+  return {
+    backend: adapter.backend,
+    kind,
+    uri: run.ref.uri,
+    name: run.name,
+    status: kind === 'late-flow-run' ? 'late' : run.status,
+    rawStatus: run.rawStatus,
+    ...(at ? { at } : {}),
+    ...(run.stateMessage ? { message: run.stateMessage.slice(0, 300) } : {}),
+  };
 }
 
 async function prefectFailures(
   adapter: BackendAdapter,
   since: Date,
+  probe: (found: number) => boolean,
   signal: AbortSignal,
-): Promise<Failure[]> {
+): Promise<BackendFailures> {
   const orchestration = adapter.capabilities.orchestration as Orchestration;
+  const statuses: FlowRunStatus[] = ['failed', 'crashed'];
   const failed = await orchestration.listFlowRuns(
-    { statuses: ['failed', 'crashed'], since: since.toISOString(), limit: PER_KIND },
+    { statuses, since: since.toISOString(), limit: PER_KIND },
     { signal },
   );
   const scheduled = await orchestration.listFlowRuns(
@@ -92,25 +161,22 @@ async function prefectFailures(
     { signal },
   );
   const late = scheduled.items.filter((run) => run.stateName === 'Late');
-  return [
-    ...failed.items.map((run) => ({ run, kind: 'flow-run' as const })),
-    ...late.map((run) => ({ run, kind: 'late-flow-run' as const })),
-  ].map(({ run, kind }) => ({
-    backend: adapter.backend,
-    kind,
-    uri: run.ref.uri,
-    name: run.name,
-    status: kind === 'late-flow-run' ? 'late' : run.status,
-    rawStatus: run.rawStatus,
-    ...((kind === 'late-flow-run' ? run.expectedStartAt : (run.startedAt ?? run.expectedStartAt))
-      ? {
-          at: (kind === 'late-flow-run'
-            ? run.expectedStartAt
-            : (run.startedAt ?? run.expectedStartAt))!,
-        }
-      : {}),
-    ...(run.stateMessage ? { message: run.stateMessage.slice(0, 300) } : {}),
-  }));
+  const older: Failure[] = [];
+  if (probe(failed.items.length + late.length)) {
+    // Late runs are listed whenever they were due; only failures have a window to hide them.
+    const before = await orchestration.listFlowRuns(
+      { statuses, until: since.toISOString(), limit: 1 },
+      { signal },
+    );
+    if (before.items[0]) older.push(flowRunFailure(adapter, before.items[0], 'flow-run'));
+  }
+  return {
+    items: [
+      ...failed.items.map((run) => flowRunFailure(adapter, run, 'flow-run')),
+      ...late.map((run) => flowRunFailure(adapter, run, 'late-flow-run')),
+    ],
+    older,
+  };
 }
 
 /** mlops_what_failed: failed runs, error traces, failed/crashed and late flow runs, newest first. */
@@ -139,29 +205,51 @@ export const whatFailedTool = defineCrossTool({
     since: z.string(),
     items: z.array(FailureSchema),
     countsByBackend: z.record(z.string(), z.number()),
+    olderThanWindow: z
+      .array(FailureSchema)
+      .optional()
+      .describe(
+        `Only with the default window: the newest failure of each kind from before it, per backend.`,
+      ),
     caveats: z.array(CaveatSchema),
     truncated: z.boolean().optional(),
   }),
   async handler(input, { client, signal, progress, maxResponseTokens }) {
-    const since = resolveSince(input.since);
+    const since = resolveSince(input.since ?? DEFAULT_SINCE);
+    const defaultWindow = input.since === undefined;
     const { results, caveats } = await fanOut(
       [...client.adapters.values()],
-      (adapter, backendSignal) =>
-        adapter.capabilities.orchestration
-          ? prefectFailures(adapter, since, backendSignal)
-          : mlflowOrWandbFailures(adapter, since, backendSignal),
+      async (adapter, backendSignal) => {
+        const collect = adapter.capabilities.orchestration
+          ? prefectFailures
+          : mlflowOrWandbFailures;
+        // A default window that left this backend short: one bounded look further back.
+        const probe = (found: number) => defaultWindow && found < input.limit;
+        return collect(adapter, since, probe, backendSignal);
+      },
       { signal, progress },
     );
-    const all = results.flatMap((result) => result.value);
+    const all = results.flatMap((result) => result.value.items);
     all.sort((a, b) => (b.at ?? '').localeCompare(a.at ?? ''));
     const countsByBackend = Object.fromEntries(
-      results.map((result) => [result.backend, result.value.length]),
+      results.map((result) => [result.backend, result.value.items.length]),
     );
+    const older = results.flatMap((result) => result.value.older);
+    const olderCaveats = results
+      .filter((result) => result.value.older.length > 0)
+      .map((result) =>
+        olderThanWindowCaveat(result.backend, 'Failures', newest(result.value.older)?.at),
+      );
     const output = {
       since: since.toISOString(),
       items: all.slice(0, input.limit),
       countsByBackend,
-      caveats,
+      ...(older.length > 0 ? { olderThanWindow: older } : {}),
+      caveats: [
+        ...absentCaveats(client, undefined, 'its failures were not checked'),
+        ...caveats,
+        ...olderCaveats,
+      ],
     };
     return fitItemsToBudget(
       all.length > input.limit ? { ...output, truncated: true } : output,
