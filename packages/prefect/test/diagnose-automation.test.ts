@@ -1,0 +1,106 @@
+import { type RunningServer, runTool, startPrefect } from '@mlops-mcp/testkit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPrefectAdapter, type PrefectAdapter } from '../src/index.js';
+import { diagnoseAutomationTool } from '../src/tools/diagnose-automation.js';
+import { PrefectRest } from './prefect-rest.js';
+
+/**
+ * Automations that did not fire, on a server of their own: a run of billing-etl went to Failed
+ * (crimson-owl) while a run of another flow crashed (quiet-fox).
+ */
+let server: RunningServer;
+let prefect: PrefectAdapter;
+let rest: PrefectRest;
+const runs: Record<string, string> = {};
+
+beforeAll(async () => {
+  server = await startPrefect();
+  rest = new PrefectRest(server.url);
+  prefect = createPrefectAdapter({ apiUrl: server.url, source: 'env' });
+  const billing = await rest.flow('billing-etl');
+  const other = await rest.flow('ingest-logs');
+  runs.failed = await rest.flowRun(billing, 'crimson-owl', 'FAILED', { message: 'boom' });
+  runs.crashed = await rest.flowRun(other, 'quiet-fox', 'CRASHED');
+  await rest.waitForEvent(`prefect.flow-run.${runs.failed}`, 'prefect.flow-run.Failed');
+  await rest.waitForEvent(`prefect.flow-run.${runs.crashed}`, 'prefect.flow-run.Crashed');
+});
+
+afterAll(async () => {
+  await prefect?.close();
+  await server?.stop();
+});
+
+const ofFlow = (flow: string) => ({
+  match: { 'prefect.resource.id': 'prefect.flow-run.*' },
+  match_related: { 'prefect.resource.role': 'flow', 'prefect.resource.name': flow },
+});
+
+describe('prefect_diagnose_automation compares the trigger with what happened', () => {
+  it('names the event the watched run did emit when expect names another one', async () => {
+    await rest.automation('billing-crashed', {
+      expect: ['prefect.flow-run.Crashed'],
+      ...ofFlow('billing-etl'),
+    });
+    const result = await runTool(diagnoseAutomationTool, prefect, {
+      automation: 'billing-crashed',
+    });
+    expect(result.causes.map((c) => c.kind)).toEqual(['expect_mismatch']);
+    expect(result.verdict).toContain('prefect.flow-run.Crashed');
+    expect(result.verdict).toContain('1 × prefect.flow-run.Failed, 1 × prefect.flow-run.Pending');
+    expect(result.verdict).toContain('crimson-owl');
+    expect(result.verdict).toContain('latest prefect.flow-run.Failed, which is not in expect');
+    expect(result.checks[0]!.otherEvents!.latest[0]).toMatchObject({
+      event: 'prefect.flow-run.Failed',
+      resourceId: `prefect.flow-run.${runs.failed}`,
+      resourceName: 'crimson-owl',
+    });
+    expect(result.causes[0]!.evidence).toContainEqual(
+      expect.stringContaining('occurred only on resources its match excludes'),
+    );
+    expect(result.nextSteps[0]).toBe(
+      'If prefect.flow-run.Failed should fire it, add it to expect (expect: ["prefect.flow-run.Crashed","prefect.flow-run.Failed"]).',
+    );
+  });
+
+  it('names the label that excluded the expected events when none of its resources had any', async () => {
+    await rest.automation('billing-v2-failed', {
+      expect: ['prefect.flow-run.Failed'],
+      ...ofFlow('billing-etl-v2'),
+    });
+    const result = await runTool(diagnoseAutomationTool, prefect, {
+      automation: 'billing-v2-failed',
+    });
+    expect(result.causes.map((c) => c.kind)).toEqual(['match_filters_out_events']);
+    expect(result.verdict).toContain('related flow: billing-etl)');
+    expect(result.checks[0]!.otherEvents).toBeUndefined();
+    expect(result.causes[0]!.evidence).toContainEqual(
+      expect.stringMatching(
+        /^excluded: prefect\.flow-run\.Failed at .* on crimson-owl \(prefect\.flow-run\./,
+      ),
+    );
+  });
+
+  it('says a disabled automation never fires, before anything else', async () => {
+    await rest.automation(
+      'billing-failed-off',
+      { expect: ['prefect.flow-run.Failed'], ...ofFlow('billing-etl') },
+      false,
+    );
+    const result = await runTool(diagnoseAutomationTool, prefect, {
+      automation: 'billing-failed-off',
+    });
+    expect(result.causes[0]!.kind).toBe('disabled');
+    expect(result.verdict).toMatch(/^Automation billing-failed-off is disabled, so it never fires/);
+  });
+
+  it('says the trigger waits for its after event when none happened', async () => {
+    await rest.automation('billing-after', {
+      expect: ['prefect.flow-run.Failed'],
+      after: ['prefect.flow-run.Running'],
+      ...ofFlow('billing-etl'),
+    });
+    const result = await runTool(diagnoseAutomationTool, prefect, { automation: 'billing-after' });
+    expect(result.causes.map((c) => c.kind)).toEqual(['after_not_seen']);
+    expect(result.verdict).toContain('counted only after a prefect.flow-run.Running event');
+  });
+});
