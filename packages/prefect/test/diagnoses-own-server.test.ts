@@ -2,11 +2,14 @@ import { type RunningServer, runTool, startPrefect } from '@mlops-mcp/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrefectAdapter, type PrefectAdapter } from '../src/index.js';
 import { diagnoseAutomationTool } from '../src/tools/diagnose-automation.js';
+import { diagnoseLateRunsTool } from '../src/tools/diagnose-late-runs.js';
+import { getOverviewTool } from '../src/tools/get-overview.js';
 import { PrefectRest } from './prefect-rest.js';
 
 /**
- * Automations that did not fire, on a server of their own: a run of billing-etl went to Failed
- * (crimson-owl) while a run of another flow crashed (quiet-fox).
+ * Diagnoses on a server of their own (the shared seed's counts are asserted elsewhere): a run of
+ * billing-etl went to Failed (crimson-owl) while a run of another flow crashed (quiet-fox); two
+ * scheduled deployments create no runs (one's only schedule is inactive, the other is paused).
  */
 let server: RunningServer;
 let prefect: PrefectAdapter;
@@ -21,6 +24,13 @@ beforeAll(async () => {
   const other = await rest.flow('ingest-logs');
   runs.failed = await rest.flowRun(billing, 'crimson-owl', 'FAILED', { message: 'boom' });
   runs.crashed = await rest.flowRun(other, 'quiet-fox', 'CRASHED');
+  await rest.deployment(billing, 'nightly', {
+    schedules: [{ schedule: { interval: 3600 }, active: false }],
+  });
+  await rest.deployment(billing, 'hourly', {
+    paused: true,
+    schedules: [{ schedule: { interval: 3600 }, active: true }],
+  });
   await rest.waitForEvent(`prefect.flow-run.${runs.failed}`, 'prefect.flow-run.Failed');
   await rest.waitForEvent(`prefect.flow-run.${runs.crashed}`, 'prefect.flow-run.Crashed');
 });
@@ -102,5 +112,31 @@ describe('prefect_diagnose_automation compares the trigger with what happened', 
     const result = await runTool(diagnoseAutomationTool, prefect, { automation: 'billing-after' });
     expect(result.causes.map((c) => c.kind)).toEqual(['after_not_seen']);
     expect(result.verdict).toContain('counted only after a prefect.flow-run.Running event');
+  });
+});
+
+describe('prefect_diagnose_late_runs and prefect_get_overview', () => {
+  it('name the deployments whose schedules create no runs when nothing is late', async () => {
+    const result = await runTool(diagnoseLateRunsTool, prefect, {});
+    expect(result.lateRunCount).toBe(0);
+    expect(result.verdict).toMatch(
+      /^No late runs in the workspace: .* is overdue\. But 2 deployments with schedules create no runs: /,
+    );
+    expect(result.verdict).toContain('billing-etl/nightly (its only schedule is inactive)');
+    expect(result.notScheduling).toEqual([
+      expect.objectContaining({ deployment: 'billing-etl/hourly', reason: 'paused' }),
+      expect.objectContaining({ deployment: 'billing-etl/nightly', reason: 'schedules_inactive' }),
+    ]);
+    expect(result.nextSteps).toContainEqual(
+      expect.stringContaining('prefect deployment schedule resume "billing-etl/nightly"'),
+    );
+    const one = await runTool(diagnoseLateRunsTool, prefect, { deployment: 'billing-etl/nightly' });
+    expect(one.notScheduling).toEqual([expect.objectContaining({ reason: 'schedules_inactive' })]);
+  });
+
+  it('overview counts the deployments whose schedules are all inactive', async () => {
+    const result = await runTool(getOverviewTool, prefect, {});
+    expect(result.pausedDeployments).toEqual({ count: 1, names: ['billing-etl/hourly'] });
+    expect(result.inactiveSchedules).toEqual({ count: 1, names: ['billing-etl/nightly'] });
   });
 });
