@@ -2,6 +2,7 @@ import { type RunningServer, runTool, startPrefect } from '@mlops-mcp/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrefectAdapter, type PrefectAdapter } from '../src/index.js';
 import { diagnoseAutomationTool } from '../src/tools/diagnose-automation.js';
+import { diagnoseFlowRunTool } from '../src/tools/diagnose-flow-run.js';
 import { diagnoseLateRunsTool } from '../src/tools/diagnose-late-runs.js';
 import { getOverviewTool } from '../src/tools/get-overview.js';
 import { PrefectRest } from './prefect-rest.js';
@@ -24,6 +25,22 @@ beforeAll(async () => {
   const other = await rest.flow('ingest-logs');
   runs.failed = await rest.flowRun(billing, 'crimson-owl', 'FAILED', { message: 'boom' });
   runs.crashed = await rest.flowRun(other, 'quiet-fox', 'CRASHED');
+  runs.warned = await rest.flowRun(await rest.flow('invoices-join'), 'amber-heron', 'FAILED', {
+    message: "Flow run encountered an exception: KeyError: 'customer_id'",
+  });
+  const trace = (who: string) =>
+    `${who} - Encountered exception during execution:\nTraceback (most recent call last):\n${'  File "/opt/flows/billing.py", line 88, in join_customers\n    row["customer_id"]\n'.repeat(20)}KeyError: 'customer_id'`;
+  await rest.logs(runs.warned, [
+    { level: 20, message: 'Reading invoices.parquet', secondsAgo: 60 },
+    {
+      level: 30,
+      message:
+        'Schema drift: column customer_id is missing from invoices.parquet (renamed to client_id?)',
+      secondsAgo: 50,
+    },
+    { level: 40, message: trace("Task run 'join-0'"), secondsAgo: 40 },
+    { level: 40, message: trace("Flow run 'amber-heron'"), secondsAgo: 39 },
+  ]);
   await rest.deployment(billing, 'nightly', {
     schedules: [{ schedule: { interval: 3600 }, active: false }],
   });
@@ -81,7 +98,9 @@ describe('prefect_diagnose_automation compares the trigger with what happened', 
       automation: 'billing-v2-failed',
     });
     expect(result.causes.map((c) => c.kind)).toEqual(['match_filters_out_events']);
-    expect(result.verdict).toContain('related flow: billing-etl)');
+    expect(result.verdict).toMatch(
+      /no related resource matches .*billing-etl-v2.* \(related flow: (billing-etl|invoices-join)\)/,
+    );
     expect(result.checks[0]!.otherEvents).toBeUndefined();
     expect(result.causes[0]!.evidence).toContainEqual(
       expect.stringMatching(
@@ -112,6 +131,17 @@ describe('prefect_diagnose_automation compares the trigger with what happened', 
     const result = await runTool(diagnoseAutomationTool, prefect, { automation: 'billing-after' });
     expect(result.causes.map((c) => c.kind)).toEqual(['after_not_seen']);
     expect(result.verdict).toContain('counted only after a prefect.flow-run.Running event');
+  });
+});
+
+describe('prefect_diagnose_flow_run', () => {
+  it('keeps the warning that explains a failure and folds the repeated traceback', async () => {
+    const result = await runTool(diagnoseFlowRunTool, prefect, { flowRunId: runs.warned! });
+    const tail = result.logTail!;
+    expect(tail.map((l) => l.level)).toEqual(['ERROR', 'WARNING']);
+    expect(tail[0]).toMatchObject({ folded: 1 });
+    expect(tail[0]!.message).toMatch(/KeyError: 'customer_id'$/);
+    expect(tail[1]!.message).toContain('Schema drift: column customer_id is missing');
   });
 });
 

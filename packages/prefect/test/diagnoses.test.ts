@@ -153,8 +153,11 @@ describe('prefect_diagnose_flow_run', () => {
         message: 'RuntimeError: upstream API answered 503',
       }),
     ]);
-    const tail = result.errorLogTail!;
-    expect(tail).toHaveLength(1);
+    const tail = result.logTail!;
+    expect(tail.map((l) => l.level)).toEqual(['ERROR', 'WARNING']);
+    expect(tail[1]!.message).toBe(
+      'Retrying request to https://api.example.com/v1/orders after HTTP 503',
+    );
     expect(tail[0]).toMatchObject({ level: 'ERROR', truncated: true, taskRun: 'transform-0' });
     expect(tail[0]!.message).toContain('upstream API answered 503');
     expect(tail[0]!.message.length).toBeLessThan(1_600);

@@ -494,7 +494,7 @@ function checkTrigger(
 
   const expectText = trigger.expect?.length ? trigger.expect.join(' or ') : 'any';
   const matchText = describeMatch(trigger);
-  const need = `its ${posture} trigger${path === 'trigger' ? '' : ` ${path}`} needs ${threshold} ${expectText} ${threshold === 1 ? 'event' : 'events'}${matchText ? ` matching ${matchText}` : ''} within ${withinText}`;
+  const need = `its ${posture} trigger${path === 'trigger' ? '' : ` ${path}`} needs ${threshold} ${expectText} ${threshold === 1 ? 'event' : 'events'}${matchText ? ` matching ${matchText}` : ''}${within ? ` within ${withinText}` : ''}`;
   const recentNames = countBy(recent, (e) => e.event, 3)
     .map((c) => (recent.length === c.count ? c.key : `${c.count} ${c.key}`))
     .join(', ');
