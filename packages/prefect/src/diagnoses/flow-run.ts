@@ -35,6 +35,10 @@ export const FlowRunDiagnosisSchema = z.object({
     startedAt: z.string().optional(),
     endedAt: z.string().optional(),
   }),
+  selection: z
+    .string()
+    .optional()
+    .describe('How the run was picked when only a flow or deployment was given'),
   verdict: z.string().describe('One sentence naming the cause'),
   causes: z
     .array(CauseSchema.extend({ kind: z.enum(FLOW_RUN_CAUSE_KINDS) }))
