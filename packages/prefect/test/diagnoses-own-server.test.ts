@@ -99,8 +99,9 @@ describe('prefect_diagnose_automation compares the trigger with what happened', 
     });
     expect(result.causes.map((c) => c.kind)).toEqual(['match_filters_out_events']);
     expect(result.verdict).toMatch(
-      /no related resource matches .*billing-etl-v2.* \(related flow: (billing-etl|invoices-join)\)/,
+      /match_related wants a related flow with prefect\.resource\.name=billing-etl-v2; the event's related flow: (billing-etl|invoices-join)\)\.$/,
     );
+    expect(result.nextSteps[0]).toMatch(/^Fix match\/match_related to select the resources/);
     expect(result.checks[0]!.otherEvents).toBeUndefined();
     expect(result.causes[0]!.evidence).toContainEqual(
       expect.stringMatching(

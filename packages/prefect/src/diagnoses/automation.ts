@@ -545,7 +545,11 @@ function checkTrigger(
   if (others.length) {
     const top = countBy(others, (e) => e.event, 3);
     const emitted = top.map((c) => `${c.count} × ${c.key}`).join(', ');
-    const names = [...new Set(others.map(resourceText))].slice(0, 3).join(', ');
+    const names = [
+      ...new Set(others.map((e) => e.resource['prefect.resource.name'] ?? e.resourceId ?? '?')),
+    ]
+      .slice(0, 3)
+      .join(', ');
     // The newest event is where the watched resources ended up (a run's final state).
     const add = others[0]!.event;
     findings.push({
@@ -600,8 +604,7 @@ function checkTrigger(
             ),
         ],
       },
-      nextStep:
-        'Loosen match/match_related, comparing them with the labels of the excluded events (prefect_list_events).',
+      nextStep: `Fix match/match_related to select the resources that emit these events (${labelMismatches(trigger, excluded[0]!)[0]}).`,
     });
   } else if (trigger.after?.length && !(read.after ?? []).length) {
     findings.push({
@@ -721,12 +724,16 @@ function labelMismatches(trigger: PrefectTriggerView, e: PrefectEventView): stri
     if (Object.keys(spec).length === 0 || related.some((r) => specMatches(spec, r))) continue;
     const role = spec['prefect.resource.role']?.[0];
     const same = role ? related.filter((r) => r['prefect.resource.role'] === role) : related;
+    const wanted = Object.entries(spec)
+      .filter(([label]) => label !== 'prefect.resource.role')
+      .map(([label, values]) => `${label}=${values.join('|')}`)
+      .join(', ');
     const shown = same
       .slice(0, 3)
       .map((r) => r['prefect.resource.name'] ?? r['prefect.resource.id'] ?? '?')
       .join(', ');
     out.push(
-      `no related resource matches ${oneLine(JSON.stringify(spec), 200)}${shown ? ` (related ${role ?? 'resources'}: ${shown})` : ''}`,
+      `match_related wants a related ${role ?? 'resource'} with ${oneLine(wanted, 200)}${shown ? `; the event's related ${role ?? 'resources'}: ${shown}` : `; the event has no related ${role ?? 'resource'}`}`,
     );
   }
   return out.length ? out : ['its labels do not match'];
