@@ -153,8 +153,11 @@ describe('prefect_diagnose_flow_run', () => {
         message: 'RuntimeError: upstream API answered 503',
       }),
     ]);
-    const tail = result.errorLogTail!;
-    expect(tail).toHaveLength(1);
+    const tail = result.logTail!;
+    expect(tail.map((l) => l.level)).toEqual(['ERROR', 'WARNING']);
+    expect(tail[1]!.message).toBe(
+      'Retrying request to https://api.example.com/v1/orders after HTTP 503',
+    );
     expect(tail[0]).toMatchObject({ level: 'ERROR', truncated: true, taskRun: 'transform-0' });
     expect(tail[0]!.message).toContain('upstream API answered 503');
     expect(tail[0]!.message.length).toBeLessThan(1_600);
@@ -212,7 +215,13 @@ describe('prefect_diagnose_flow_run', () => {
     expect(cause.summary).toBe(
       'Task run train-1 waits for tag concurrency limit gpu: 1 of 1 slots are taken.',
     );
-    expect(cause.evidence).toContain(`slot held by task run ${diag.taskRuns.tagHolder}`);
+    expect(cause.evidence).toContainEqual(
+      expect.stringMatching(
+        new RegExp(
+          `^slot held by task run train-0 \\(${diag.taskRuns.tagHolder}\\), Running since .*, of flow run tag-holder-run \\(${diag.flowRuns.tagHolder}\\), Running$`,
+        ),
+      ),
+    );
     expect(cause.evidence).toContain('tag limit gpu: limit 1, 1 slots occupied');
     expect(result.causes.map((c) => c.kind)).not.toContain('no_online_worker');
     expect(result.stuck!.waitingTaskRuns).toEqual([
@@ -239,6 +248,34 @@ describe('prefect_diagnose_flow_run', () => {
     });
     expect(completed.causes).toEqual([]);
     expect(completed.verdict).toContain('nothing to diagnose');
+  });
+
+  it('takes the run by its name, or the latest failed run of a flow, as users name them', async () => {
+    const byName = await runTool(diagnoseFlowRunTool, prefect, { flowRunId: 'failed-run' });
+    expect(byName.run.id).toBe(seed.flowRuns.failed);
+    expect(byName.selection).toBeUndefined();
+    const byFlow = await runTool(diagnoseFlowRunTool, prefect, { flow: 'train-model' });
+    expect(byFlow.run).toMatchObject({ id: seed.flowRuns.crashed, stateType: 'CRASHED' });
+    expect(byFlow.selection).toBe(
+      'Diagnosed the latest FAILED or CRASHED run of flow train-model.',
+    );
+  });
+
+  it('answers an ambiguous run name with the candidates, not a guess', async () => {
+    const error = await failure(runTool(diagnoseFlowRunTool, prefect, { flowRunId: 'stale-ok' }));
+    expect(error.kind).toBe('invalid_input');
+    expect(error.message).toMatch(/^3 flow runs are named like "stale-ok": /);
+    for (const name of ['stale-ok-0', 'stale-ok-1', 'stale-ok-2']) {
+      expect(error.message).toContain(`${name} (`);
+    }
+    expect(error.hint).toContain('Pass the id');
+  });
+
+  it('answers a flow without failed runs with its latest runs', async () => {
+    const error = await failure(runTool(diagnoseFlowRunTool, prefect, { flow: 'weekly-report' }));
+    expect(error.kind).toBe('not_found');
+    expect(error.message).toBe('Prefect: flow weekly-report has no FAILED or CRASHED flow run.');
+    expect(error.hint).toContain('healthy-completed-run (');
   });
 
   it('answers an unknown run with not_found', async () => {
@@ -373,7 +410,14 @@ describe('prefect_diagnose_late_runs', () => {
     const cause = result.causes.find((c) => c.kind === 'tag_limit_full')!;
     expect(cause.summary).toBe('Tag concurrency limit gpu (1) is full; the run carries that tag.');
     expect(cause.evidence).toContain('tag limit gpu: limit 1, 1 slots occupied');
-    expect(cause.evidence).toContain(`slot held by task run ${diag.taskRuns.tagHolder}`);
+    expect(cause.evidence).toContainEqual(
+      expect.stringContaining(
+        `slot held by task run train-0 (${diag.taskRuns.tagHolder}), Running since `,
+      ),
+    );
+    expect(cause.evidence).toContainEqual(
+      expect.stringContaining(`of flow run tag-holder-run (${diag.flowRuns.tagHolder}), Running`),
+    );
     expect(cause.runs).toEqual([{ id: diag.flowRuns.lateTagged, name: 'late-tagged-run' }]);
   });
 

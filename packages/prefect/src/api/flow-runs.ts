@@ -136,7 +136,9 @@ export async function getFlowRun(
 }
 
 export interface TaskRunQuery {
-  flowRunId: string;
+  /** The flow run whose task runs to list; or `ids` to read given task runs of any flow run. */
+  flowRunId?: string | undefined;
+  ids?: string[] | undefined;
   stateTypes?: StateType[] | undefined;
   stateNames?: string[] | undefined;
   limit: number;
@@ -156,7 +158,8 @@ export async function listTaskRuns(
     path: 'task_runs/filter',
     body: {
       task_runs: compact({
-        flow_run_id: { any_: [query.flowRunId] },
+        id: query.ids?.length ? { any_: query.ids } : undefined,
+        flow_run_id: query.flowRunId ? { any_: [query.flowRunId] } : undefined,
         state: {
           type: query.stateTypes?.length ? { any_: query.stateTypes } : undefined,
           name: query.stateNames?.length ? { any_: query.stateNames } : undefined,

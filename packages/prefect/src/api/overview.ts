@@ -57,6 +57,13 @@ export const PrefectOverviewSchema = z.object({
     count: z.number(),
     names: z.array(z.string()).describe('Up to 10, "<flow>/<deployment>"'),
   }),
+  inactiveSchedules: z
+    .object({
+      count: z.number(),
+      names: z.array(z.string()).describe('Up to 10'),
+      partial: z.boolean().optional().describe('Only the first 200 deployments were read'),
+    })
+    .describe('Deployments not paused whose schedules are all inactive: they create no runs'),
 });
 export type PrefectOverview = z.infer<typeof PrefectOverviewSchema>;
 
@@ -68,7 +75,7 @@ export async function overview(
 ): Promise<PrefectOverview> {
   const types = StateTypeSchema.options;
   const inWindow = { since: window.since, until: window.until };
-  const [counts, lateCount, late, failures, pools, queues, limits, paused, pausedCount] =
+  const [counts, lateCount, late, failures, pools, queues, limits, paused, pausedCount, all] =
     await Promise.all([
       Promise.all(
         types.map((type) => countFlowRuns(ctx, { ...inWindow, stateTypes: [type] }, options)),
@@ -102,7 +109,11 @@ export async function overview(
         schema: z.number(),
         operation: 'count paused deployments',
       }),
+      listDeployments(ctx, { paused: false, limit: 200 }, options),
     ]);
+  const inactive = all.items.filter(
+    (d) => d.schedules?.length && d.schedules.every((s) => s.active === false),
+  );
   const example = (run: (typeof late.items)[number]) =>
     RunExampleSchema.parse({
       id: run.id,
@@ -158,6 +169,11 @@ export async function overview(
     pausedDeployments: {
       count: pausedCount,
       names: paused.items.map((d) => d.fullName ?? d.name),
+    },
+    inactiveSchedules: {
+      count: inactive.length,
+      names: inactive.slice(0, 10).map((d) => d.fullName ?? d.name),
+      ...(all.nextCursor !== undefined ? { partial: true } : {}),
     },
   };
 }

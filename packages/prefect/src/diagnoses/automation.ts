@@ -5,7 +5,13 @@ import type { PrefectEventView } from '../event.js';
 import { isUuid } from '../ids.js';
 import type { PrefectAdapter } from '../prefect-adapter.js';
 import { type Cause, CauseSchema } from './cause.js';
-import { eventNameMatches, resourceLabel, resourcesMatch } from './event-match.js';
+import {
+  eventNameMatches,
+  resourceLabel,
+  resourcesMatch,
+  specMatches,
+  toSpecs,
+} from './event-match.js';
 import { countBy, groupBy, maxInWindow } from './event-windows.js';
 import { formatDuration, oneLine, plural, timeAndAge } from './format.js';
 
@@ -14,8 +20,10 @@ export const AUTOMATION_CAUSE_KINDS = [
   'disabled',
   'fired',
   'action_failed',
+  'expect_mismatch',
   'no_matching_events',
   'match_filters_out_events',
+  'after_not_seen',
   'threshold_not_reached',
   'split_by_for_each',
   'expected_to_fire',
@@ -24,6 +32,13 @@ export const AUTOMATION_CAUSE_KINDS = [
 ] as const;
 type Kind = (typeof AUTOMATION_CAUSE_KINDS)[number];
 type Finding = { cause: Cause & { kind: Kind }; nextStep: string };
+
+const EventSeenSchema = z.object({
+  occurred: z.string(),
+  event: z.string(),
+  resourceId: z.string().optional(),
+  resourceName: z.string().optional(),
+});
 
 const TriggerCheckSchema = z.object({
   path: z.string().describe('"trigger", or e.g. "trigger.triggers[1]" for a nested trigger'),
@@ -65,13 +80,18 @@ const TriggerCheckSchema = z.object({
       byResource: z
         .array(z.object({ resourceId: z.string(), count: z.number() }))
         .describe('Top 10 resources of matching events'),
-      latest: z
-        .array(
-          z.object({ occurred: z.string(), event: z.string(), resourceId: z.string().optional() }),
-        )
-        .describe('Newest matching events (up to 5)'),
+      latest: z.array(EventSeenSchema).describe('Newest matching events (up to 5)'),
     })
     .optional(),
+  otherEvents: z
+    .object({
+      byEvent: z.array(z.object({ event: z.string(), count: z.number() })),
+      latest: z.array(EventSeenSchema).describe('Up to 5, newest first'),
+    })
+    .optional()
+    .describe(
+      'When no expected event matched: events of other names on resources that satisfy match/match_related',
+    ),
   conditionMet: z
     .boolean()
     .optional()
@@ -263,7 +283,14 @@ function eventTriggers(
 interface TriggerEvents {
   events: PrefectEventView[];
   truncated: boolean;
+  /** When no expected event matched: events of other names on matching resources. */
+  others?: PrefectEventView[] | undefined;
+  /** Events named by `after` on matching resources, when the trigger has `after`. */
+  after?: PrefectEventView[] | undefined;
 }
+
+/** Most events of other names read for comparison; only the counts and newest few are shown. */
+const MAX_OTHER_EVENTS = 200;
 
 /**
  * Reads the events an event trigger expects: exact names through the name filter, wildcard ones
@@ -291,10 +318,79 @@ async function readTriggerEvents(
     ),
   );
   const byId = new Map(pages.flatMap((p) => p.items).map((e) => [e.id, e]));
+  const events = [...byId.values()].filter((e) => expects(expect, e.event));
+  const matchedNone = !readAll && !events.some((e) => resourcesMatch(trigger, e));
+  const [others, after] = await Promise.all([
+    matchedNone ? readOtherEvents(client, trigger, window, options) : undefined,
+    trigger.after?.length
+      ? readNamed(client, trigger.after, window, maxEvents, options).then((list) =>
+          list.filter((e) => resourcesMatch(trigger, e)),
+        )
+      : undefined,
+  ]);
   return {
-    events: [...byId.values()].filter((e) => expects(expect, e.event)),
+    events,
     truncated: pages.some((p) => p.nextCursor !== undefined),
+    ...(others ? { others } : {}),
+    ...(after ? { after } : {}),
   };
+}
+
+/** Events named by exact names or "*" patterns (read through their prefix). */
+async function readNamed(
+  client: PrefectAdapter,
+  patterns: readonly string[],
+  window: { since: string; until: string },
+  limit: number,
+  options?: CallOptions,
+): Promise<PrefectEventView[]> {
+  const positive = patterns.filter((p) => !p.startsWith('!'));
+  const names = positive.filter((p) => !p.includes('*'));
+  const prefixes = positive.filter((p) => p.includes('*')).map((p) => p.slice(0, p.indexOf('*')));
+  const pages = await Promise.all(
+    [...(names.length ? [{ names }] : []), ...(prefixes.length ? [{ prefixes }] : [])].map((q) =>
+      client.listEvents({ ...window, ...q, newestFirst: true, limit }, options),
+    ),
+  );
+  return pages
+    .flatMap((p) => p.items)
+    .filter((e) => positive.some((p) => eventNameMatches(p, e.event)));
+}
+
+/**
+ * Events of the expected names' family (prefect.flow-run.* for prefect.flow-run.Crashed) that the
+ * trigger does not expect, on resources that satisfy its match and match_related: what did
+ * happen to the resources it watches.
+ */
+async function readOtherEvents(
+  client: PrefectAdapter,
+  trigger: PrefectTriggerView,
+  window: { since: string; until: string },
+  options?: CallOptions,
+): Promise<PrefectEventView[]> {
+  const expect = trigger.expect ?? [];
+  const family = [
+    ...new Set(
+      expect.map((p) => {
+        const cut = p.includes('*') ? p.indexOf('*') : p.lastIndexOf('.') + 1;
+        return p.slice(0, cut);
+      }),
+    ),
+  ].filter((prefix) => prefix.length > 0);
+  const ids = toSpecs(trigger.match ?? {})
+    .flatMap((spec) => spec['prefect.resource.id'] ?? [])
+    .filter((id) => !id.includes('*') && !id.startsWith('!'));
+  const page = await client.listEvents(
+    {
+      ...window,
+      ...(family.length ? { prefixes: family } : {}),
+      ...(ids.length ? { resourceIds: ids } : {}),
+      newestFirst: true,
+      limit: MAX_OTHER_EVENTS,
+    },
+    options,
+  );
+  return page.items.filter((e) => !expects(expect, e.event) && resourcesMatch(trigger, e));
 }
 
 function expects(patterns: readonly string[], name: string): boolean {
@@ -378,12 +474,15 @@ function checkTrigger(
       resourceId: c.key,
       count: c.count,
     })),
-    latest: matching.slice(0, 5).map((e) => ({
-      occurred: e.occurred,
-      event: e.event,
-      ...(e.resourceId ? { resourceId: e.resourceId } : {}),
-    })),
+    latest: matching.slice(0, 5).map(eventSeen),
   };
+  const others = matching.length === 0 ? (read.others ?? []) : [];
+  if (others.length) {
+    check.otherEvents = {
+      byEvent: countBy(others, (e) => e.event, 10).map((c) => ({ event: c.key, count: c.count })),
+      latest: others.slice(0, 5).map(eventSeen),
+    };
+  }
   const immediate = posture === 'Reactive' && within === 0;
   const conditionMet =
     posture === 'Proactive'
@@ -395,7 +494,7 @@ function checkTrigger(
 
   const expectText = trigger.expect?.length ? trigger.expect.join(' or ') : 'any';
   const matchText = describeMatch(trigger);
-  const need = `its ${posture} trigger${path === 'trigger' ? '' : ` ${path}`} needs ${threshold} ${expectText} ${threshold === 1 ? 'event' : 'events'}${matchText ? ` matching ${matchText}` : ''} within ${withinText}`;
+  const need = `its ${posture} trigger${path === 'trigger' ? '' : ` ${path}`} needs ${threshold} ${expectText} ${threshold === 1 ? 'event' : 'events'}${matchText ? ` matching ${matchText}` : ''}${within ? ` within ${withinText}` : ''}`;
   const recentNames = countBy(recent, (e) => e.event, 3)
     .map((c) => (recent.length === c.count ? c.key : `${c.count} ${c.key}`))
     .join(', ');
@@ -443,7 +542,35 @@ function checkTrigger(
     }
     return { check, findings };
   }
-  if (read.events.length === 0) {
+  if (others.length) {
+    const top = countBy(others, (e) => e.event, 3);
+    const emitted = top.map((c) => `${c.count} × ${c.key}`).join(', ');
+    const names = [
+      ...new Set(others.map((e) => e.resource['prefect.resource.name'] ?? e.resourceId ?? '?')),
+    ]
+      .slice(0, 3)
+      .join(', ');
+    // The newest event is where the watched resources ended up (a run's final state).
+    const add = others[0]!.event;
+    findings.push({
+      cause: {
+        kind: 'expect_mismatch',
+        summary: `${need}, but ${read.events.length ? `no ${expectText} event on the resources it matches` : `no ${expectText} event`} occurred in the last ${lookbackText}; those resources emitted ${emitted} instead (${names}), latest ${add}, which is not in expect.`,
+        evidence: [
+          ...specEvidence,
+          ...others
+            .slice(0, 5)
+            .map((e) => `emitted: ${e.event} at ${e.occurred} on ${resourceText(e)}`),
+          ...(read.events.length
+            ? [
+                `${plural(read.events.length, `${expectText} event`)} occurred only on resources its match excludes, e.g. ${check.events.excludedExamples.slice(0, 2).join(', ')}`,
+              ]
+            : []),
+        ],
+      },
+      nextStep: `If ${add} should fire it, add it to expect (expect: ${JSON.stringify([...(trigger.expect ?? []), add])}).`,
+    });
+  } else if (read.events.length === 0) {
     findings.push({
       cause: {
         kind: 'no_matching_events',
@@ -463,17 +590,30 @@ function checkTrigger(
     findings.push({
       cause: {
         kind: 'match_filters_out_events',
-        summary: `${need}; ${plural(read.events.length, `${expectText} event`)} occurred, but none matched its match/match_related labels.`,
+        summary: `${need}; ${plural(read.events.length, `${expectText} event`)} occurred, but none on a resource its match/match_related labels select (${labelMismatches(trigger, excluded[0]!).join('; ')}).`,
         evidence: [
           ...specEvidence,
           ...(trigger.matchRelated !== undefined
             ? [`match_related: ${oneLine(JSON.stringify(trigger.matchRelated), 300)}`]
             : []),
-          ...check.events.excludedExamples.map((id) => `excluded event resource: ${id}`),
+          ...excluded
+            .slice(0, 5)
+            .map(
+              (e) =>
+                `excluded: ${e.event} at ${e.occurred} on ${resourceText(e)}: ${labelMismatches(trigger, e).join('; ')}`,
+            ),
         ],
       },
-      nextStep:
-        'Loosen match/match_related, comparing them with the labels of the excluded events (prefect_list_events).',
+      nextStep: `Fix match/match_related to select the resources that emit these events (${labelMismatches(trigger, excluded[0]!)[0]}).`,
+    });
+  } else if (trigger.after?.length && !(read.after ?? []).length) {
+    findings.push({
+      cause: {
+        kind: 'after_not_seen',
+        summary: `${need}, counted only after a ${trigger.after.join(' or ')} event on the same resource, and none occurred in the last ${lookbackText}.`,
+        evidence: [...specEvidence, `after: ${trigger.after.join(', ')}`, ...countEvidence],
+      },
+      nextStep: `Check that ${trigger.after.join(' or ')} is emitted for these resources (prefect_list_events), or drop after.`,
     });
   } else if (!conditionMet) {
     const crossBucket = maxInWindow(times(matching.filter(counted)), within * 1000);
@@ -548,4 +688,53 @@ function describeMatch(trigger: PrefectTriggerView): string {
 
 function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+function eventSeen(e: PrefectEventView): z.infer<typeof EventSeenSchema> {
+  const name = e.resource['prefect.resource.name'];
+  return {
+    occurred: e.occurred,
+    event: e.event,
+    ...(e.resourceId ? { resourceId: e.resourceId } : {}),
+    ...(name ? { resourceName: name } : {}),
+  };
+}
+
+/** "flow run crimson-owl (prefect.flow-run.<id>)", or the resource id alone. */
+function resourceText(e: PrefectEventView): string {
+  const name = e.resource['prefect.resource.name'];
+  const id = e.resourceId ?? e.resource['prefect.resource.id'] ?? '?';
+  return name ? `${name} (${id})` : id;
+}
+
+/** Which of the trigger's match / match_related labels an event fails, with its actual values. */
+function labelMismatches(trigger: PrefectTriggerView, e: PrefectEventView): string[] {
+  const out: string[] = [];
+  for (const spec of toSpecs(trigger.match ?? {})) {
+    for (const [label, wanted] of Object.entries(spec)) {
+      if (specMatches({ [label]: wanted }, e.resource)) continue;
+      const value = e.resource[label];
+      out.push(
+        `${label} is ${value === undefined ? 'absent' : `"${value}"`}, match wants ${wanted.join(' or ')}`,
+      );
+    }
+  }
+  const related = e.related ?? [];
+  for (const spec of toSpecs(trigger.matchRelated ?? {})) {
+    if (Object.keys(spec).length === 0 || related.some((r) => specMatches(spec, r))) continue;
+    const role = spec['prefect.resource.role']?.[0];
+    const same = role ? related.filter((r) => r['prefect.resource.role'] === role) : related;
+    const wanted = Object.entries(spec)
+      .filter(([label]) => label !== 'prefect.resource.role')
+      .map(([label, values]) => `${label}=${values.join('|')}`)
+      .join(', ');
+    const shown = same
+      .slice(0, 3)
+      .map((r) => r['prefect.resource.name'] ?? r['prefect.resource.id'] ?? '?')
+      .join(', ');
+    out.push(
+      `match_related wants a related ${role ?? 'resource'} with ${oneLine(wanted, 200)}${shown ? `; the event's related ${role ?? 'resources'}: ${shown}` : `; the event has no related ${role ?? 'resource'}`}`,
+    );
+  }
+  return out.length ? out : ['its labels do not match'];
 }

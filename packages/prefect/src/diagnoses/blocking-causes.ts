@@ -3,6 +3,7 @@ import type { PrefectWorkPoolView } from '../work-pool.js';
 import type { BlockingContext } from './blocking-context.js';
 import type { Cause } from './cause.js';
 import { plural, timeAndAge } from './format.js';
+import { holderLines } from './task-run-holders.js';
 import { onlineWorkers, workerEvidence } from './worker-liveness.js';
 
 /** What can keep a scheduled run from starting, most decisive first. */
@@ -207,7 +208,7 @@ export function blockingCauses(run: PrefectFlowRunView, ctx: BlockingContext): B
       `Tag concurrency limit ${tag} (${limit.limit}) is full; the run carries that tag.`,
       [
         `tag limit ${tag}: limit ${limit.limit}, ${limit.activeSlots} slots occupied`,
-        ...(limit.holders ?? []).slice(0, 5).map((id) => `slot held by task run ${id}`),
+        ...holderLines(limit.holders, ctx.taskRunHolders),
         `flow run ${run.name} has tag ${tag}; tag limits gate its tagged task runs once it runs, not its start`,
       ],
       `See who holds the slots: prefect concurrency-limit inspect "${tag}"; free leaked ones with prefect concurrency-limit reset "${tag}".`,

@@ -5,6 +5,7 @@ import type { PrefectFlowRunView } from '../flow-run.js';
 import type { PrefectAdapter } from '../prefect-adapter.js';
 import type { PrefectWorkPoolView } from '../work-pool.js';
 import { poolOrNull } from './pool-or-null.js';
+import { describeTaskRunHolders } from './task-run-holders.js';
 
 /** Flow run state types that hold a pool, queue or deployment slot. */
 export const SLOT_HOLDING_STATES = ['PENDING', 'RUNNING', 'CANCELLING'] as const;
@@ -18,6 +19,8 @@ export interface BlockingContext {
   limits: PrefectConcurrencyLimitView[];
   /** Runs holding the slots of each deployment whose concurrency limit is full. */
   deploymentOccupants: Map<string, PrefectFlowRunView[]>;
+  /** Evidence lines naming the task runs that hold full tag limits the runs carry, by id. */
+  taskRunHolders: Map<string, string>;
 }
 
 /** Reads the pools, deployments and limits the runs depend on, in parallel. */
@@ -44,25 +47,33 @@ export async function loadBlockingContext(
   const fullDeployments = limits.filter(
     (l) => l.kind === 'deployment' && l.atCapacity && deploymentIds.includes(l.name),
   );
-  const occupants = await Promise.all(
-    fullDeployments.map(
-      async (l) =>
-        [
-          l.name,
-          (
-            await client.listFlowRuns(
-              { deploymentIds: [l.name], stateTypes: [...SLOT_HOLDING_STATES], limit: 10 },
-              options,
-            )
-          ).items,
-        ] as const,
+  const tags = new Set(runs.flatMap((r) => r.tags ?? []));
+  const tagHolders = limits
+    .filter((l) => l.kind === 'tag' && l.atCapacity && tags.has(l.name))
+    .flatMap((l) => (l.holders ?? []).slice(0, 5));
+  const [taskRunHolders, occupants] = await Promise.all([
+    describeTaskRunHolders(client, tagHolders, now, options),
+    Promise.all(
+      fullDeployments.map(
+        async (l) =>
+          [
+            l.name,
+            (
+              await client.listFlowRuns(
+                { deploymentIds: [l.name], stateTypes: [...SLOT_HOLDING_STATES], limit: 10 },
+                options,
+              )
+            ).items,
+          ] as const,
+      ),
     ),
-  );
+  ]);
   return {
     now,
     pools: new Map(pools),
     deployments: new Map(deployments.items.map((d) => [d.id, d])),
     limits,
     deploymentOccupants: new Map(occupants),
+    taskRunHolders,
   };
 }

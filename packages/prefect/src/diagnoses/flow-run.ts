@@ -13,10 +13,12 @@ import { isLate } from './late-runs.js';
 import { automationOf, EventBriefSchema, eventBrief, eventsAboutRun } from './related-events.js';
 import { dueAt, RunBriefSchema, runBrief } from './run-brief.js';
 import { checkStuckRun, STUCK_CAUSE_KINDS, StuckFactsSchema } from './stuck-run.js';
-import { excerptMessage } from './traceback-excerpt.js';
+import { excerptMessage, lastExceptionLine } from './traceback-excerpt.js';
 
-/** Longest error log message kept; the exception line survives the cut. */
+/** Longest log message kept; the exception line survives the cut. */
 const MAX_LOG_CHARS = 1_500;
+/** Log lines kept in logTail: every distinct error first, then warnings. */
+const MAX_LOG_TAIL = 6;
 
 /** Every cause a flow run diagnosis can name. */
 export const FLOW_RUN_CAUSE_KINDS = [
@@ -33,6 +35,10 @@ export const FlowRunDiagnosisSchema = z.object({
     startedAt: z.string().optional(),
     endedAt: z.string().optional(),
   }),
+  selection: z
+    .string()
+    .optional()
+    .describe('How the run was picked when only a flow or deployment was given'),
   verdict: z.string().describe('One sentence naming the cause'),
   causes: z
     .array(CauseSchema.extend({ kind: z.enum(FLOW_RUN_CAUSE_KINDS) }))
@@ -49,7 +55,7 @@ export const FlowRunDiagnosisSchema = z.object({
     )
     .optional()
     .describe('FAILED or CRASHED task runs (up to 10)'),
-  errorLogTail: z
+  logTail: z
     .array(
       z.object({
         timestamp: z.string(),
@@ -57,11 +63,15 @@ export const FlowRunDiagnosisSchema = z.object({
         message: z.string(),
         truncated: z.boolean().optional(),
         taskRun: z.string().optional(),
+        folded: z
+          .number()
+          .optional()
+          .describe('Near-identical lines (same exception) folded into this one'),
       }),
     )
     .optional()
     .describe(
-      'The last ERROR and CRITICAL log lines, newest first (up to 5), tracebacks cut keeping the exception line',
+      'The last WARNING, ERROR and CRITICAL log lines, newest first (up to 6); tracebacks cut keeping the exception line',
     ),
   relatedEvents: z
     .array(EventBriefSchema)
@@ -162,7 +172,7 @@ async function failed(
       options,
     ),
     client.getFlowRunLogs(
-      { flowRunId: run.id, minLevel: 30, limit: 10, newestFirst: true, maxMessageChars: 10_000 },
+      { flowRunId: run.id, minLevel: 30, limit: 20, newestFirst: true, maxMessageChars: 10_000 },
       options,
     ),
     eventsAboutRun(client, run, now, options),
@@ -191,9 +201,9 @@ async function failed(
   return {
     ...report(findings, verdict),
     ...(tasks.items.length ? { failedTaskRuns: tasks.items.map(taskBrief) } : {}),
-    ...(errors.length
+    ...(logs.items.length
       ? {
-          errorLogTail: errors.slice(0, 5).map((l) => {
+          logTail: foldLogs(logs.items).map(({ line: l, folded }) => {
             const { text, truncated } = excerptMessage(l.message, MAX_LOG_CHARS);
             const task = l.taskRunId ? taskName.get(l.taskRunId) : undefined;
             return {
@@ -202,6 +212,7 @@ async function failed(
               message: text,
               ...(truncated || l.truncated ? { truncated: true } : {}),
               ...(task ? { taskRun: task } : {}),
+              ...(folded ? { folded } : {}),
             };
           }),
         }
@@ -327,4 +338,35 @@ async function deploymentFullName(
   );
   const deployment = page.items[0];
   return deployment?.fullName ?? deployment?.name;
+}
+
+/**
+ * Warning-and-above lines (newest first) with near-identical ones folded: Prefect's engine logs
+ * the same exception's traceback for the task run and again for the flow run, and a retried
+ * call logs the same warning each time. Distinct errors are kept before warnings; the result is
+ * newest first.
+ */
+function foldLogs(lines: readonly PrefectLogLine[]): { line: PrefectLogLine; folded: number }[] {
+  const groups = new Map<string, { line: PrefectLogLine; folded: number }>();
+  for (const line of lines) {
+    const key = `${line.level}\u0000${foldKey(line.message)}`;
+    const group = groups.get(key);
+    if (group) group.folded++;
+    else groups.set(key, { line, folded: 0 });
+  }
+  const all = [...groups.values()];
+  const severe = all.filter((g) => g.line.level === 'ERROR' || g.line.level === 'CRITICAL');
+  const kept = [...severe, ...all.filter((g) => !severe.includes(g))].slice(0, MAX_LOG_TAIL);
+  return all.filter((g) => kept.includes(g));
+}
+
+/** A traceback by its exception line, another line with its numbers blanked; ids and addresses blanked. */
+function foldKey(message: string): string {
+  const exception = message.includes('Traceback') ? lastExceptionLine(message) : undefined;
+  const key = (exception ?? message)
+    .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, '<id>')
+    .replace(/0x[0-9a-f]+/gi, '<addr>')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return exception ? `exception ${key}` : key.replace(/\d+/g, '<n>');
 }

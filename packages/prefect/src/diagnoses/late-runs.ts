@@ -7,6 +7,12 @@ import { BLOCKING_CAUSE_KINDS, type BlockingFinding, blockingCauses } from './bl
 import { loadBlockingContext } from './blocking-context.js';
 import { CauseSchema } from './cause.js';
 import { plural } from './format.js';
+import {
+  deploymentsNotScheduling,
+  describeNotScheduling,
+  NotSchedulingSchema,
+  notSchedulingNextStep,
+} from './not-scheduling.js';
 import { dueAt, RunBriefSchema, runBrief } from './run-brief.js';
 
 /**
@@ -51,6 +57,12 @@ export const LateRunsDiagnosisSchema = z.object({
   runs: z
     .array(RunBriefSchema.extend({ causes: z.array(z.enum(BLOCKING_CAUSE_KINDS)) }))
     .describe('The late runs, most overdue first, each with its causes in priority order'),
+  notScheduling: z
+    .array(NotSchedulingSchema)
+    .optional()
+    .describe(
+      'Deployments in scope with schedules that create no runs (paused, schedules inactive, none upcoming): they never show as late',
+    ),
   nextSteps: z.array(z.string()),
 });
 export type LateRunsDiagnosis = z.infer<typeof LateRunsDiagnosisSchema>;
@@ -73,18 +85,24 @@ export async function diagnoseLateRuns(
   const until = new Date(Math.min(Date.parse(query.until), now)).toISOString();
   const window = { since: query.since, until };
   const scopeText = describeScope(scope);
-  const page = await client.listFlowRuns(
-    {
-      stateTypes: ['SCHEDULED'],
-      deploymentIds: scope.deployment ? [scope.deployment.id] : undefined,
-      workPools: scope.workPool ? [scope.workPool] : undefined,
-      since: window.since,
-      until,
-      sort: 'EXPECTED_START_TIME_ASC',
-      limit: CANDIDATES,
-    },
-    options,
-  );
+  const [page, idle] = await Promise.all([
+    client.listFlowRuns(
+      {
+        stateTypes: ['SCHEDULED'],
+        deploymentIds: scope.deployment ? [scope.deployment.id] : undefined,
+        workPools: scope.workPool ? [scope.workPool] : undefined,
+        since: window.since,
+        until,
+        sort: 'EXPECTED_START_TIME_ASC',
+        limit: CANDIDATES,
+      },
+      options,
+    ),
+    deploymentsNotScheduling(client, scope, now, options),
+  ]);
+  const idleText = idle.items.length ? ` ${describeNotScheduling(idle.items, idle.more)}` : '';
+  const idleFields = idle.items.length ? { notScheduling: idle.items } : {};
+  const idleSteps = [...new Set(idle.items.map(notSchedulingNextStep))];
   const late = page.items.filter((run) => isLate(run, now));
   const diagnosed = late.slice(0, query.limit);
   const more = late.length > diagnosed.length || page.nextCursor !== undefined;
@@ -92,11 +110,12 @@ export async function diagnoseLateRuns(
     return {
       scope: scopeText,
       window,
-      verdict: `No late runs in ${scopeText}: no scheduled run expected to start between ${window.since} and ${until} is overdue.`,
+      verdict: `No late runs in ${scopeText}: no scheduled run expected to start between ${window.since} and ${until} is overdue.${idle.items.length ? ` But${idleText}` : ''}`,
       lateRunCount: 0,
       causes: [],
       runs: [],
-      nextSteps: [],
+      ...idleFields,
+      nextSteps: idleSteps,
     };
   }
 
@@ -136,7 +155,7 @@ export async function diagnoseLateRuns(
   return {
     scope: scopeText,
     window,
-    verdict: `${count} late ${late.length === 1 ? 'run' : 'runs'} in ${scopeText}. ${headline.slice(0, MAX_HEADLINE_CAUSES).join('; ')}${headline.length > MAX_HEADLINE_CAUSES ? `; and ${plural(headline.length - MAX_HEADLINE_CAUSES, 'more cause')} (see causes)` : ''}.`,
+    verdict: `${count} late ${late.length === 1 ? 'run' : 'runs'} in ${scopeText}. ${headline.slice(0, MAX_HEADLINE_CAUSES).join('; ')}${headline.length > MAX_HEADLINE_CAUSES ? `; and ${plural(headline.length - MAX_HEADLINE_CAUSES, 'more cause')} (see causes)` : ''}.${idleText}`,
     lateRunCount: late.length,
     ...(more ? { moreLateRuns: true } : {}),
     causes: sorted.map((g) => ({
@@ -145,7 +164,8 @@ export async function diagnoseLateRuns(
       runs: g.runs.slice(0, 20).map((r) => ({ id: r.id, name: r.name })),
     })),
     runs,
-    nextSteps: [...new Set(sorted.map((g) => g.finding.nextStep))].slice(0, 8),
+    ...idleFields,
+    nextSteps: [...new Set([...sorted.map((g) => g.finding.nextStep), ...idleSteps])].slice(0, 8),
   };
 }
 

@@ -6,6 +6,7 @@ import type { PrefectWorkPoolView } from '../work-pool.js';
 import type { Cause } from './cause.js';
 import { formatDuration, oneLine, secondsSince, timeAndAge } from './format.js';
 import { poolOrNull } from './pool-or-null.js';
+import { describeTaskRunHolders, holderLines } from './task-run-holders.js';
 import { onlineWorkers, workerEvidence } from './worker-liveness.js';
 
 /** Why a PENDING, RUNNING or CANCELLING run may not be moving. */
@@ -118,7 +119,15 @@ export async function checkStuckRun(
       ...(t.tags ? { tags: t.tags } : {}),
     }));
   }
-  const fullTags = limits.filter((l) => l.kind === 'tag' && l.atCapacity);
+  const fullTags = limits.filter(
+    (l) => l.kind === 'tag' && l.atCapacity && waiting.items.some((t) => t.tags?.includes(l.name)),
+  );
+  const holders = await describeTaskRunHolders(
+    client,
+    fullTags.flatMap((l) => (l.holders ?? []).slice(0, 5)),
+    now,
+    options,
+  );
   for (const limit of fullTags) {
     const blocked = waiting.items.filter((t) => t.tags?.includes(limit.name));
     if (blocked.length === 0) continue;
@@ -134,7 +143,7 @@ export async function checkStuckRun(
                 `task run ${t.name} (${t.id}): ${t.stateName ?? t.rawStatus}, tags ${t.tags?.join(', ')}`,
             ),
           `tag limit ${limit.name}: limit ${limit.limit}, ${limit.activeSlots} slots occupied`,
-          ...(limit.holders ?? []).slice(0, 5).map((id) => `slot held by task run ${id}`),
+          ...holderLines(limit.holders, holders),
         ],
       },
       nextStep: `See which task runs hold tag ${limit.name}'s slots (prefect concurrency-limit inspect "${limit.name}"); free leaked slots with prefect concurrency-limit reset "${limit.name}", or raise the limit.`,

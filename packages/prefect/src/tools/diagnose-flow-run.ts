@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { diagnoseFlowRun, FlowRunDiagnosisSchema } from '../diagnoses/flow-run.js';
-import { parsePrefectId } from '../ids.js';
-import { flowRunIdInput } from './common-inputs.js';
+import { resolveFlowRun } from '../diagnoses/resolve-run.js';
+import { deploymentInput } from './common-inputs.js';
 import { definePrefectTool } from './define.js';
 
 /** prefect_diagnose_flow_run: why one run failed, crashed, is late or looks stuck. */
@@ -15,15 +15,36 @@ export const diagnoseFlowRunTool = definePrefectTool({
     'connection error, missing package, the exception raised). CANCELLED: by a user or an automation. ' +
     "PENDING/RUNNING: time in state vs the deployment's recent completed runs, whether the pool has an online " +
     'worker, the last log line, task runs waiting on a full tag limit. SCHEDULED/Late: what blocks it (see ' +
-    'prefect_diagnose_late_runs). Returns verdict, causes with evidence, and next steps. Run ids come from ' +
-    'prefect_list_flow_runs or prefect_get_overview.',
+    'prefect_diagnose_late_runs). Returns verdict, causes with evidence, and next steps. Name the run by id or ' +
+    'name; or give only flow / deployment to diagnose its latest failed run. An ambiguous name answers with the candidates.',
   namespace: 'prefect',
   toolsets: ['diagnoses'],
   access: 'read',
-  inputSchema: z.object({ flowRunId: flowRunIdInput }),
+  inputSchema: z.object({
+    flowRunId: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .optional()
+      .describe('Flow run id, prefect://flow-runs/<id>, or run name (e.g. "crimson-owl").'),
+    flow: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .optional()
+      .describe('Flow name: narrows a run name; alone, its latest failed run.'),
+    deployment: deploymentInput.optional(),
+  }),
   outputSchema: FlowRunDiagnosisSchema,
   async handler(input, { client, signal }) {
-    const id = parsePrefectId(input.flowRunId, 'flow-run', 'flowRunId', 'prefect_list_flow_runs');
-    return diagnoseFlowRun(client, id, Date.now(), { signal });
+    const { id, note } = await resolveFlowRun(
+      client,
+      { flowRun: input.flowRunId, flow: input.flow, deployment: input.deployment },
+      { signal },
+    );
+    const result = await diagnoseFlowRun(client, id, Date.now(), { signal });
+    return note ? { ...result, selection: note } : result;
   },
 });

@@ -14,7 +14,8 @@ export const diagnoseLateRunsTool = definePrefectTool({
     'AwaitingConcurrencySlot) and names what blocks each, in ' +
     'priority order: pool without an online worker (with last heartbeats), paused pool, queue or deployment, full ' +
     'pool, queue or deployment concurrency limit (with the runs holding the slots), a queue no worker polls, full ' +
-    'tag limits; runs are grouped by cause. Says plainly "No late runs" with the scope and window checked when ' +
+    'tag limits; runs are grouped by cause. Also names deployments whose schedules create no runs (paused, ' +
+    'schedules inactive, none upcoming). Says plainly "No late runs" with the scope and window checked when ' +
     'there are none. Deployment names come from prefect_list_deployments, pool names from prefect_list_work_pools.',
   namespace: 'prefect',
   toolsets: ['diagnoses'],
