@@ -19,11 +19,17 @@ export async function searchRunsOn(
   since: Date | undefined,
   limit: number,
   signal: AbortSignal,
-): Promise<{ runs: Run[]; scopes: number; capped: boolean }> {
+): Promise<{ runs: Run[]; scopes: number; capped: boolean; caveat?: string }> {
   const tracking = adapter.capabilities.tracking as Tracking;
   const options = { signal };
-  const { ids, capped } = await trackingScopes(adapter, tracking, query.experiment, options);
-  if (ids.length === 0) return { runs: [], scopes: 0, capped };
+  const { ids, capped, caveat } = await trackingScopes(
+    adapter,
+    tracking,
+    query.experiment,
+    options,
+  );
+  const noted = caveat ? { caveat } : {};
+  if (ids.length === 0) return { runs: [], scopes: 0, capped, ...noted };
   const runs: Run[] = [];
   if (adapter.backend === 'mlflow') {
     for (let i = 0; i < ids.length; i += 100) {
@@ -56,6 +62,7 @@ export async function searchRunsOn(
     runs: runs.filter((run) => statusMatches(run.status, query.status)),
     scopes: ids.length,
     capped,
+    ...noted,
   };
 }
 

@@ -75,10 +75,15 @@ export const crossSearchRunsTool = defineCrossTool({
         },
       ]),
     );
+    const scopeCaveats = results.flatMap((result) =>
+      result.value.caveat
+        ? [{ backend: result.backend, kind: 'partial', message: result.value.caveat }]
+        : [],
+    );
     const output = {
       items: ranked.slice(0, input.limit).map((run) => toCrossRun(run, preferred)),
       searched,
-      caveats,
+      caveats: [...scopeCaveats, ...caveats],
     };
     return fitItemsToBudget(
       ranked.length > input.limit ? { ...output, truncated: true } : output,

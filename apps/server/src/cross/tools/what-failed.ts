@@ -6,7 +6,7 @@ import {
 } from '@mlops-mcp/core';
 import { z } from 'zod';
 import { defineCrossTool } from '../cross-context.js';
-import { CaveatSchema, fanOut } from '../fan-out.js';
+import { type Caveat, CaveatSchema, fanOut } from '../fan-out.js';
 import { searchRunsOn } from '../search-runs-across.js';
 import { resolveSince, SinceInput } from '../time-window.js';
 import { trackingScopes } from '../tracking-scopes.js';
@@ -32,9 +32,17 @@ async function mlflowOrWandbFailures(
   adapter: BackendAdapter,
   since: Date,
   signal: AbortSignal,
+  notes: Caveat[],
 ): Promise<Failure[]> {
   const failures: Failure[] = [];
-  const { runs } = await searchRunsOn(adapter, { status: ['failed'] }, since, PER_KIND, signal);
+  const { runs, caveat } = await searchRunsOn(
+    adapter,
+    { status: ['failed'] },
+    since,
+    PER_KIND,
+    signal,
+  );
+  if (caveat) notes.push({ backend: adapter.backend, kind: 'partial', message: caveat });
   for (const run of runs) {
     failures.push({
       backend: adapter.backend,
@@ -144,12 +152,13 @@ export const whatFailedTool = defineCrossTool({
   }),
   async handler(input, { client, signal, progress, maxResponseTokens }) {
     const since = resolveSince(input.since);
+    const notes: Caveat[] = [];
     const { results, caveats } = await fanOut(
       [...client.adapters.values()],
       (adapter, backendSignal) =>
         adapter.capabilities.orchestration
           ? prefectFailures(adapter, since, backendSignal)
-          : mlflowOrWandbFailures(adapter, since, backendSignal),
+          : mlflowOrWandbFailures(adapter, since, backendSignal, notes),
       { signal, progress },
     );
     const all = results.flatMap((result) => result.value);
@@ -161,7 +170,7 @@ export const whatFailedTool = defineCrossTool({
       since: since.toISOString(),
       items: all.slice(0, input.limit),
       countsByBackend,
-      caveats,
+      caveats: [...notes, ...caveats],
     };
     return fitItemsToBudget(
       all.length > input.limit ? { ...output, truncated: true } : output,
