@@ -5,7 +5,7 @@ import { join } from 'node:path';
 
 const roots = ['packages', 'apps'];
 // Single-package workspace folders at the top level.
-const singles = ['examples', 'bench'];
+const singles = ['examples', 'bench', 'evals'];
 let passed = 0;
 let failed = 0;
 let skipped = 0;

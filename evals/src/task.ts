@@ -40,7 +40,10 @@ export interface SeedContext {
    */
   python<T = unknown>(script: string, env?: Record<string, string>): Promise<T>;
   /** JSON over HTTP to a backend's own REST API (throws with the body on a non-2xx answer). */
-  rest<T = unknown>(url: string, init?: { method?: string; body?: unknown; headers?: Record<string, string> }): Promise<T>;
+  rest<T = unknown>(
+    url: string,
+    init?: { method?: string; body?: unknown; headers?: Record<string, string> },
+  ): Promise<T>;
 }
 
 /** One tool call as the scripted agent saw it. */
@@ -98,3 +101,7 @@ export interface EvalTask<V = unknown, H = unknown, T = unknown, A = unknown> {
 export function defineTask<V, H, T, A>(task: EvalTask<V, H, T, A>): EvalTask<V, H, T, A> {
   return task;
 }
+
+/** A task of any type parameters: what the area index files list. */
+// biome-ignore lint/suspicious/noExplicitAny: tasks differ in their type parameters.
+export type AnyTask = EvalTask<any, any, any, any>;

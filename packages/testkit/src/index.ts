@@ -1,3 +1,4 @@
+export { type AllBackends, startAllBackends } from './all-backends.js';
 export * from './fault-proxy/index.js';
 export { freePort } from './free-port.js';
 export { type MlflowAttachmentSeed, seedMlflowAttachments } from './mlflow-attachments.js';
@@ -8,11 +9,14 @@ export { type PrefectSeed, seedPrefect, startSeededPrefect } from './prefect-see
 export { startPrefect } from './prefect-server.js';
 export type { PythonEnv } from './python-env.js';
 export { pythonEnv } from './python-env.js';
+export { runCapture } from './run-capture.js';
 export { runTool } from './run-tool.js';
 export type { RunningServer, StartServerOptions } from './running-server.js';
 export { startSeededMlflow } from './seeded-mlflow.js';
+export { childEnv, OFFLINE_PYTHON_ENV } from './server-env.js';
 export * from './wandb-standin/index.js';
 export {
+  OFFLINE_WEAVE_ENV,
   type RunningWeaveServer,
   type SeededWeaveObject,
   type SeededWeaveTrace,

@@ -62,7 +62,7 @@ const SERVER_SCRIPT = join(packageRoot, 'python', 'weave_server.py');
 
 // Settings that keep the weave SDK offline and quiet: no GraphQL (nothing listens on port 9, so
 // a stray call fails at once instead of hanging), no Sentry, no call links, no disk caches.
-const OFFLINE_WEAVE_ENV: Record<string, string> = {
+export const OFFLINE_WEAVE_ENV: Record<string, string> = {
   WANDB_BASE_URL: 'http://127.0.0.1:9',
   WANDB_ERROR_REPORTING: 'false',
   WANDB_SILENT: 'true',
