@@ -6,6 +6,11 @@ import { wandbFailedRunsAndWhy } from './failed-runs-and-why.js';
 import { wandbMetricHistoryMinLoss } from './metric-history-min-loss.js';
 import { wandbNoFailedRuns } from './no-failed-runs.js';
 import { wandbStalledRunningRun } from './stalled-running-run.js';
+import { weaveFailingCallsAndChildOp } from './weave-failing-calls.js';
+import { weaveNoErrors } from './weave-no-errors.js';
+import { weaveSlowestOp } from './weave-slowest-op.js';
+import { weaveTraceSummary } from './weave-trace-summary.js';
+import { weaveTraceTree } from './weave-trace-tree.js';
 
 /** The wandb area's tasks (W&B runs on the stand-in, Weave traces on the real trace server). */
 export const wandbTasks: AnyTask[] = [
@@ -16,4 +21,9 @@ export const wandbTasks: AnyTask[] = [
   wandbConfigDifference,
   wandbNoFailedRuns,
   wandbStalledRunningRun,
+  weaveFailingCallsAndChildOp,
+  weaveSlowestOp,
+  weaveTraceTree,
+  weaveTraceSummary,
+  weaveNoErrors,
 ];
