@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { MlopsError } from '@mlops-mcp/core';
 import { runTool, type WandbStandin, wandbStandinSchemaSdl } from '@mlops-mcp/testkit';
 import { buildSchema, parse, validate } from 'graphql';
@@ -5,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WANDB_GRAPHQL_DOCUMENTS } from '../src/graphql/documents/index.js';
 import { OPTIONAL_FIELDS } from '../src/graphql/server-fields.js';
 import { trimDocument } from '../src/graphql/trim-document.js';
-import type { WandbAdapter } from '../src/index.js';
+import { createWandbAdapter, type WandbAdapter, wandbSettingsFromEnv } from '../src/index.js';
 import { diagnoseRunTool } from '../src/tools/diagnose-run.js';
 import { getProjectTool } from '../src/tools/get-project.js';
 import { getRunTool } from '../src/tools/get-run.js';
@@ -177,5 +179,54 @@ describe('a W&B server that refuses introspection', () => {
     );
     expect(error.kind).toBe('unsupported');
     expect(error.message).toContain('systemMetrics');
+  });
+});
+
+describe('a W&B server that is down while the adapter introspects it', () => {
+  it('fails the call with that error and introspects again once it is back', async () => {
+    const { standin } = await olderServer(['Run.systemMetrics']);
+    // In front of the stand-in: the introspection query gets 503 while `down`.
+    let down = true;
+    const proxy = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', async () => {
+        const body = Buffer.concat(chunks).toString('utf8');
+        if (down && body.includes('WandbServerFields')) {
+          res.writeHead(503, { 'content-type': 'application/json' }).end('{"errors":[]}');
+          return;
+        }
+        const answer = await fetch(`${standin.url}${req.url}`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            authorization: req.headers.authorization!,
+          },
+          body,
+        });
+        res
+          .writeHead(answer.status, { 'content-type': 'application/json' })
+          .end(await answer.text());
+      });
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+    const wandb = createWandbAdapter(
+      wandbSettingsFromEnv({ WANDB_API_KEY: standin.apiKey, WANDB_BASE_URL: url })!,
+      { retry: { baseDelayMs: 1, maxDelayMs: 2 } },
+    );
+    try {
+      const error = await failure(
+        runTool(getRunTool, wandb, { project, run: standin.runs.healthyA }),
+      );
+      expect(error.kind).toBe('unavailable');
+      expect(standin.requestCounts.get('WandbGetRun')).toBeUndefined();
+      down = false;
+      const run = await runTool(getRunTool, wandb, { project, run: standin.runs.healthyA });
+      expect(run.caveats?.[0]).toContain('Run.systemMetrics');
+    } finally {
+      await wandb.close();
+      await new Promise<void>((resolve) => proxy.close(() => resolve()));
+    }
   });
 });

@@ -1,6 +1,7 @@
 import {
   BadResponseError,
   type CallOptions,
+  CancelledError,
   type HttpClient,
   UnsupportedCapabilityError,
 } from '@mlops-mcp/core';
@@ -68,11 +69,29 @@ export class WandbGraphqlClient {
     };
   }
 
-  /** What this server provides (once per process and URL); undefined when it cannot say. */
+  /**
+   * What this server provides (once per process and URL); undefined when it cannot say. The
+   * introspection is shared by concurrent callers, so it runs without any one caller's signal;
+   * each caller stops waiting when its own signal aborts.
+   */
   serverFields(options: CallOptions = {}): Promise<ServerFields | undefined> {
-    return serverFields(`${this.#http.baseUrl}/${this.#path}`, () =>
-      this.#send(ServerFieldsDocument, {}, { signal: options.signal }),
+    const shared = serverFields(`${this.#http.baseUrl}/${this.#path}`, () =>
+      this.#send(ServerFieldsDocument, {}, {}),
     );
+    const signal = options.signal;
+    if (!signal) return shared;
+    return new Promise((resolve, reject) => {
+      const onAbort = () =>
+        reject(
+          new CancelledError('The W&B call was cancelled.', {
+            backend: 'wandb',
+            cause: signal.reason,
+          }),
+        );
+      if (signal.aborted) return onAbort();
+      signal.addEventListener('abort', onAbort, { once: true });
+      shared.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+    });
   }
 
   async #send<T>(

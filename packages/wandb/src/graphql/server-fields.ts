@@ -54,13 +54,17 @@ const MAX_SERVERS = 32;
 /** What each server (GraphQL URL) provides; undefined when it cannot say (introspection refused). */
 const known = new Map<string, Promise<ServerFields | undefined>>();
 
-/** Error kinds after which a later call should ask again rather than trust the failure. */
+/**
+ * Error kinds that say nothing about the schema (the server is down, slow, busy or refuses the
+ * key): the call fails with that error, as the document itself would have, and the next call
+ * asks again.
+ */
 const TRANSIENT = new Set(['unavailable', 'timeout', 'rate_limited', 'cancelled', 'auth']);
 
 /**
  * What the server at `url` provides, learned once per process: `introspect` runs the first
- * time; a refusal (introspection disabled, an error answer) is remembered as "unknown" so the
- * full documents are sent as before, while a transient failure is forgotten and asked again.
+ * time. A refusal (introspection disabled, an error answer) is remembered as "unknown" so the
+ * full documents are sent as before; a transient failure rejects and is forgotten.
  */
 export async function serverFields(
   url: string,
@@ -77,8 +81,9 @@ export async function serverFields(
         return fields.size > 0 ? fields : undefined;
       },
       (error: unknown) => {
-        if (!MlopsError.isInstance(error) || TRANSIENT.has(error.kind)) known.delete(url);
-        return undefined;
+        if (MlopsError.isInstance(error) && !TRANSIENT.has(error.kind)) return undefined;
+        known.delete(url);
+        throw error;
       },
     );
     if (known.size >= MAX_SERVERS) known.delete(known.keys().next().value!);
