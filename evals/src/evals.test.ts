@@ -74,10 +74,11 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  const lines = [...timings].map(
-    ([id, t]) =>
-      `  ${id.padEnd(48)} seed ${(seedMs.get(id) ?? 0).toString().padStart(6)} ms  truth ${t.truthMs.toString().padStart(5)} ms  plan ${t.planMs.toString().padStart(5)} ms`,
-  );
+  const rowOf = new Map(rows.map((row) => [row.id, row]));
+  const lines = [...timings].map(([id, t]) => {
+    const row = rowOf.get(id);
+    return `  ${id.padEnd(44)} ${row?.correct ? 'ok  ' : 'FAIL'} ${String(row?.calls ?? 0).padStart(2)} calls ${String(row?.responseTokens ?? 0).padStart(6)} tokens  seed ${String(seedMs.get(id) ?? 0).padStart(6)} ms  truth ${String(t.truthMs).padStart(5)} ms  plan ${String(t.planMs).padStart(5)} ms`;
+  });
   if (lines.length > 0) process.stderr.write(`evals: per task\n${lines.join('\n')}\n`);
   await profiles?.close();
   await world?.close();

@@ -11,6 +11,8 @@ export interface CallLog {
   tokens: number;
   /** The start of the answer's text, for failure messages. */
   preview: string;
+  /** The whole text content. */
+  text: string;
 }
 
 /** An MCP client on one gateway profile, connected over the SDK's in-memory transport. */
@@ -83,7 +85,7 @@ export class CountingAgent implements Agent {
     const structured =
       (result.structuredContent as Record<string, unknown> | undefined) ?? parseError(text);
     const tokens = estimateTokens(text);
-    this.calls.push({ tool, args, isError, tokens, preview: text.slice(0, 300) });
+    this.calls.push({ tool, args, isError, tokens, preview: text.slice(0, 300), text });
     return { structured, isError, text };
   }
 

@@ -59,7 +59,9 @@ describe('docs/EVALS.md', () => {
     expect(doc).toContain('| all | 1/2 | 6 | 3 | 500 | 250 |');
     expect(doc).toContain('| `nothing-wrong` | 1/1 | 2 | 2 | 400 | 400 |');
     expect(doc.indexOf('`mlflow-best-run`')).toBeLessThan(doc.indexOf('`prefect-late`'));
-    expect(doc).toContain('| `prefect-late` | Late? \\| x | common, nothing-wrong | yes | 2 | 400 |');
+    expect(doc).toContain(
+      '| `prefect-late` | Late? \\| x | common, nothing-wrong | yes | 2 | 400 |',
+    );
     expect(doc).toContain('| `mlflow-best-run` | Best run? | common | **no** | 4 | 100 |');
   });
 });

@@ -145,3 +145,111 @@ export const paramOf = (run: MlflowRunRow, key: string): string | undefined =>
   run.data.params?.find((p) => p.key === key)?.value;
 export const tagOf = (run: MlflowRunRow, key: string): string | undefined =>
   run.data.tags?.find((t) => t.key === key)?.value;
+
+/** Where a run's artifacts live on the tracking server's artifact proxy (--serve-artifacts). */
+async function artifactBase(ctx: SeedContext, runId: string): Promise<string> {
+  const { run } = await ctx.rest<{ run: { info: { artifact_uri: string } } }>(
+    `${api(ctx, 'runs/get')}?run_id=${encodeURIComponent(runId)}`,
+  );
+  const uri = run.info.artifact_uri;
+  const prefix = 'mlflow-artifacts:/';
+  if (!uri.startsWith(prefix)) throw new Error(`unexpected artifact uri ${uri}`);
+  return `${ctx.mlflowUrl}/api/2.0/mlflow-artifacts/artifacts/${uri.slice(prefix.length).replace(/^\/+/, '')}`;
+}
+
+/** Uploads one file to a run's artifacts, as mlflow.log_text would. */
+export async function uploadArtifact(
+  ctx: SeedContext,
+  runId: string,
+  path: string,
+  content: string,
+): Promise<void> {
+  const response = await fetch(`${await artifactBase(ctx, runId)}/${path}`, {
+    method: 'PUT',
+    body: content,
+  });
+  if (!response.ok) {
+    throw new Error(`uploading ${path} answered ${response.status}: ${await response.text()}`);
+  }
+}
+
+/** Downloads one artifact's text through the tracking server. */
+export async function downloadArtifact(
+  ctx: SeedContext,
+  runId: string,
+  path: string,
+): Promise<string> {
+  const response = await fetch(`${await artifactBase(ctx, runId)}/${path}`);
+  if (!response.ok) {
+    throw new Error(`downloading ${path} answered ${response.status}: ${await response.text()}`);
+  }
+  return response.text();
+}
+
+/** Every file under a run's artifact root (recursively), with sizes, per MLflow's list API. */
+export async function listArtifactFiles(
+  ctx: SeedContext,
+  runId: string,
+  path = '',
+): Promise<{ path: string; size: number }[]> {
+  const { files } = await ctx.rest<{
+    files?: { path: string; is_dir: boolean; file_size?: number }[];
+  }>(
+    `${api(ctx, 'artifacts/list')}?run_id=${encodeURIComponent(runId)}${path ? `&path=${encodeURIComponent(path)}` : ''}`,
+  );
+  const out: { path: string; size: number }[] = [];
+  for (const file of files ?? []) {
+    if (file.is_dir) out.push(...(await listArtifactFiles(ctx, runId, file.path)));
+    else out.push({ path: file.path, size: Number(file.file_size ?? 0) });
+  }
+  return out;
+}
+
+export async function createRegisteredModel(ctx: SeedContext, name: string): Promise<void> {
+  await ctx.rest(api(ctx, 'registered-models/create'), { body: { name } });
+}
+
+export async function createModelVersion(
+  ctx: SeedContext,
+  name: string,
+  runId: string,
+): Promise<string> {
+  const { model_version } = await ctx.rest<{ model_version: { version: string } }>(
+    api(ctx, 'model-versions/create'),
+    { body: { name, source: `runs:/${runId}/model`, run_id: runId } },
+  );
+  return model_version.version;
+}
+
+export async function setAlias(
+  ctx: SeedContext,
+  name: string,
+  alias: string,
+  version: string,
+): Promise<void> {
+  await ctx.rest(api(ctx, 'registered-models/alias'), { body: { name, alias, version } });
+}
+
+export async function versionByAlias(
+  ctx: SeedContext,
+  name: string,
+  alias: string,
+): Promise<{ version: string; run_id: string; source: string }> {
+  const { model_version } = await ctx.rest<{
+    model_version: { version: string; run_id: string; source: string };
+  }>(
+    `${api(ctx, 'registered-models/alias')}?name=${encodeURIComponent(name)}&alias=${encodeURIComponent(alias)}`,
+  );
+  return model_version;
+}
+
+/** Compares two values exactly and says what differs (for checks). */
+export function expectEqual(problems: string[], what: string, got: unknown, want: unknown): void {
+  const a = JSON.stringify(got);
+  const b = JSON.stringify(want);
+  if (a !== b) problems.push(`${what}: got ${a}, expected ${b}`);
+}
+
+/** Sorted copy, for comparing sets of ids. */
+export const sorted = (values: readonly string[] | undefined): string[] =>
+  [...(values ?? [])].sort();
