@@ -235,6 +235,11 @@ function neutralTracking(ctx: WandbContext): Tracking {
         .map(toExperiment);
       return { ...page, items };
     },
+    async defaultExperimentId(opts) {
+      return ctx.defaultProject
+        ? `${await ctx.defaultEntity(opts)}/${ctx.defaultProject}`
+        : undefined;
+    },
     async getExperiment(id, opts) {
       return toExperiment(await getProject(ctx, projectOf(id), opts));
     },

@@ -22,11 +22,17 @@ export async function searchRunsOn(
   signal: AbortSignal,
   /** Only runs started before this (a probe for what a window hid). */
   before?: Date,
-): Promise<{ runs: Run[]; scopes: number; capped: boolean }> {
+): Promise<{ runs: Run[]; scopes: number; capped: boolean; caveat?: string }> {
   const tracking = adapter.capabilities.tracking as Tracking;
   const options = { signal };
-  const { ids, capped } = await trackingScopes(adapter, tracking, query.experiment, options);
-  if (ids.length === 0) return { runs: [], scopes: 0, capped };
+  const { ids, capped, caveat } = await trackingScopes(
+    adapter,
+    tracking,
+    query.experiment,
+    options,
+  );
+  const noted = caveat ? { caveat } : {};
+  if (ids.length === 0) return { runs: [], scopes: 0, capped, ...noted };
   const runs: Run[] = [];
   if (adapter.backend === 'mlflow') {
     for (let i = 0; i < ids.length; i += 100) {
@@ -59,6 +65,7 @@ export async function searchRunsOn(
     runs: runs.filter((run) => statusMatches(run.status, query.status)),
     scopes: ids.length,
     capped,
+    ...noted,
   };
 }
 

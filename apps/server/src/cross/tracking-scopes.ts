@@ -1,4 +1,4 @@
-import type { BackendAdapter, CallOptions, Tracking } from '@mlops-mcp/core';
+import { type BackendAdapter, type CallOptions, MlopsError, type Tracking } from '@mlops-mcp/core';
 
 /** At most this many W&B projects are searched per call (W&B searches one project per request). */
 export const MAX_WANDB_PROJECTS = 10;
@@ -7,9 +7,34 @@ const MAX_MLFLOW_EXPERIMENTS = 500;
 
 /**
  * The experiment ids (MLflow) or `entity/project` ids (W&B) a cross-backend search covers,
- * narrowed by a name fragment, and whether the list was capped.
+ * narrowed by a name fragment, and whether the list was capped. When listing fails and the
+ * backend has a configured default (WANDB_PROJECT), that one is searched and `caveat` says so.
  */
 export async function trackingScopes(
+  adapter: BackendAdapter,
+  tracking: Tracking,
+  nameFragment: string | undefined,
+  options: CallOptions,
+): Promise<{ ids: string[]; capped: boolean; caveat?: string }> {
+  try {
+    return await listScopes(adapter, tracking, nameFragment, options);
+  } catch (error) {
+    if (options.signal?.aborted || !tracking.defaultExperimentId) throw error;
+    const fallback = await tracking.defaultExperimentId(options).catch(() => undefined);
+    if (!fallback) throw error;
+    const reason = MlopsError.isInstance(error) ? error.message : 'an unexpected error';
+    const matches = !nameFragment || fallback.toLowerCase().includes(nameFragment.toLowerCase());
+    return {
+      ids: matches ? [fallback] : [],
+      capped: false,
+      caveat:
+        `Listing ${adapter.backend} projects failed (${reason}); searched only the default project ` +
+        `${fallback}${matches ? '' : `, which does not match "${nameFragment}"`}.`,
+    };
+  }
+}
+
+async function listScopes(
   adapter: BackendAdapter,
   tracking: Tracking,
   nameFragment: string | undefined,

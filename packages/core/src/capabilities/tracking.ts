@@ -41,6 +41,12 @@ export interface Tracking {
   getExperiment(id: string, options?: CallOptions): Promise<Experiment>;
   searchRuns(params: SearchRunsParams, options?: CallOptions): Promise<Page<Run>>;
   getRun(id: string, options?: CallOptions): Promise<Run>;
+  /**
+   * The experiment the user configured as the default (W&B: WANDB_PROJECT, as
+   * "<entity>/<project>"), which cross-backend searches still cover when listing experiments
+   * fails; undefined when none is configured.
+   */
+  defaultExperimentId?(options?: CallOptions): Promise<string | undefined>;
   getMetricHistory?(params: MetricHistoryParams, options?: CallOptions): Promise<MetricSeries>;
   listArtifacts?(
     runId: string,

@@ -116,6 +116,62 @@ function emptyProject(name: string, entity: string, description: string | null):
   };
 }
 
+/** A run a test or eval task adds through {@link addStandinProject}; unset fields are generated. */
+export interface StandinRunSpec {
+  name: string;
+  displayName?: string;
+  state?: StandinRunState;
+  family?: RunFamily;
+  curve?: CurveKind;
+  steps?: number;
+  config?: Record<string, unknown>;
+  tags?: string[];
+  group?: string | null;
+  jobType?: string;
+  gpuMemoryPeak?: number;
+  heartbeatAgeMs?: number;
+  notes?: string | null;
+}
+
+/**
+ * Adds (or replaces) a project of `entity` holding the given runs, generated like the built-in
+ * ones (histories, summaries and system metrics follow from family, curve and steps), and
+ * returns it. Seeded by the project name, so the same spec gives the same data.
+ */
+export function addStandinProject(
+  data: StandinData,
+  spec: { entity?: string; project: string; description?: string | null; runs: StandinRunSpec[] },
+  now: number = Date.now(),
+): StandinProject {
+  const entityName = spec.entity ?? STANDIN_ENTITY;
+  let entity = data.entities.find((e) => e.name === entityName);
+  if (!entity) {
+    entity = { id: b64(`Entity:v1:${entityName}`), name: entityName, isTeam: true, projects: [] };
+    data.entities.push(entity);
+  }
+  const project = emptyProject(spec.project, entityName, spec.description ?? null);
+  project.createdAt = now - DAY;
+  project.updatedAt = now;
+  const rng = new SeededRandom(
+    [...`${entityName}/${spec.project}`].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7),
+  );
+  spec.runs.forEach((runSpec, index) => {
+    const { family = 'llm', config = {}, ...seed } = runSpec;
+    const run = makeRun(rng, now, project, family, index, config, seed);
+    if (run.state !== 'running') {
+      // Recent rather than in 2025: a task's runs are "today's" runs.
+      const runtimeMs = run.heartbeatAt - run.createdAt;
+      run.createdAt = now - DAY / 2 + index * 60_000;
+      run.heartbeatAt = run.createdAt + runtimeMs;
+      run.summary = summaryOf(run);
+    }
+    project.runs.push(run);
+  });
+  entity.projects = entity.projects.filter((p) => p.name !== spec.project);
+  entity.projects.push(project);
+  return project;
+}
+
 interface RunSeed {
   name?: string;
   displayName?: string;

@@ -2,7 +2,9 @@ import type { CallOptions, Page } from '@mlops-mcp/core';
 import { connectionPage, pageStart } from '../graphql/connection-page.js';
 import { GetProjectDocument } from '../graphql/documents/get-project.js';
 import { ListProjectsDocument } from '../graphql/documents/list-projects.js';
+import { omittedFieldsCaveat } from '../graphql/graphql-client.js';
 import { mapProject } from '../map-project.js';
+import { withCaveats } from '../model/caveats.js';
 import type { WandbProject } from '../model/wandb-project.js';
 import { entityNotFound, projectNotFound } from '../not-found.js';
 import {
@@ -17,10 +19,10 @@ export async function listProjects(
   ctx: WandbContext,
   params: { entity?: string | undefined; limit: number; cursor?: string | undefined },
   options?: CallOptions,
-): Promise<Page<WandbProject> & { entity: string }> {
+): Promise<Page<WandbProject> & { entity: string; caveats?: string[] }> {
   const entity = await resolveEntity(ctx, params.entity, options);
   const start = pageStart(params.cursor);
-  const data = await ctx.graphql.execute(
+  const { data, omitted } = await ctx.graphql.executeReporting(
     ListProjectsDocument,
     { entity, first: params.limit + start.skip, after: start.after },
     options,
@@ -30,7 +32,11 @@ export async function listProjects(
   const items = (connection?.edges ?? []).flatMap((edge) =>
     edge.node ? [mapProject(edge.node, entity, ctx.appUrl)] : [],
   );
-  return { ...connectionPage(items, connection?.pageInfo, start), entity };
+  return {
+    ...connectionPage(items, connection?.pageInfo, start),
+    entity,
+    ...withCaveats([omittedFieldsCaveat(omitted)]),
+  };
 }
 
 /** One project with its run count. */
@@ -38,9 +44,16 @@ export async function getProject(
   ctx: WandbContext,
   scope: ProjectScope,
   options?: CallOptions,
-): Promise<WandbProject> {
+): Promise<WandbProject & { caveats?: string[] }> {
   const { entity, project } = await resolveProject(ctx, scope, options);
-  const data = await ctx.graphql.execute(GetProjectDocument, { entity, project }, options);
+  const { data, omitted } = await ctx.graphql.executeReporting(
+    GetProjectDocument,
+    { entity, project },
+    options,
+  );
   if (!data.project) throw projectNotFound(entity, project);
-  return mapProject(data.project, entity, ctx.appUrl);
+  return {
+    ...mapProject(data.project, entity, ctx.appUrl),
+    ...withCaveats([omittedFieldsCaveat(omitted)]),
+  };
 }

@@ -2,7 +2,9 @@ import type { CallOptions, Page } from '@mlops-mcp/core';
 import { connectionPage, pageStart } from '../graphql/connection-page.js';
 import { GetRunDocument } from '../graphql/documents/get-run.js';
 import { SearchRunsDocument } from '../graphql/documents/search-runs.js';
+import { omittedFieldsCaveat } from '../graphql/graphql-client.js';
 import { mapRun } from '../map-run.js';
+import { withCaveats } from '../model/caveats.js';
 import type { WandbRun } from '../model/wandb-run.js';
 import { projectNotFound, runNotFound } from '../not-found.js';
 import { validateRunFilters } from '../run-filters.js';
@@ -26,12 +28,12 @@ export async function searchRuns(
   ctx: WandbContext,
   params: SearchRunsParams,
   options?: CallOptions,
-): Promise<Page<WandbRun> & { entity: string; project: string }> {
+): Promise<Page<WandbRun> & { entity: string; project: string; caveats?: string[] }> {
   const filters = params.filters?.trim() ? validateRunFilters(params.filters) : undefined;
   const order = params.order?.trim() ? normalizeRunOrder(params.order) : undefined;
   const { entity, project } = await resolveProject(ctx, params, options);
   const start = pageStart(params.cursor);
-  const data = await ctx.graphql.execute(
+  const { data, omitted } = await ctx.graphql.executeReporting(
     SearchRunsDocument,
     { entity, project, filters, order, first: params.limit + start.skip, after: start.after },
     options,
@@ -47,7 +49,12 @@ export async function searchRuns(
   const items = (runs?.edges ?? []).flatMap((edge) =>
     edge.node ? [mapRun(edge.node, shape)] : [],
   );
-  return { ...connectionPage(items, runs?.pageInfo, start, runs?.totalCount), entity, project };
+  return {
+    ...connectionPage(items, runs?.pageInfo, start, runs?.totalCount),
+    entity,
+    project,
+    ...withCaveats([omittedFieldsCaveat(omitted)]),
+  };
 }
 
 /** One run in full: config, summary and latest system metrics. */
@@ -55,18 +62,19 @@ export async function getRun(
   ctx: WandbContext,
   path: RunPath,
   options?: CallOptions & { includeInternal?: boolean | undefined },
-): Promise<WandbRun> {
-  const data = await ctx.graphql.execute(
+): Promise<WandbRun & { caveats?: string[] }> {
+  const { data, omitted } = await ctx.graphql.executeReporting(
     GetRunDocument,
     { entity: path.entity, project: path.project, run: path.runId },
     options,
   );
   if (!data.project) throw projectNotFound(path.entity, path.project);
   if (!data.project.run) throw runNotFound(path.entity, path.project, path.runId);
-  return mapRun(data.project.run, {
+  const run = mapRun(data.project.run, {
     entity: path.entity,
     project: path.project,
     appUrl: ctx.appUrl,
     includeInternal: options?.includeInternal ?? false,
   });
+  return { ...run, ...withCaveats([omittedFieldsCaveat(omitted)]) };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { compareRuns } from '../compare-runs.js';
+import { CaveatsSchema, withCaveats } from '../model/caveats.js';
 import { RunComparisonSchema } from '../model/run-comparison.js';
 import { entityInput, projectInput } from './common-inputs.js';
 import { defineWandbTool } from './define.js';
@@ -33,12 +34,15 @@ export const compareRunsTool = defineWandbTool({
         'Summary keys to compare, e.g. ["eval/accuracy", "loss"]. Default: all numeric keys (up to 40).',
       ),
   }),
-  outputSchema: RunComparisonSchema,
+  outputSchema: RunComparisonSchema.extend({ caveats: CaveatsSchema }),
   async handler(input, { client, signal }) {
     const paths = await Promise.all(
       input.runs.map((run) => client.resolveRun(run, input, { signal })),
     );
     const runs = await Promise.all(paths.map((path) => client.getWandbRun(path, { signal })));
-    return compareRuns(runs, input.metrics);
+    return {
+      ...compareRuns(runs, input.metrics),
+      ...withCaveats(runs.flatMap((run) => run.caveats ?? [])),
+    };
   },
 });

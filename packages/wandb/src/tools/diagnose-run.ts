@@ -1,6 +1,7 @@
 import { MlopsError } from '@mlops-mcp/core';
 import { z } from 'zod';
 import { diagnoseRun, LOSS_KEYS } from '../diagnose-run.js';
+import { CaveatsSchema, withCaveats } from '../model/caveats.js';
 import { RunDiagnosisSchema } from '../model/run-diagnosis.js';
 import { entityInput, projectInput, runInput } from './common-inputs.js';
 import { defineWandbTool } from './define.js';
@@ -29,7 +30,7 @@ export const diagnoseRunTool = defineWandbTool({
         `History key to check for a rising loss. Default: the first of ${LOSS_KEYS.join(', ')} in the summary.`,
       ),
   }),
-  outputSchema: RunDiagnosisSchema,
+  outputSchema: RunDiagnosisSchema.extend({ caveats: CaveatsSchema }),
   async handler(input, { client, signal }) {
     const path = await client.resolveRun(input.run, input, { signal });
     const run = await client.getWandbRun(path, { signal, includeInternal: true });
@@ -49,6 +50,9 @@ export const diagnoseRunTool = defineWandbTool({
           throw error;
         }),
     ]);
-    return diagnoseRun(run, { now: Date.now(), loss: history?.series[0], system });
+    return {
+      ...diagnoseRun(run, { now: Date.now(), loss: history?.series[0], system }),
+      ...withCaveats(run.caveats ?? []),
+    };
   },
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CaveatsSchema } from '../model/caveats.js';
 import { WandbProjectSchema } from '../model/wandb-project.js';
 import { entityInput, projectInput } from './common-inputs.js';
 import { defineWandbTool } from './define.js';
@@ -14,7 +15,7 @@ export const getProjectTool = defineWandbTool({
   toolsets: ['experiments'],
   access: 'read',
   inputSchema: z.object({ entity: entityInput, project: projectInput }),
-  outputSchema: WandbProjectSchema,
+  outputSchema: WandbProjectSchema.extend({ caveats: CaveatsSchema }),
   async handler(input, { client, signal }) {
     return client.getProject(input, { signal });
   },

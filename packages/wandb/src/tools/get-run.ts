@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CaveatsSchema } from '../model/caveats.js';
 import { WandbRunSchema } from '../model/wandb-run.js';
 import { entityInput, includeInternalInput, projectInput, runInput } from './common-inputs.js';
 import { defineWandbTool } from './define.js';
@@ -20,7 +21,7 @@ export const getRunTool = defineWandbTool({
     project: projectInput,
     includeInternal: includeInternalInput,
   }),
-  outputSchema: WandbRunSchema,
+  outputSchema: WandbRunSchema.extend({ caveats: CaveatsSchema }),
   async handler(input, { client, signal }) {
     const path = await client.resolveRun(input.run, input, { signal });
     return client.getWandbRun(path, { signal, includeInternal: input.includeInternal });

@@ -1,5 +1,6 @@
 import { fitPageToBudget, pageSchema } from '@mlops-mcp/core';
 import { z } from 'zod';
+import { CaveatsSchema } from '../model/caveats.js';
 import { WandbProjectSchema } from '../model/wandb-project.js';
 import { cursorInput, entityInput, limitInput } from './common-inputs.js';
 import { defineWandbTool } from './define.js';
@@ -19,7 +20,10 @@ export const listProjectsTool = defineWandbTool({
     limit: limitInput(50, 500),
     cursor: cursorInput,
   }),
-  outputSchema: pageSchema(WandbProjectSchema).extend({ entity: z.string() }),
+  outputSchema: pageSchema(WandbProjectSchema).extend({
+    entity: z.string(),
+    caveats: CaveatsSchema,
+  }),
   async handler(input, { client, signal, maxResponseTokens }) {
     const { entity, ...page } = await client.listProjects(input, { signal });
     return { ...fitPageToBudget(page, maxResponseTokens), entity };

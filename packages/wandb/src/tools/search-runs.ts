@@ -1,5 +1,6 @@
 import { fitPageToBudget, pageSchema, projectFields } from '@mlops-mcp/core';
 import { z } from 'zod';
+import { CaveatsSchema } from '../model/caveats.js';
 import { WandbRunSchema } from '../model/wandb-run.js';
 import {
   cursorInput,
@@ -54,13 +55,19 @@ export const searchRunsTool = defineWandbTool({
   outputSchema: pageSchema(WandbRunSchema.partial()).extend({
     entity: z.string(),
     project: z.string(),
+    caveats: CaveatsSchema,
   }),
   async handler(input, { client, signal, maxResponseTokens }) {
-    const { entity, project, ...page } = await client.searchWandbRuns(input, { signal });
+    const { entity, project, caveats, ...page } = await client.searchWandbRuns(input, { signal });
     const fields = input.fields;
     const projected = fields?.length
       ? { ...page, items: page.items.map((run) => projectFields(run, ['ref', 'id', ...fields])) }
       : page;
-    return { ...fitPageToBudget(projected, maxResponseTokens), entity, project };
+    return {
+      ...fitPageToBudget(projected, maxResponseTokens),
+      entity,
+      project,
+      ...(caveats ? { caveats } : {}),
+    };
   },
 });

@@ -81,6 +81,11 @@ export const crossSearchRunsTool = defineCrossTool({
       ]),
     );
     const ranking = rankedBy(input);
+    const scopeCaveats = results.flatMap((result) =>
+      result.value.caveat
+        ? [{ backend: result.backend, kind: 'partial', message: result.value.caveat }]
+        : [],
+    );
     const output = {
       items: ranked.slice(0, input.limit).map((run) => toCrossRun(run, preferred)),
       searched,
@@ -90,6 +95,7 @@ export const crossSearchRunsTool = defineCrossTool({
           (caveat) =>
             !input.backends?.length || (input.backends as string[]).includes(caveat.backend),
         ),
+        ...scopeCaveats,
         ...caveats,
       ],
     };

@@ -11,7 +11,7 @@ import {
 import { z } from 'zod';
 import { absentCaveats } from '../absent-backends.js';
 import { defineCrossTool } from '../cross-context.js';
-import { CaveatSchema, fanOut } from '../fan-out.js';
+import { type Caveat, CaveatSchema, fanOut } from '../fan-out.js';
 import { searchRunsOn } from '../search-runs-across.js';
 import { DEFAULT_SINCE, resolveSince, SinceInput } from '../time-window.js';
 import { trackingScopes } from '../tracking-scopes.js';
@@ -74,9 +74,11 @@ async function mlflowOrWandbFailures(
   since: Date,
   probe: (found: number) => boolean,
   signal: AbortSignal,
+  notes: Caveat[],
 ): Promise<BackendFailures> {
   const failed = { status: ['failed' as const] };
-  const { runs } = await searchRunsOn(adapter, failed, since, PER_KIND, signal);
+  const { runs, caveat } = await searchRunsOn(adapter, failed, since, PER_KIND, signal);
+  if (caveat) notes.push({ backend: adapter.backend, kind: 'partial', message: caveat });
   const items = runs.map((run) => runFailure(adapter, run));
   const tracing = adapter.capabilities.tracing as Tracing | undefined;
   const tracking = adapter.capabilities.tracking;
@@ -217,15 +219,15 @@ export const whatFailedTool = defineCrossTool({
   async handler(input, { client, signal, progress, maxResponseTokens }) {
     const since = resolveSince(input.since ?? DEFAULT_SINCE);
     const defaultWindow = input.since === undefined;
+    const notes: Caveat[] = [];
     const { results, caveats } = await fanOut(
       [...client.adapters.values()],
       async (adapter, backendSignal) => {
-        const collect = adapter.capabilities.orchestration
-          ? prefectFailures
-          : mlflowOrWandbFailures;
         // A default window that left this backend short: one bounded look further back.
         const probe = (found: number) => defaultWindow && found < input.limit;
-        return collect(adapter, since, probe, backendSignal);
+        return adapter.capabilities.orchestration
+          ? prefectFailures(adapter, since, probe, backendSignal)
+          : mlflowOrWandbFailures(adapter, since, probe, backendSignal, notes);
       },
       { signal, progress },
     );
@@ -247,6 +249,7 @@ export const whatFailedTool = defineCrossTool({
       ...(older.length > 0 ? { olderThanWindow: older } : {}),
       caveats: [
         ...absentCaveats(client, undefined, 'its failures were not checked'),
+        ...notes,
         ...caveats,
         ...olderCaveats,
       ],

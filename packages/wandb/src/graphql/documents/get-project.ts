@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { graphqlDocument } from '../graphql-document.js';
-import { PROJECT_FIELDS, ProjectNodeSchema } from './project-fields.js';
+import { PROJECT_FIELDS_FRAGMENT, ProjectNodeSchema } from './project-fields.js';
 
 /** One project with its run count (SDK: GetProject, Runs.runCount). */
 export const GetProjectDocument = graphqlDocument({
@@ -9,10 +9,11 @@ export const GetProjectDocument = graphqlDocument({
   operation: 'get project',
   text: `query WandbGetProject($entity: String!, $project: String!) {
   project(name: $project, entityName: $entity) {
-    ${PROJECT_FIELDS}
-    runCount
+    ...WandbProjectFields
+    ... on Project { runCount }
   }
-}`,
+}
+${PROJECT_FIELDS_FRAGMENT}`,
   schema: z.object({
     project: ProjectNodeSchema.extend({ runCount: z.number().nullish() }).nullable(),
   }),

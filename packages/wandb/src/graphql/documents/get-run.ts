@@ -12,7 +12,7 @@ export const GetRunDocument = graphqlDocument({
     name
     run(name: $run) {
       ...WandbRunFields
-      systemMetrics
+      ... on Run { systemMetrics }
     }
   }
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { graphqlDocument } from '../graphql-document.js';
 import { PAGE_INFO_FIELDS, PageInfoSchema } from '../page-info.js';
-import { PROJECT_FIELDS, ProjectNodeSchema } from './project-fields.js';
+import { PROJECT_FIELDS_FRAGMENT, ProjectNodeSchema } from './project-fields.js';
 
 /**
  * An entity's projects, one page. Asked through `entity(name:)` rather than the SDK's legacy
@@ -15,11 +15,12 @@ export const ListProjectsDocument = graphqlDocument({
   entity(name: $entity) {
     name
     projects(first: $first, after: $after) {
-      edges { cursor node { ${PROJECT_FIELDS} } }
+      edges { cursor node { ...WandbProjectFields } }
       ${PAGE_INFO_FIELDS}
     }
   }
-}`,
+}
+${PROJECT_FIELDS_FRAGMENT}`,
   schema: z.object({
     entity: z
       .object({

@@ -1,9 +1,19 @@
 import { z } from 'zod';
 
-/** Project fields shown by the project tools. */
-export const PROJECT_FIELDS = 'id name entityName description createdAt updatedAt';
+/**
+ * Project fields shown by the project tools, as a fragment so a server lacking an optional one
+ * can be asked without it (graphql/trim-document.ts).
+ */
+export const PROJECT_FIELDS_FRAGMENT = `fragment WandbProjectFields on Project {
+  id
+  name
+  entityName
+  description
+  createdAt
+  updatedAt
+}`;
 
-/** A `Project` selected with {@link PROJECT_FIELDS}. */
+/** A `Project` selected with {@link PROJECT_FIELDS_FRAGMENT}. */
 export const ProjectNodeSchema = z.object({
   id: z.string(),
   name: z.string(),
