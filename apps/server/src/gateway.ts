@@ -62,6 +62,18 @@ const INSTRUCTIONS =
   'Lists are paged: when a result has nextCursor, pass it back as cursor; truncated=true means the response ' +
   'budget cut the page. Any ref.uri can also be read as an MCP resource; mlops://overview shows every backend.';
 
+/**
+ * What every server advertises. The tool, resource and prompt lists are fixed when the gateway
+ * starts, and stateless HTTP has no channel to push notifications on, so no transport ever sends
+ * a list_changed notification: say so (McpServer would otherwise add `listChanged: true` as it
+ * registers the first tool, resource and prompt).
+ */
+const CAPABILITIES = {
+  tools: { listChanged: false },
+  resources: { listChanged: false },
+  prompts: { listChanged: false },
+};
+
 /** Builds a gateway from a configuration (see `loadConfig` for env/CLI). Throws ConfigError on bad selection. */
 export function createGateway(input: GatewayConfigInput, options: GatewayOptions = {}): Gateway {
   const config = GatewayConfigSchema.parse(input);
@@ -159,7 +171,7 @@ export function createGateway(input: GatewayConfigInput, options: GatewayOptions
           : undefined;
       const server = new McpServer(
         { name: 'mlops-mcp', title: 'MLOps MCP gateway', version: VERSION },
-        { capabilities: { tools: {}, resources: {}, prompts: {} }, instructions: INSTRUCTIONS },
+        { capabilities: CAPABILITIES, instructions: INSTRUCTIONS },
       );
       const cross = crossContext(perRequest);
       for (const tool of tools) {

@@ -25,7 +25,13 @@ async function gateway(env: Record<string, string>): Promise<SpawnedGateway> {
   const port = await freePort();
   return spawnHttpGateway(
     ['--http', '--port', String(port)],
-    gatewayEnv({ MLOPS_MCP_HTTP_TOKEN: TOKEN, MLOPS_MCP_HTTP_BACKEND_HEADERS: 'true', ...env }),
+    gatewayEnv({
+      MLOPS_MCP_HTTP_TOKEN: TOKEN,
+      MLOPS_MCP_HTTP_BACKEND_HEADERS: 'true',
+      // Every backend of this test (two MLflow servers, the capture server) is on loopback.
+      MLOPS_MCP_HTTP_BACKEND_HOSTS: '127.0.0.1',
+      ...env,
+    }),
   );
 }
 

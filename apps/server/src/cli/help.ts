@@ -17,6 +17,12 @@ const DESCRIPTIONS: Record<keyof typeof OPTIONS, string> = {
   'max-body-bytes': 'Largest HTTP request body accepted (default 1048576)',
   'backend-headers':
     'Accept per-request backend credentials over HTTP: X-MLflow-Tracking-Uri/-Token/-Username/-Password, X-Prefect-Api-Url/-Key/-Auth-String, X-Wandb-Api-Key/-Base-Url/-Entity/-Project (default false)',
+  'backend-hosts':
+    "Comma-separated hosts a request's backend URL header may name: host, host:port, *.domain, * (default: none; requests then bring credentials only)",
+  'headers-timeout-ms': 'Time a client has to send its HTTP request headers, in ms (default 10000)',
+  'request-timeout-ms':
+    'Time a client has to send its whole HTTP request, body included, in ms; 408 then (default 30000; responses are not limited)',
+  'max-connections': 'Open HTTP connections at most; more are closed on arrival (default 512)',
   'log-level': 'fatal | error | warn | info | debug | trace | silent (logs go to stderr)',
   'max-response-tokens': 'Per-response budget in estimated tokens (default 8000)',
   'backend-timeout-ms':

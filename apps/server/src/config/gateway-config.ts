@@ -9,6 +9,22 @@ export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', '
 /** Bounds of `backendTimeoutMs`: under 1 s fails healthy calls, over 10 min looks like a hang. */
 export const BACKEND_TIMEOUT_MS = { min: 1_000, max: 600_000 } as const;
 
+/** Bounds of the HTTP request-side timeouts (ms): the low end only makes sense in tests. */
+export const HTTP_TIMEOUT_MS = { min: 100, max: 600_000 } as const;
+
+/** HTTP settings when none are given (also the schema's defaults). */
+export const HTTP_DEFAULTS = {
+  host: '127.0.0.1',
+  port: 3333,
+  allowNoAuth: false,
+  maxBodyBytes: 1024 * 1024,
+  backendHeaders: false,
+  backendHosts: [] as string[],
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  maxConnections: 512,
+};
+
 /**
  * The resolved gateway configuration. A backend is enabled exactly when its settings are present.
  * `loadConfig` builds it from env + CLI flags; library users may build it directly.
@@ -27,8 +43,8 @@ export const GatewayConfigSchema = z.object({
   transport: z.enum(['stdio', 'http']).default('stdio'),
   http: z
     .object({
-      host: z.string().default('127.0.0.1'),
-      port: z.number().int().min(0).max(65535).default(3333),
+      host: z.string().default(HTTP_DEFAULTS.host),
+      port: z.number().int().min(0).max(65535).default(HTTP_DEFAULTS.port),
       /** Bearer token clients must send. Required unless `allowNoAuth`. */
       token: z.string().optional(),
       allowNoAuth: z.boolean().default(false),
@@ -36,24 +52,42 @@ export const GatewayConfigSchema = z.object({
       allowedHosts: z.array(z.string()).optional(),
       /** Origin hostnames accepted from browsers. Default: loopback names. */
       allowedOrigins: z.array(z.string()).optional(),
-      maxBodyBytes: z
-        .number()
-        .int()
-        .positive()
-        .default(1024 * 1024),
+      maxBodyBytes: z.number().int().positive().default(HTTP_DEFAULTS.maxBodyBytes),
       /**
        * Accept backend credentials per request (X-MLflow-Tracking-Uri, ... headers) for shared
        * deployments. Off by default.
        */
       backendHeaders: z.boolean().default(false),
+      /**
+       * Hosts a request's backend URL header may name (`host`, `host:port`, `*.domain`, `*`).
+       * Empty (the default): requests bring credentials only, never a URL of their choosing.
+       */
+      backendHosts: z.array(z.string()).default([]),
+      /** Time a client has to send its request headers; then the connection is closed. */
+      headersTimeoutMs: z
+        .number()
+        .int()
+        .min(HTTP_TIMEOUT_MS.min)
+        .max(HTTP_TIMEOUT_MS.max)
+        .default(HTTP_DEFAULTS.headersTimeoutMs),
+      /**
+       * Time a client has to send its whole request, body included (408 then). The response,
+       * which may stream for as long as a tool call runs, is not limited by it.
+       */
+      requestTimeoutMs: z
+        .number()
+        .int()
+        .min(HTTP_TIMEOUT_MS.min)
+        .max(HTTP_TIMEOUT_MS.max)
+        .default(HTTP_DEFAULTS.requestTimeoutMs),
+      /** Open connections at most; a connection over the limit is closed as it arrives. */
+      maxConnections: z.number().int().min(1).max(100_000).default(HTTP_DEFAULTS.maxConnections),
     })
-    .default({
-      host: '127.0.0.1',
-      port: 3333,
-      allowNoAuth: false,
-      maxBodyBytes: 1024 * 1024,
-      backendHeaders: false,
-    }),
+    .refine((http) => http.headersTimeoutMs <= http.requestTimeoutMs, {
+      message: 'headersTimeoutMs must not exceed requestTimeoutMs',
+      path: ['headersTimeoutMs'],
+    })
+    .default(HTTP_DEFAULTS),
   /** Backends enabled with no gateway-wide settings: every request must bring its own headers. */
   perRequestBackends: z.array(BackendIdSchema).default([]),
   logLevel: z.enum(LOG_LEVELS).default('info'),

@@ -40,10 +40,48 @@ describe('loadConfig', () => {
       {
         MLOPS_MCP_PREFECT: 'true',
         PREFECT_PROFILES_PATH: '/nonexistent/profiles.toml',
+        MLOPS_MCP_HTTP_BACKEND_HOSTS: 'prefect.internal:4200',
       },
     );
     expect(config.prefect).toBeUndefined();
     expect(config.perRequestBackends).toEqual(['prefect']);
+  });
+
+  it('allows no per-request backend host by default', () => {
+    const { config } = loadConfig(['--http', '--backend-headers', 'true'], {
+      ...MLFLOW,
+      MLOPS_MCP_HTTP_TOKEN: 'tok-123456',
+    });
+    expect(config.http.backendHosts).toEqual([]);
+  });
+
+  it('reads the per-request backend hosts, lower-cased', () => {
+    const { config } = loadConfig(
+      ['--http', '--backend-headers', 'true', '--backend-hosts', 'MLflow.Internal:5000, *.corp'],
+      { ...MLFLOW, MLOPS_MCP_HTTP_TOKEN: 'tok-123456' },
+    );
+    expect(config.http.backendHosts).toEqual(['mlflow.internal:5000', '*.corp']);
+  });
+
+  it('has request-side HTTP limits by default', () => {
+    const { config } = loadConfig([], MLFLOW);
+    expect(config.http).toMatchObject({
+      headersTimeoutMs: 10_000,
+      requestTimeoutMs: 30_000,
+      maxConnections: 512,
+    });
+  });
+
+  it('reads the request-side HTTP limits from flags and variables', () => {
+    const { config } = loadConfig(['--headers-timeout-ms', '2000', '--max-connections', '64'], {
+      ...MLFLOW,
+      MLOPS_MCP_HTTP_REQUEST_TIMEOUT_MS: '5000',
+    });
+    expect(config.http).toMatchObject({
+      headersTimeoutMs: 2000,
+      requestTimeoutMs: 5000,
+      maxConnections: 64,
+    });
   });
 
   it('enables W&B automatically when WANDB_API_KEY is set', () => {
@@ -184,6 +222,31 @@ describe('loadConfig', () => {
       'MLFLOW_TRACKING_URI must be an http(s) URL',
     ],
     [['--http'], MLFLOW, 'The HTTP transport needs MLOPS_MCP_HTTP_TOKEN'],
+    [
+      ['--http', '--allow-no-auth', 'true', '--backend-headers', 'true'],
+      { MLOPS_MCP_MLFLOW: 'true' },
+      'MLOPS_MCP_MLFLOW=true without its URL serves only requests that name their own backend URL, and MLOPS_MCP_HTTP_BACKEND_HOSTS allows none',
+    ],
+    [
+      ['--http', '--allow-no-auth', 'true', '--backend-headers', 'true'],
+      { ...MLFLOW, MLOPS_MCP_HTTP_BACKEND_HOSTS: 'http://mlflow.internal' },
+      'MLOPS_MCP_HTTP_BACKEND_HOSTS takes host, host:port, *.domain or * entries (got "http://mlflow.internal")',
+    ],
+    [
+      [],
+      { ...MLFLOW, MLOPS_MCP_HTTP_BACKEND_HOSTS: 'mlflow.internal' },
+      'MLOPS_MCP_HTTP_BACKEND_HOSTS only applies with per-request backend headers',
+    ],
+    [
+      ['--headers-timeout-ms', '40000'],
+      MLFLOW,
+      '--headers-timeout-ms (40000 ms) must not exceed MLOPS_MCP_HTTP_REQUEST_TIMEOUT_MS (30000 ms)',
+    ],
+    [
+      [],
+      { ...MLFLOW, MLOPS_MCP_HTTP_MAX_CONNECTIONS: '0' },
+      'MLOPS_MCP_HTTP_MAX_CONNECTIONS must be a whole number from 1',
+    ],
     [['--bogus'], MLFLOW, "Unknown option '--bogus'"],
     [['stray'], MLFLOW, "Unexpected argument 'stray'"],
   ] as const)('rejects %j %j with a message naming the setting', (argv, env, expected) => {

@@ -3,10 +3,13 @@ import { ConfigError } from '@mlops-mcp/core';
 import { mlflowSettingsFromEnv } from '@mlops-mcp/mlflow';
 import { prefectSettingsFromEnv } from '@mlops-mcp/prefect';
 import { wandbSettingsFromEnv } from '@mlops-mcp/wandb';
+import { parseHostPattern } from '../backends/backend-hosts.js';
 import {
   BACKEND_TIMEOUT_MS,
   type GatewayConfig,
   GatewayConfigSchema,
+  HTTP_DEFAULTS,
+  HTTP_TIMEOUT_MS,
   LOG_LEVELS,
 } from './gateway-config.js';
 
@@ -27,6 +30,10 @@ export const OPTIONS = {
   'allowed-origins': { env: 'MLOPS_MCP_HTTP_ALLOWED_ORIGINS', type: 'string' },
   'max-body-bytes': { env: 'MLOPS_MCP_HTTP_MAX_BODY_BYTES', type: 'string' },
   'backend-headers': { env: 'MLOPS_MCP_HTTP_BACKEND_HEADERS', type: 'string' },
+  'backend-hosts': { env: 'MLOPS_MCP_HTTP_BACKEND_HOSTS', type: 'string' },
+  'headers-timeout-ms': { env: 'MLOPS_MCP_HTTP_HEADERS_TIMEOUT_MS', type: 'string' },
+  'request-timeout-ms': { env: 'MLOPS_MCP_HTTP_REQUEST_TIMEOUT_MS', type: 'string' },
+  'max-connections': { env: 'MLOPS_MCP_HTTP_MAX_CONNECTIONS', type: 'string' },
   'log-level': { env: 'MLOPS_MCP_LOG_LEVEL', type: 'string' },
   'max-response-tokens': { env: 'MLOPS_MCP_MAX_RESPONSE_TOKENS', type: 'string' },
   'backend-timeout-ms': { env: 'MLOPS_MCP_BACKEND_TIMEOUT_MS', type: 'string' },
@@ -106,6 +113,32 @@ export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Loa
     );
   }
   const token = env.MLOPS_MCP_HTTP_TOKEN?.trim() || undefined;
+  const backendHostsRaw = raw('backend-hosts');
+  const backendHosts = list(backendHostsRaw) ?? [];
+  for (const pattern of backendHosts) {
+    if (!parseHostPattern(pattern)) {
+      throw new ConfigError(
+        `${backendHostsRaw!.source} takes host, host:port, *.domain or * entries (got "${pattern}").`,
+      );
+    }
+  }
+  if (backendHosts.length > 0 && !backendHeaders) {
+    throw new ConfigError(
+      `${backendHostsRaw!.source} only applies with per-request backend headers (MLOPS_MCP_HTTP_BACKEND_HEADERS=true).`,
+    );
+  }
+  const headersTimeout = raw('headers-timeout-ms');
+  const requestTimeout = raw('request-timeout-ms');
+  const headersTimeoutMs = integer(headersTimeout, HTTP_TIMEOUT_MS.min, HTTP_TIMEOUT_MS.max);
+  const requestTimeoutMs = integer(requestTimeout, HTTP_TIMEOUT_MS.min, HTTP_TIMEOUT_MS.max);
+  if (
+    (headersTimeoutMs ?? HTTP_DEFAULTS.headersTimeoutMs) >
+    (requestTimeoutMs ?? HTTP_DEFAULTS.requestTimeoutMs)
+  ) {
+    throw new ConfigError(
+      `${headersTimeout?.source ?? 'MLOPS_MCP_HTTP_HEADERS_TIMEOUT_MS'} (${headersTimeoutMs ?? HTTP_DEFAULTS.headersTimeoutMs} ms) must not exceed ${requestTimeout?.source ?? 'MLOPS_MCP_HTTP_REQUEST_TIMEOUT_MS'} (${requestTimeoutMs ?? HTTP_DEFAULTS.requestTimeoutMs} ms): the request timeout covers the headers too.`,
+    );
+  }
 
   const input = {
     mlflow: mlflowSettings,
@@ -125,6 +158,10 @@ export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Loa
       allowedOrigins: list(raw('allowed-origins')),
       maxBodyBytes: integer(raw('max-body-bytes'), 1024, 64 * 1024 * 1024) ?? 1024 * 1024,
       backendHeaders,
+      backendHosts: backendHosts.map((pattern) => pattern.toLowerCase()),
+      headersTimeoutMs,
+      requestTimeoutMs,
+      maxConnections: integer(raw('max-connections'), 1, 100_000),
     },
     perRequestBackends,
     logLevel: logLevel?.value,
@@ -146,6 +183,15 @@ export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Loa
   if (backendHeaders && config.transport !== 'http') {
     throw new ConfigError(
       'MLOPS_MCP_HTTP_BACKEND_HEADERS=true only applies to the HTTP transport (--http).',
+    );
+  }
+  // A backend enabled for per-request headers only needs a URL from each request, unless the
+  // backend has a fixed default (W&B's cloud): with no host allowed, it could serve nothing.
+  const needsUrl = perRequestBackends.filter((name) => name !== 'wandb');
+  if (needsUrl.length > 0 && backendHosts.length === 0) {
+    const name = needsUrl[0]!;
+    throw new ConfigError(
+      `${OPTIONS[name].env}=true without its URL serves only requests that name their own backend URL, and MLOPS_MCP_HTTP_BACKEND_HOSTS allows none: list the hosts requests may name (e.g. mlflow.internal:5000), or set the backend's URL.`,
     );
   }
   if (config.transport === 'http' && !config.http.token && !config.http.allowNoAuth) {

@@ -3,6 +3,11 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from '@mlops-mcp/core';
 import { hostHeaderValidation, originValidation, toNodeHandler } from '@modelcontextprotocol/node';
 import { createMcpHandler } from '@modelcontextprotocol/server';
+import {
+  BackendHeaderError,
+  type HeaderSource,
+  requestSettings,
+} from '../backends/request-adapters.js';
 import type { Gateway } from '../gateway.js';
 import { VERSION } from '../version.js';
 import { defaultAllowedHosts, defaultAllowedOrigins, hasValidBearer } from './http-guards.js';
@@ -29,14 +34,86 @@ function rpcError(
   status: number,
   message: string,
   headers: Record<string, string> = {},
+  { code = -32000, id = null }: { code?: number; id?: string | number | null } = {},
 ): void {
-  json(res, status, { jsonrpc: '2.0', error: { code: -32000, message }, id: null }, headers);
+  json(res, status, { jsonrpc: '2.0', error: { code, message }, id }, headers);
+}
+
+/** The id to echo on an error about a body: a single request's, else null (as the SDK does). */
+function echoableId(body: unknown): string | number | null {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) return null;
+  const { method, id } = body as { method?: unknown; id?: unknown };
+  if (typeof method !== 'string') return null;
+  return typeof id === 'string' || typeof id === 'number' ? id : null;
+}
+
+/**
+ * Why a JSON-RPC batch is refused, if it is. The MCP revision 2025-06-18 removed batches; the
+ * revision is the batch's own initialize request's, else the MCP-Protocol-Version header, else
+ * 2025-03-26 (what the spec says to assume without a header). 2025-03-26 had batches: they are
+ * served up to MAX_BATCH_MESSAGES, so one request cannot fan out into ~100 backend calls.
+ */
+export function batchRejection(batch: readonly unknown[], headerVersion: string | undefined) {
+  const initialize = batch.find(
+    (message): message is { params?: { protocolVersion?: unknown } } =>
+      typeof message === 'object' &&
+      message !== null &&
+      (message as { method?: unknown }).method === 'initialize',
+  );
+  const claimed = initialize?.params?.protocolVersion;
+  const version = typeof claimed === 'string' ? claimed : (headerVersion ?? '2025-03-26');
+  if (version >= BATCHLESS_VERSION) {
+    return `Invalid Request: JSON-RPC batches were removed in MCP ${BATCHLESS_VERSION} and this request is under ${version}; send each message in its own request.`;
+  }
+  if (batch.length > MAX_BATCH_MESSAGES) {
+    return `Invalid Request: a batch may hold at most ${MAX_BATCH_MESSAGES} messages (got ${batch.length}); send the rest in further requests.`;
+  }
+  return undefined;
+}
+
+/** The first MCP revision without JSON-RPC batches. */
+const BATCHLESS_VERSION = '2025-06-18';
+/** Largest batch served under 2025-03-26. */
+export const MAX_BATCH_MESSAGES = 10;
+
+/**
+ * Reads a request body up to `max` bytes: undefined when it is longer (reading stops there),
+ * null when the client went away or was cut off by the request timeout (nothing to answer).
+ */
+async function readBody(req: IncomingMessage, max: number): Promise<string | undefined | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of req as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > max) return undefined;
+      chunks.push(chunk);
+    }
+  } catch {
+    return null;
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function isJsonContentType(value: string | undefined): boolean {
+  return (value ?? '').split(';')[0]!.trim().toLowerCase() === 'application/json';
+}
+
+/** node:http headers in the shape the gateway reads backend headers from. */
+function headerSource(req: IncomingMessage): HeaderSource {
+  return {
+    get(name) {
+      const value = req.headers[name.toLowerCase()];
+      return Array.isArray(value) ? value[0] : value;
+    },
+  };
 }
 
 /**
  * Serves the gateway over Streamable HTTP, stateless: every request gets a fresh MCP server from
  * the gateway, so any number of processes can sit behind a load balancer. `/mcp` checks Host and
- * Origin (403), the bearer token (401) and the body size (413) before the SDK sees the request;
+ * Origin (403), the bearer token (401), the body size (413), JSON-RPC batches (400, see
+ * `batchRejection`) and per-request backend headers (400/403) before the SDK sees the request;
  * `/health` is public.
  */
 export async function startHttpServer(
@@ -76,26 +153,83 @@ export async function startHttpServer(
       );
     }
     const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > http.maxBodyBytes) {
-      return rpcError(res, 413, `Request body larger than ${http.maxBodyBytes} bytes.`, {
+    const tooLarge = () =>
+      rpcError(res, 413, `Request body larger than ${http.maxBodyBytes} bytes.`, {
         connection: 'close',
       });
+    if (declared > http.maxBodyBytes) return tooLarge();
+    // A JSON POST is read here, so batches can be judged before the SDK runs them; the SDK
+    // answers everything else (405, 415) itself.
+    let body: unknown;
+    if (req.method === 'POST' && isJsonContentType(req.headers['content-type'])) {
+      const text = await readBody(req, http.maxBodyBytes);
+      if (text === null) return;
+      if (text === undefined) return tooLarge();
+      try {
+        body = JSON.parse(text);
+      } catch {
+        return rpcError(res, 400, 'Parse error: Invalid JSON', {}, { code: -32700 });
+      }
+      if (Array.isArray(body)) {
+        const version = req.headers['mcp-protocol-version'];
+        const refused = batchRejection(body, typeof version === 'string' ? version : undefined);
+        if (refused) return rpcError(res, 400, refused, {}, { code: -32600 });
+      }
     }
-    await serveMcp(req, res);
+    if (http.backendHeaders) {
+      try {
+        requestSettings(headerSource(req), gateway.config);
+      } catch (error) {
+        if (!(error instanceof BackendHeaderError)) throw error;
+        return rpcError(
+          res,
+          error.httpStatus,
+          `${error.message} ${error.hint}`,
+          {},
+          { code: error.httpStatus === 403 ? -32000 : -32600, id: echoableId(body) },
+        );
+      }
+    }
+    await serveMcp(req, res, body);
   };
 
-  const server: Server = createServer((req, res) => {
-    route(req, res).catch((error: unknown) => {
-      logger.error(
-        { err: error instanceof Error ? error.message : String(error) },
-        'http handler failed',
-      );
-      if (!res.headersSent) rpcError(res, 500, 'Internal error.');
-      else res.end();
-    });
+  // Request-side limits: a client gets headersTimeoutMs for its headers and requestTimeoutMs
+  // for its whole request (then 408 and the connection closes); a response streaming for a long
+  // tool call is not limited. Node checks the deadlines every connectionsCheckingInterval.
+  const server: Server = createServer(
+    {
+      headersTimeout: http.headersTimeoutMs,
+      requestTimeout: http.requestTimeoutMs,
+      connectionsCheckingInterval: Math.min(
+        30_000,
+        Math.max(50, Math.floor(http.headersTimeoutMs / 4)),
+      ),
+    },
+    (req, res) => {
+      route(req, res).catch((error: unknown) => {
+        logger.error(
+          { err: error instanceof Error ? error.message : String(error) },
+          'http handler failed',
+        );
+        if (!res.headersSent) rpcError(res, 500, 'Internal error.');
+        else res.end();
+      });
+    },
+  );
+  server.maxConnections = http.maxConnections;
+  let dropped = 0;
+  let lastDropLog = 0;
+  server.on('drop', () => {
+    dropped += 1;
+    // At most one line per 10 s, so a flood of connections does not flood the log too.
+    if (Date.now() - lastDropLog < 10_000) return;
+    lastDropLog = Date.now();
+    logger.warn(
+      { maxConnections: http.maxConnections, dropped },
+      'connection limit reached: closing new connections (MLOPS_MCP_HTTP_MAX_CONNECTIONS)',
+    );
+    dropped = 0;
   });
-  server.requestTimeout = 5 * 60_000;
-  server.headersTimeout = 30_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(http.port, http.host, () => {

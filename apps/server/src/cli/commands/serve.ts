@@ -41,9 +41,5 @@ export async function serve(gateway: Gateway, logger: Logger, skipped: string[])
     await server.close();
     return 0;
   }
-  await Promise.race([
-    runStdio(gateway, (error) => logger.warn({ err: error.message }, 'stdio error')),
-    untilSignal(),
-  ]);
-  return 0;
+  return Promise.race([runStdio(gateway, logger), untilSignal().then(() => 0)]);
 }
