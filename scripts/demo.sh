@@ -6,6 +6,8 @@
 # paste. Ctrl-C stops everything. MLOPS_MCP_DEMO_SKIP_SETUP=1 skips set-up (CI has done it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=node-env.sh
+source scripts/node-env.sh
 [ "${MLOPS_MCP_DEMO_SKIP_SETUP:-}" = "1" ] || bash scripts/setup.sh
 
 PORT=${MLOPS_MCP_HTTP_PORT:-3333}

@@ -4,6 +4,8 @@
 # "tests: N passed, N failed, N skipped".
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=node-env.sh
+source scripts/node-env.sh
 bash scripts/setup.sh
 
 find . -name .vitest-report.json -not -path "*/node_modules/*" -delete
