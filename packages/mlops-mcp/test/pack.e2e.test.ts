@@ -43,9 +43,17 @@ function run(cmd: string, args: string[], options: SpawnOptions & { input?: stri
   });
 }
 
-/** The environment of a user's shell: PATH (npm, node) and HOME, plus the given variables. */
+/**
+ * A user's shell: this machine's environment (PATH, HOME, proxy and CA settings npm needs to
+ * reach the registry) without what pnpm and vitest add (npm_*, NODE_OPTIONS, VITEST*).
+ */
 function userEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  return { PATH: process.env.PATH, HOME: process.env.HOME, ...extra };
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([k]) => !/^(npm_|pnpm_|PNPM_|VITEST|NODE_OPTIONS$|NODE_ENV$|TEST$)/.test(k),
+    ),
+  );
+  return { ...env, ...extra };
 }
 
 let work: string;
@@ -104,7 +112,9 @@ describe('the packed tarball', () => {
     const specifiers = new Set<string>();
     for (const file of packedFiles.filter((f) => f.endsWith('.js'))) {
       const text = readFileSync(join(dist, '..', file), 'utf8');
-      for (const m of text.matchAll(/(?:from|import)\s*\(?\s*"([^".][^"]*)"/g)) {
+      const statics = text.matchAll(/^(?:import|export)\b[^\n]*?\bfrom\s*"([^".][^"]*)"/gm);
+      const dynamics = text.matchAll(/\bimport\(\s*"([^".][^"]*)"\s*\)/g);
+      for (const m of [...statics, ...dynamics]) {
         const spec = m[1]!;
         if (spec.startsWith('node:')) continue;
         specifiers.add(spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!);
