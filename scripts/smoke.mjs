@@ -9,12 +9,20 @@ import { fileURLToPath } from 'node:url';
 
 const BIN = fileURLToPath(new URL('../apps/server/dist/cli/main.js', import.meta.url));
 const REPORT = fileURLToPath(new URL('../.smoke-report.json', import.meta.url));
-const env = { ...process.env, MLFLOW_TRACKING_URI: 'http://127.0.0.1:1', MLOPS_MCP_LOG_LEVEL: 'info' };
+const env = {
+  ...process.env,
+  MLFLOW_TRACKING_URI: 'http://127.0.0.1:1',
+  MLOPS_MCP_LOG_LEVEL: 'info',
+};
 const init = {
   jsonrpc: '2.0',
   id: 1,
   method: 'initialize',
-  params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'smoke', version: '0' } },
+  params: {
+    protocolVersion: '2025-06-18',
+    capabilities: {},
+    clientInfo: { name: 'smoke', version: '0' },
+  },
 };
 const list = { jsonrpc: '2.0', id: 2, method: 'tools/list' };
 let passed = 0;
@@ -25,10 +33,18 @@ function check(name, ok, detail) {
   console.log(`${ok ? 'PASS' : 'FAIL'} ${name.padEnd(34)} ${detail}`);
 }
 const withTimeout = (p, ms, what) =>
-  Promise.race([p, new Promise((_, rej) => setTimeout(() => rej(new Error(`${what}: no answer in ${ms} ms`)), ms).unref())]);
+  Promise.race([
+    p,
+    new Promise((_, rej) =>
+      setTimeout(() => rej(new Error(`${what}: no answer in ${ms} ms`)), ms).unref(),
+    ),
+  ]);
 
 async function version() {
-  const child = spawn(process.execPath, [BIN, '--version'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [BIN, '--version'], {
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let out = '';
   child.stdout.on('data', (c) => (out += c));
   const [code] = await once(child, 'close');
@@ -51,10 +67,16 @@ async function stdio() {
       }
     });
   });
-  child.stdin.write(`${JSON.stringify(init)}\n${JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' })}\n${JSON.stringify(list)}\n`);
+  child.stdin.write(
+    `${JSON.stringify(init)}\n${JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' })}\n${JSON.stringify(list)}\n`,
+  );
   try {
     await withTimeout(done, 30_000, 'stdio');
-    check('stdio initialize', Boolean(replies.get(1)?.result?.serverInfo), replies.get(1)?.result?.serverInfo?.version);
+    check(
+      'stdio initialize',
+      Boolean(replies.get(1)?.result?.serverInfo),
+      replies.get(1)?.result?.serverInfo?.version,
+    );
     const n = replies.get(2)?.result?.tools?.length ?? 0;
     check('stdio tools/list', n > 0, `${n} tools`);
   } catch (e) {
@@ -118,7 +140,13 @@ await stdio();
 await http();
 writeFileSync(
   REPORT,
-  JSON.stringify({ numPassedTests: passed, numFailedTests: failed, numPendingTests: 0, numTodoTests: 0, numFailedTestSuites: failed > 0 ? 1 : 0 }),
+  JSON.stringify({
+    numPassedTests: passed,
+    numFailedTests: failed,
+    numPendingTests: 0,
+    numTodoTests: 0,
+    numFailedTestSuites: failed > 0 ? 1 : 0,
+  }),
 );
 console.log(`smoke (node ${process.versions.node}): ${passed} passed, ${failed} failed`);
 process.exit(failed > 0 ? 1 : 0);

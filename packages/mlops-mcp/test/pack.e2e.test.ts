@@ -18,7 +18,10 @@ const manifest = JSON.parse(readFileSync(join(PKG_DIR, 'package.json'), 'utf8'))
   dependencies: Record<string, string>;
 };
 // Settings that need no running backend: tools/list and `tools` only read configuration.
-const BACKEND = { MLFLOW_TRACKING_URI: 'http://127.0.0.1:1', PREFECT_API_URL: 'http://127.0.0.1:1/api' };
+const BACKEND = {
+  MLFLOW_TRACKING_URI: 'http://127.0.0.1:1',
+  PREFECT_API_URL: 'http://127.0.0.1:1/api',
+};
 
 interface Run {
   code: number | null;
@@ -117,7 +120,9 @@ describe('the packed tarball', () => {
       for (const m of [...statics, ...dynamics]) {
         const spec = m[1]!;
         if (spec.startsWith('node:')) continue;
-        specifiers.add(spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!);
+        specifiers.add(
+          spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!,
+        );
       }
     }
     expect([...specifiers].filter((s) => !(s in manifest.dependencies))).toEqual([]);
@@ -130,7 +135,10 @@ describe('installed from the tarball with plain npm', () => {
   });
 
   it('npx mlops-mcp --version prints the package version', async () => {
-    const r = await run('npx', ['--no-install', 'mlops-mcp', '--version'], { cwd: app, env: userEnv() });
+    const r = await run('npx', ['--no-install', 'mlops-mcp', '--version'], {
+      cwd: app,
+      env: userEnv(),
+    });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout.trim()).toBe(manifest.version);
   });
@@ -177,7 +185,10 @@ describe('installed from the tarball with plain npm', () => {
         buffer += c;
         let nl = buffer.indexOf('\n');
         while (nl >= 0) {
-          const msg = JSON.parse(buffer.slice(0, nl)) as { id?: number; result?: Record<string, unknown> };
+          const msg = JSON.parse(buffer.slice(0, nl)) as {
+            id?: number;
+            result?: Record<string, unknown>;
+          };
           buffer = buffer.slice(nl + 1);
           if (typeof msg.id === 'number') replies.set(msg.id, msg);
           if (replies.has(2)) resolve();
@@ -234,7 +245,10 @@ describe('installed from the tarball with plain npm', () => {
         files: ['agent.ts'],
       }),
     );
-    writeFileSync(join(app, 'package.json'), JSON.stringify({ ...readJson(join(app, 'package.json')), type: 'module' }));
+    writeFileSync(
+      join(app, 'package.json'),
+      JSON.stringify({ ...readJson(join(app, 'package.json')), type: 'module' }),
+    );
     const tsc = join(REPO, 'node_modules', 'typescript', 'bin', 'tsc');
     const typed = await run(process.execPath, [tsc, '-p', app], { cwd: app, env: userEnv() });
     expect(typed.code, typed.stdout + typed.stderr).toBe(0);
@@ -246,7 +260,10 @@ describe('installed from the tarball with plain npm', () => {
       'console.log(JSON.stringify({ createGateway: typeof createGateway, VERSION,',
       '  mlflow: Object.keys(mlflow).length, charts: Object.keys(charts).length }));',
     ].join('\n');
-    const r = await run(process.execPath, ['--input-type=module', '-e', script], { cwd: app, env: userEnv() });
+    const r = await run(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: app,
+      env: userEnv(),
+    });
     expect(r.code, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout) as Record<string, unknown>;
     expect(out).toMatchObject({ createGateway: 'function', VERSION: manifest.version });
