@@ -38,7 +38,7 @@ Connect a client:
   Claude Code:   claude mcp add --transport http mlops http://127.0.0.1:$PORT/mcp --header "Authorization: Bearer $TOKEN"
   MCP Inspector: npx @modelcontextprotocol/inspector   (Streamable HTTP, URL above, header Authorization: Bearer $TOKEN)
   Claude Desktop / Cursor (stdio, no token needed):
-    {"mcpServers":{"mlops":{"command":"node","args":["$PWD/apps/server/dist/cli/main.js"],"env":{"MLFLOW_TRACKING_URI":"$MLFLOW_URL","PREFECT_API_URL":"$PREFECT_URL"}}}}
+    {"mcpServers":{"mlops":{"command":"$(command -v node)","args":["$PWD/apps/server/dist/cli/main.js"],"env":{"MLFLOW_TRACKING_URI":"$MLFLOW_URL","PREFECT_API_URL":"$PREFECT_URL"}}}}
 
 Try asking: "What failed in the last day, across everything?"
             "Which run in llama-finetune has the lowest train/loss? Plot the loss curves."
