@@ -10,9 +10,9 @@
 #
 # docs/DOCKER.md has the details (Host allow-list, secrets, health check).
 
-# Node 20 is the project's floor (package.json engines); bookworm-slim is glibc, which the
+# Node 24 is the pinned LTS (scripts/node-env.sh; engines allow ^22.19 || >=24); bookworm-slim is glibc, which the
 # prebuilt resvg binary the charts package uses (@resvg/resvg-js-linux-*-gnu) needs.
-ARG NODE_IMAGE=node:20-bookworm-slim
+ARG NODE_IMAGE=node:24-bookworm-slim
 
 FROM ${NODE_IMAGE} AS build
 # The pnpm version package.json pins ("packageManager"); npm installs it exactly (corepack

@@ -6,6 +6,8 @@
 # paste. Ctrl-C stops everything. MLOPS_MCP_DEMO_SKIP_SETUP=1 skips set-up (CI has done it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=node-env.sh
+source scripts/node-env.sh
 [ "${MLOPS_MCP_DEMO_SKIP_SETUP:-}" = "1" ] || bash scripts/setup.sh
 
 PORT=${MLOPS_MCP_HTTP_PORT:-3333}
@@ -36,7 +38,7 @@ Connect a client:
   Claude Code:   claude mcp add --transport http mlops http://127.0.0.1:$PORT/mcp --header "Authorization: Bearer $TOKEN"
   MCP Inspector: npx @modelcontextprotocol/inspector   (Streamable HTTP, URL above, header Authorization: Bearer $TOKEN)
   Claude Desktop / Cursor (stdio, no token needed):
-    {"mcpServers":{"mlops":{"command":"node","args":["$PWD/apps/server/dist/cli/main.js"],"env":{"MLFLOW_TRACKING_URI":"$MLFLOW_URL","PREFECT_API_URL":"$PREFECT_URL"}}}}
+    {"mcpServers":{"mlops":{"command":"$(command -v node)","args":["$PWD/apps/server/dist/cli/main.js"],"env":{"MLFLOW_TRACKING_URI":"$MLFLOW_URL","PREFECT_API_URL":"$PREFECT_URL"}}}}
 
 Try asking: "What failed in the last day, across everything?"
             "Which run in llama-finetune has the lowest train/loss? Plot the loss curves."

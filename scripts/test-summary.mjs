@@ -16,6 +16,8 @@ const reports = [
   ),
   ...singles,
 ].map((dir) => join(dir, '.vitest-report.json'));
+// scripts/smoke.mjs (the oldest Node line) writes the same fields.
+reports.push('.smoke-report.json');
 for (const file of reports) {
   if (!existsSync(file)) continue;
   const report = JSON.parse(readFileSync(file, 'utf8'));

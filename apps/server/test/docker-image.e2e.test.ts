@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 /**
  * The Docker image, built from a clean clone of HEAD with the repository's Dockerfile and run:
  * scripts/docker-smoke.sh starts a Docker engine if none answers (Debian's docker.io), builds a
- * local stand-in for node:20-bookworm-slim (Docker Hub is out of reach here), builds the image
+ * local stand-in for node:24-bookworm-slim (Docker Hub is out of reach here), builds the image
  * and checks it, one PASS/FAIL line per check. It needs root (apt-get, dockerd, debootstrap),
  * which CI has; elsewhere this file is skipped and says why.
  */
