@@ -20,6 +20,8 @@ import {
 } from './config/gateway-config.js';
 import type { AbsentBackend, CrossContext } from './cross/cross-context.js';
 import { crossTools } from './cross/tools/index.js';
+import { bindTools, type CodeContext } from './code/code-context.js';
+import { codeTools } from './code/code-tools.js';
 import { addPrompts, workflowPrompts } from './prompts/register-prompts.js';
 import { registerResources } from './resources/register-resources.js';
 import { DEFAULT_PROFILE } from './tools/default-profile.js';
@@ -80,7 +82,7 @@ export function createGateway(input: GatewayConfigInput, options: GatewayOptions
   const logger = options.logger ?? silentLogger;
   const timeouts = backendTimeouts(config);
   const adapters = new Map<string, BackendAdapter>();
-  const known: AnyToolDefinition[] = [...crossTools];
+  const known: AnyToolDefinition[] = [...crossTools, ...codeTools];
   for (const backend of BACKENDS) {
     known.push(...backend.tools);
     const settings = backend.configured(config);
@@ -118,6 +120,24 @@ export function createGateway(input: GatewayConfigInput, options: GatewayOptions
     readOnly: config.readOnly,
     defaultProfile: DEFAULT_PROFILE,
   });
+  // Code mode binds every read tool of the enabled backends, whatever the listed profile.
+  const boundTools = selectTools({
+    known: known.filter((tool) => !codeTools.includes(tool)),
+    capabilities,
+    enabled: new Set([
+      ...adapters.keys(),
+      ...config.perRequestBackends,
+      ...(adapters.size + config.perRequestBackends.length > 0 ? ['mlops'] : []),
+    ]),
+    toolsets: ['all'],
+    excludeTools: config.excludeTools,
+    readOnly: true,
+  });
+  const codeLimits = {
+    timeoutMs: config.code.timeoutMs,
+    memoryBytes: config.code.memoryMb * 1024 * 1024,
+    maxCalls: config.code.maxCalls,
+  };
   const deps = { logger, maxResponseTokens: config.maxResponseTokens };
   // Everything below is built once per gateway, not per server: stateless HTTP builds a server
   // for every request, and none of this depends on the request.
@@ -151,10 +171,23 @@ export function createGateway(input: GatewayConfigInput, options: GatewayOptions
     tool: AnyToolDefinition,
     perRequest: ReadonlyMap<string, BackendAdapter> | undefined,
     cross: CrossContext,
-  ) => {
+  ): unknown => {
+    if (codeTools.includes(tool)) return codeContext(perRequest, cross);
     if (tool.namespace === 'mlops') return cross;
     return perRequest?.get(tool.namespace) ?? adapters.get(tool.namespace);
   };
+  /** What the code-mode tools get: every read tool bound to this request's clients. */
+  const codeContext = (
+    perRequest: ReadonlyMap<string, BackendAdapter> | undefined,
+    cross: CrossContext,
+  ): CodeContext => ({
+    functions: bindTools(
+      boundTools,
+      (tool) => clientFor(tool, perRequest, cross) ?? missingClient(tool),
+    ),
+    limits: codeLimits,
+    logger,
+  });
   const missingClient = (tool: AnyToolDefinition) =>
     new InvalidInputError(`No ${tool.namespace} backend for this request.`, {
       hint: `Send the backend's headers with the request (e.g. X-MLflow-Tracking-Uri for mlflow); the gateway has no ${tool.namespace} settings of its own.`,

@@ -3,6 +3,7 @@ import { MlflowSettingsSchema } from '@mlops-mcp/mlflow';
 import { PrefectSettingsSchema } from '@mlops-mcp/prefect';
 import { WandbSettingsSchema } from '@mlops-mcp/wandb';
 import { z } from 'zod';
+import { CODE_LIMIT_DEFAULTS } from '../code/code-context.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -11,6 +12,13 @@ export const BACKEND_TIMEOUT_MS = { min: 1_000, max: 600_000 } as const;
 
 /** Bounds of the HTTP request-side timeouts (ms): the low end only makes sense in tests. */
 export const HTTP_TIMEOUT_MS = { min: 100, max: 600_000 } as const;
+
+/** Bounds of the code-mode limits (MLOPS_MCP_CODE_*). */
+export const CODE_LIMITS = {
+  timeoutMs: { min: 100, max: 600_000 },
+  memoryMb: { min: 8, max: 1024 },
+  maxCalls: { min: 1, max: 10_000 },
+} as const;
 
 /** HTTP settings when none are given (also the schema's defaults). */
 export const HTTP_DEFAULTS = {
@@ -103,6 +111,29 @@ export const GatewayConfigSchema = z.object({
     .min(BACKEND_TIMEOUT_MS.min)
     .max(BACKEND_TIMEOUT_MS.max)
     .default(DEFAULT_TIMEOUTS.totalMs),
+  /** Limits of one mlops_execute snippet (code mode); see docs/CODE-MODE.md. */
+  code: z
+    .object({
+      timeoutMs: z
+        .number()
+        .int()
+        .min(CODE_LIMITS.timeoutMs.min)
+        .max(CODE_LIMITS.timeoutMs.max)
+        .default(CODE_LIMIT_DEFAULTS.timeoutMs),
+      memoryMb: z
+        .number()
+        .int()
+        .min(CODE_LIMITS.memoryMb.min)
+        .max(CODE_LIMITS.memoryMb.max)
+        .default(CODE_LIMIT_DEFAULTS.memoryMb),
+      maxCalls: z
+        .number()
+        .int()
+        .min(CODE_LIMITS.maxCalls.min)
+        .max(CODE_LIMITS.maxCalls.max)
+        .default(CODE_LIMIT_DEFAULTS.maxCalls),
+    })
+    .default(CODE_LIMIT_DEFAULTS),
 });
 export type GatewayConfig = z.infer<typeof GatewayConfigSchema>;
 export type GatewayConfigInput = z.input<typeof GatewayConfigSchema>;

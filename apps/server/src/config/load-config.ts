@@ -6,6 +6,7 @@ import { wandbSettingsFromEnv } from '@mlops-mcp/wandb';
 import { parseHostPattern } from '../backends/backend-hosts.js';
 import {
   BACKEND_TIMEOUT_MS,
+  CODE_LIMITS,
   type GatewayConfig,
   GatewayConfigSchema,
   HTTP_DEFAULTS,
@@ -37,6 +38,9 @@ export const OPTIONS = {
   'log-level': { env: 'MLOPS_MCP_LOG_LEVEL', type: 'string' },
   'max-response-tokens': { env: 'MLOPS_MCP_MAX_RESPONSE_TOKENS', type: 'string' },
   'backend-timeout-ms': { env: 'MLOPS_MCP_BACKEND_TIMEOUT_MS', type: 'string' },
+  'code-timeout-ms': { env: 'MLOPS_MCP_CODE_TIMEOUT_MS', type: 'string' },
+  'code-memory-mb': { env: 'MLOPS_MCP_CODE_MEMORY_MB', type: 'string' },
+  'code-max-calls': { env: 'MLOPS_MCP_CODE_MAX_CALLS', type: 'string' },
 } as const;
 type OptionName = keyof typeof OPTIONS;
 
@@ -171,6 +175,15 @@ export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Loa
       BACKEND_TIMEOUT_MS.min,
       BACKEND_TIMEOUT_MS.max,
     ),
+    code: {
+      timeoutMs: integer(
+        raw('code-timeout-ms'),
+        CODE_LIMITS.timeoutMs.min,
+        CODE_LIMITS.timeoutMs.max,
+      ),
+      memoryMb: integer(raw('code-memory-mb'), CODE_LIMITS.memoryMb.min, CODE_LIMITS.memoryMb.max),
+      maxCalls: integer(raw('code-max-calls'), CODE_LIMITS.maxCalls.min, CODE_LIMITS.maxCalls.max),
+    },
   };
   const result = GatewayConfigSchema.safeParse(input);
   if (!result.success) {
