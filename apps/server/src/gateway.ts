@@ -13,6 +13,8 @@ import { McpServer } from '@modelcontextprotocol/server';
 import { Agent, type Dispatcher } from 'undici';
 import { BACKENDS, backendTimeouts } from './backends/catalog.js';
 import { type HeaderSource, requestAdapters } from './backends/request-adapters.js';
+import { bindTools, type CodeContext } from './code/code-context.js';
+import { codeTools } from './code/code-tools.js';
 import {
   type GatewayConfig,
   type GatewayConfigInput,
@@ -20,8 +22,6 @@ import {
 } from './config/gateway-config.js';
 import type { AbsentBackend, CrossContext } from './cross/cross-context.js';
 import { crossTools } from './cross/tools/index.js';
-import { bindTools, type CodeContext } from './code/code-context.js';
-import { codeTools } from './code/code-tools.js';
 import { addPrompts, workflowPrompts } from './prompts/register-prompts.js';
 import { registerResources } from './resources/register-resources.js';
 import { DEFAULT_PROFILE } from './tools/default-profile.js';

@@ -29,7 +29,7 @@ const DESCRIPTIONS: Record<keyof typeof OPTIONS, string> = {
     'Deadline for one backend call, retries included, in ms (1000-600000; default 60000)',
   'code-timeout-ms':
     'Code mode: wall-clock deadline of one mlops_execute snippet, backend calls included, in ms (default 30000)',
-  'code-memory-mb': 'Code mode: memory cap of one snippet\'s sandbox, in MiB (default 64)',
+  'code-memory-mb': "Code mode: memory cap of one snippet's sandbox, in MiB (default 64)",
   'code-max-calls': 'Code mode: backend calls one snippet may make (default 50)',
 };
 

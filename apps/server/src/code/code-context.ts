@@ -72,7 +72,12 @@ export async function invokeBound(
   } catch (error) {
     const { error: payload } = toErrorPayload(error);
     context.logger.debug(
-      { tool: fn.tool.name, ms: Math.round(performance.now() - started), ok: false, kind: payload.kind },
+      {
+        tool: fn.tool.name,
+        ms: Math.round(performance.now() - started),
+        ok: false,
+        kind: payload.kind,
+      },
       'code-mode call failed',
     );
     return { ok: false, error: { ...payload } };

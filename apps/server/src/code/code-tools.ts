@@ -31,7 +31,9 @@ export const executeTool = defineCodeTool({
       .string()
       .min(1)
       .max(MAX_CODE_CHARS)
-      .describe('The snippet; e.g. const r = await mlflow.searchRuns({limit: 100}); return r.items.length;'),
+      .describe(
+        'The snippet; e.g. const r = await mlflow.searchRuns({limit: 100}); return r.items.length;',
+      ),
   }),
   outputSchema: z.object({
     result: z.unknown().describe("The snippet's return value."),
@@ -198,7 +200,8 @@ export const apiTool = defineCodeTool({
 /** How well a tool matches the keywords: name hits count most, then argument and doc hits. */
 function score(tool: AnyToolDefinition, method: string, words: readonly string[]): number {
   const name = `${tool.name} ${method}`.toLowerCase();
-  const doc = `${tool.description} ${Object.keys(tool.inputSchema.shape ?? {}).join(' ')}`.toLowerCase();
+  const doc =
+    `${tool.description} ${Object.keys(tool.inputSchema.shape ?? {}).join(' ')}`.toLowerCase();
   let total = 0;
   for (const word of words) {
     const stem = word.replace(/s$/, '');

@@ -134,7 +134,9 @@ function resolveRef(ref: string, root: Schema): Schema | undefined {
   if (!ref.startsWith('#/')) return undefined;
   let node: unknown = root;
   for (const part of ref.slice(2).split('/')) {
-    node = (node as Record<string, unknown> | undefined)?.[part.replaceAll('~1', '/').replaceAll('~0', '~')];
+    node = (node as Record<string, unknown> | undefined)?.[
+      part.replaceAll('~1', '/').replaceAll('~0', '~')
+    ];
   }
   return typeof node === 'object' && node !== null ? (node as Schema) : undefined;
 }

@@ -2,15 +2,16 @@ import { stripTypeScriptTypes } from 'node:module';
 import * as releaseSync from '@jitl/quickjs-wasmfile-release-sync';
 import { InvalidInputError, MlopsError, TimeoutError } from '@mlops-mcp/core';
 import {
+  newQuickJSWASMModuleFromVariant,
   type QuickJSContext,
   type QuickJSDeferredPromise,
   type QuickJSHandle,
   type QuickJSSyncVariant,
-  newQuickJSWASMModuleFromVariant,
 } from 'quickjs-emscripten-core';
 
 /** QuickJS's release build, synchronous (bound functions return promises, no asyncify needed). */
-const VARIANT = ((releaseSync as { default?: unknown }).default ?? releaseSync) as QuickJSSyncVariant;
+const VARIANT = ((releaseSync as { default?: unknown }).default ??
+  releaseSync) as QuickJSSyncVariant;
 
 /** Limits of one snippet run; every one is settable (see CodeLimitsSchema). */
 export interface SandboxLimits {
@@ -90,7 +91,7 @@ const PRELUDE = `(function (call, log, bindingsText) {
 })`;
 
 /** Wraps the snippet so `await` and `return` work at its top level, on its own line numbers. */
-const wrap = (js: string) => `(async () => {${js}\n})()`;
+const wrap = (code: string) => `(async () => {${code}\n})()`;
 
 /**
  * Settles the snippet's promise into one JSON text, inside the sandbox (so no sandbox object
@@ -141,7 +142,8 @@ export function snippetLine(stack: string | undefined): number | undefined {
  * text. Throws an MlopsError on any failure, naming the snippet's line when there is one.
  */
 export async function runInSandbox(run: SandboxRun): Promise<SandboxResult> {
-  const js = stripTypes(run.code);
+  const js = stripTypes(wrap(run.code));
+  if (run.signal.aborted) throw cancelled();
   const module = await newQuickJSWASMModuleFromVariant(VARIANT);
   const runtime = module.newRuntime();
   const deadline = Date.now() + run.limits.timeoutMs;
@@ -159,8 +161,8 @@ export async function runInSandbox(run: SandboxRun): Promise<SandboxResult> {
     wake?.();
   };
   runtime.setMemoryLimit(run.limits.memoryBytes);
-  runtime.setMaxStackSize(512 * 1024);
-  runtime.setInterruptHandler(() => Date.now() > deadline || run.signal.aborted || !!stopped);
+  // Well inside the host's own stack, so a deep recursion is the snippet's RangeError.
+  runtime.setMaxStackSize(256 * 1024);
   const context = runtime.newContext();
   const logs: string[] = [];
   let callCount = 0;
@@ -229,11 +231,15 @@ export async function runInSandbox(run: SandboxRun): Promise<SandboxResult> {
       JSON.stringify(run.bindings.map((b) => [b.namespace, b.method, b.tool])),
     );
     const prelude = context.unwrapResult(context.evalCode(PRELUDE, 'prelude.js'));
-    context.unwrapResult(context.callFunction(prelude, context.undefined, host, log, bindings)).dispose();
+    context
+      .unwrapResult(context.callFunction(prelude, context.undefined, host, log, bindings))
+      .dispose();
     for (const handle of [prelude, bindings, host, log]) handle.dispose();
 
     const settleFn = context.unwrapResult(context.evalCode(SETTLE, 'settle.js'));
-    const evaluated = context.evalCode(wrap(js), FILE);
+    // From here on the snippet runs: stop it at the deadline, on cancellation, or at a limit.
+    runtime.setInterruptHandler(() => Date.now() > deadline || run.signal.aborted || !!stopped);
+    const evaluated = context.evalCode(js, FILE);
     if (evaluated.error) {
       const failure = describe(context, evaluated.error);
       evaluated.error.dispose();
@@ -283,9 +289,7 @@ export async function runInSandbox(run: SandboxRun): Promise<SandboxResult> {
       clearTimeout(timer);
     }
     if (stopped) throw stopped;
-    if (run.signal.aborted) {
-      throw new MlopsError('cancelled', 'The call was cancelled while the snippet ran.');
-    }
+    if (run.signal.aborted) throw cancelled();
     if (!settled && !failed) throw timeoutError(run.limits.timeoutMs);
     if (failed) {
       const failure = describe(context, failed);
@@ -345,6 +349,10 @@ function describe(context: QuickJSContext, handle: QuickJSHandle): Failure {
   }
 }
 
+function cancelled(): MlopsError {
+  return new MlopsError('cancelled', 'The call was cancelled while the snippet ran.');
+}
+
 function timeoutError(timeoutMs: number): TimeoutError {
   return new TimeoutError(`The snippet ran past its ${timeoutMs} ms deadline and was stopped.`, {
     hint: 'Make fewer or smaller backend calls, avoid unbounded loops, or raise MLOPS_MCP_CODE_TIMEOUT_MS.',
@@ -374,7 +382,7 @@ function snippetError(
   }
   const message = failure.message ?? '';
   if (message === 'interrupted' || Date.now() > deadline) {
-    if (run.signal.aborted) return new MlopsError('cancelled', 'The call was cancelled while the snippet ran.');
+    if (run.signal.aborted) return cancelled();
     return timeoutError(run.limits.timeoutMs);
   }
   if (/out of memory/i.test(message)) {
