@@ -1,8 +1,15 @@
 import { type AllBackends, startAllBackends } from '@mlops-mcp/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CountingAgent, Profiles } from './harness/agent.js';
+import { backendCallsOf } from './harness/code-mode.js';
 import { prefixOf, SeedWorld } from './harness/context.js';
-import { compareToRecord, readRecord, type TaskRow, writeRecord } from './harness/record.js';
+import {
+  type CodeModeRecord,
+  compareToRecord,
+  readRecord,
+  type TaskRow,
+  writeRecord,
+} from './harness/record.js';
 import type { AnyTask, Seeded } from './task.js';
 import { allTasks } from './tasks/index.js';
 
@@ -77,7 +84,10 @@ afterAll(async () => {
   const rowOf = new Map(rows.map((row) => [row.id, row]));
   const lines = [...timings].map(([id, t]) => {
     const row = rowOf.get(id);
-    return `  ${id.padEnd(44)} ${row?.correct ? 'ok  ' : 'FAIL'} ${String(row?.calls ?? 0).padStart(2)} calls ${String(row?.responseTokens ?? 0).padStart(6)} tokens  seed ${String(seedMs.get(id) ?? 0).padStart(6)} ms  truth ${String(t.truthMs).padStart(5)} ms  plan ${String(t.planMs).padStart(5)} ms`;
+    const code = row?.code
+      ? `  code ${row.code.correct ? 'ok  ' : 'FAIL'} ${String(row.code.backendCalls).padStart(3)} backend calls ${String(row.code.responseTokens).padStart(5)} tokens`
+      : '';
+    return `  ${id.padEnd(44)} ${row?.correct ? 'ok  ' : 'FAIL'} ${String(row?.calls ?? 0).padStart(2)} calls ${String(row?.responseTokens ?? 0).padStart(6)} tokens${code}  seed ${String(seedMs.get(id) ?? 0).padStart(6)} ms  truth ${String(t.truthMs).padStart(5)} ms  plan ${String(t.planMs).padStart(5)} ms`;
   });
   if (lines.length > 0) process.stderr.write(`evals: per task\n${lines.join('\n')}\n`);
   await profiles?.close();
@@ -103,6 +113,8 @@ async function runTask(task: AnyTask): Promise<void> {
   const problems: string[] = [];
   let question = '(not seeded)';
   let agent: CountingAgent | undefined;
+  let code: CodeModeRecord | undefined;
+  let codeAgent: CountingAgent | undefined;
   try {
     const seeded = await seeds.get(task.id)!.catch((error: unknown) => {
       throw new Error(`seeding failed: ${errorText(error)}`);
@@ -117,27 +129,54 @@ async function runTask(task: AnyTask): Promise<void> {
     timing.truthMs = Date.now() - t;
     agent = (await profiles.get(task.gateway?.enabled)).agent();
     t = Date.now();
-    const answer = await task.plan(agent, seeded.visible).catch((error: unknown) => {
-      throw new Error(`plan threw: ${errorText(error)}`);
-    });
+    try {
+      const answer = await task.plan(agent, seeded.visible).catch((error: unknown) => {
+        throw new Error(`plan threw: ${errorText(error)}`);
+      });
+      problems.push(...task.check(answer, truth));
+    } catch (error) {
+      problems.push(errorText(error));
+    }
     timing.planMs = Date.now() - t;
-    problems.push(...task.check(answer, truth));
+    // The same question in code mode: one snippet, checked against the same truth.
+    if (task.codePlan) {
+      codeAgent = (await profiles.get(task.gateway?.enabled, 'code')).agent();
+      const codeProblems: string[] = [];
+      try {
+        const answer = await task.codePlan(codeAgent, seeded.visible).catch((error: unknown) => {
+          throw new Error(`code plan threw: ${errorText(error)}`);
+        });
+        codeProblems.push(...task.check(answer, truth));
+      } catch (error) {
+        codeProblems.push(errorText(error));
+      }
+      code = {
+        correct: codeProblems.length === 0,
+        calls: codeAgent.calls.length,
+        backendCalls: backendCallsOf(codeAgent.calls),
+        responseTokens: codeAgent.responseTokens,
+        problems: codeProblems,
+      };
+      problems.push(...codeProblems.map((problem) => `code mode: ${problem}`));
+    }
   } catch (error) {
     problems.push(errorText(error));
   }
+  const toolProblems = problems.filter((problem) => !problem.startsWith('code mode: '));
   rows.push({
     id: task.id,
     question,
     tags: [...task.tags],
     backends: [...task.backends],
-    correct: problems.length === 0,
+    correct: toolProblems.length === 0,
     calls: agent?.calls.length ?? 0,
     responseTokens: agent?.responseTokens ?? 0,
-    problems,
+    problems: toolProblems,
+    ...(code ? { code } : {}),
   });
   if (problems.length > 0) {
     throw new Error(
-      `${task.id}\nquestion: ${question}\nproblems:\n${problems.map((p) => `  - ${p}`).join('\n')}\ncalls:\n${describeCalls(agent)}`,
+      `${task.id}\nquestion: ${question}\nproblems:\n${problems.map((p) => `  - ${p}`).join('\n')}\ncalls:\n${describeCalls(agent)}${codeAgent ? `\ncode-mode calls:\n${describeCalls(codeAgent)}` : ''}`,
     );
   }
 }

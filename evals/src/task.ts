@@ -93,6 +93,12 @@ export interface EvalTask<V = unknown, H = unknown, T = unknown, A = unknown> {
    * earlier answers returned. Returns the agent's answer, derived from structuredContent.
    */
   plan(agent: Agent, visible: V): Promise<A>;
+  /**
+   * The same question in code mode (`--toolsets code`): ONE mlops_execute snippet that computes
+   * the answer in the sandbox, then returns it (see `runSnippet` in harness/code-mode.ts). Checked
+   * with the same `check`. Tasks without one are recorded as not yet run in code mode.
+   */
+  codePlan?(agent: Agent, visible: V): Promise<A>;
   /** Empty when the answer matches the truth; otherwise what is wrong, one string per problem. */
   check(answer: A, truth: T): string[];
 }

@@ -1,4 +1,6 @@
+import { estimateTokens, toCompactJson } from '@mlops-mcp/core';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { allTools } from '../src/backends/all-tools.js';
 import { toolListingTokens } from '../src/docs/tool-cost.js';
 import { DEFAULT_PROFILE } from '../src/tools/default-profile.js';
@@ -60,5 +62,36 @@ describe('tool profiles with every backend enabled', () => {
 
   it('lists every tool with the all toolset once writes are enabled', () => {
     expect(select({ toolsets: ['all'], readOnly: false })).toHaveLength(known.length);
+  });
+});
+
+/** The code toolset's budget: what a model reads of it (name, description, input schema). */
+const CODE_TOOLSET_BUDGET = 1_500;
+
+describe('the code toolset', () => {
+  const code = select({ toolsets: ['code'] });
+  const visible = (name: string) => {
+    const tool = known.find((candidate) => candidate.name === name)!;
+    return estimateTokens(
+      toCompactJson({
+        name: tool.name,
+        description: tool.description,
+        inputSchema: z.toJSONSchema(tool.inputSchema, { io: 'input' }),
+      }),
+    );
+  };
+
+  it('is just mlops_execute and mlops_api', () => {
+    expect(code).toEqual(['mlops_execute', 'mlops_api']);
+  });
+
+  it(`costs at most ${CODE_TOOLSET_BUDGET} model-visible tokens`, () => {
+    expect(code.reduce((sum, name) => sum + visible(name), 0)).toBeLessThanOrEqual(
+      CODE_TOOLSET_BUDGET,
+    );
+  });
+
+  it('is not in the default profile', () => {
+    expect(select({})).not.toContain('mlops_execute');
   });
 });

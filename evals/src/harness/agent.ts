@@ -31,6 +31,7 @@ export class ProfileClient {
   static async start(
     gatewayEnv: Record<string, string>,
     enabled: readonly BackendName[] | undefined,
+    mode: ProfileMode = 'tools',
   ): Promise<ProfileClient> {
     const on = (name: 'mlflow' | 'prefect' | 'wandb') =>
       !enabled || enabled.includes(name) || (name === 'wandb' && enabled.includes('weave'));
@@ -39,6 +40,8 @@ export class ProfileClient {
       MLOPS_MCP_MLFLOW: on('mlflow') ? 'true' : 'false',
       MLOPS_MCP_PREFECT: on('prefect') ? 'true' : 'false',
       MLOPS_MCP_WANDB: on('wandb') ? 'true' : 'false',
+      // Code mode: just mlops_execute and mlops_api.
+      ...(mode === 'code' ? { MLOPS_MCP_TOOLSETS: 'code' } : {}),
     };
     const gateway = createGateway(loadConfig([], env).config);
     const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
@@ -107,17 +110,23 @@ function parseError(text: string): Record<string, unknown> {
   return { error: { kind: 'unstructured', message: text } };
 }
 
-/** One cached ProfileClient per distinct set of enabled backends. */
+/** The default tool profile, or code mode (`--toolsets code`). */
+export type ProfileMode = 'tools' | 'code';
+
+/** One cached ProfileClient per distinct set of enabled backends and mode. */
 export class Profiles {
   private readonly clients = new Map<string, Promise<ProfileClient>>();
 
   constructor(private readonly gatewayEnv: Record<string, string>) {}
 
-  get(enabled: readonly BackendName[] | undefined): Promise<ProfileClient> {
-    const key = enabled ? [...enabled].sort().join(',') : '*';
+  get(
+    enabled: readonly BackendName[] | undefined,
+    mode: ProfileMode = 'tools',
+  ): Promise<ProfileClient> {
+    const key = `${mode}:${enabled ? [...enabled].sort().join(',') : '*'}`;
     let client = this.clients.get(key);
     if (!client) {
-      client = ProfileClient.start(this.gatewayEnv, enabled);
+      client = ProfileClient.start(this.gatewayEnv, enabled, mode);
       this.clients.set(key, client);
     }
     return client;

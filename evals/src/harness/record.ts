@@ -4,6 +4,17 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BackendName, TaskTag } from '../task.js';
 
+/** The same task run in code mode (one mlops_execute snippet, `--toolsets code`). */
+export interface CodeModeRecord {
+  correct: boolean;
+  /** MCP tool calls (one snippet). */
+  calls: number;
+  /** Backend calls the snippet made inside the sandbox. */
+  backendCalls: number;
+  responseTokens: number;
+  problems: string[];
+}
+
 /** One task's outcome as recorded in evals/results/record.json. */
 export interface TaskRecord {
   id: string;
@@ -13,6 +24,8 @@ export interface TaskRecord {
   calls: number;
   responseTokens: number;
   problems: string[];
+  /** Code mode's outcome; absent for tasks without a code plan yet. */
+  code?: CodeModeRecord;
 }
 
 export interface RunRecord {
@@ -64,6 +77,20 @@ export function compareToRecord(recorded: RunRecord, current: readonly TaskRecor
       cost.push(
         `${before.id}: ${before.responseTokens} response tokens in the record, ${after.responseTokens} now`,
       );
+    }
+    if (before.code) {
+      if (before.code.correct && !after.code?.correct) {
+        problems.push(`${before.id}: answered correctly in code mode in the record, wrong now`);
+      }
+      const codeDrift = Math.abs((after.code?.responseTokens ?? 0) - before.code.responseTokens);
+      if (
+        codeDrift > TOKEN_DRIFT.absolute &&
+        codeDrift > before.code.responseTokens * TOKEN_DRIFT.ratio
+      ) {
+        cost.push(
+          `${before.id}: ${before.code.responseTokens} code-mode response tokens in the record, ${after.code?.responseTokens ?? 0} now`,
+        );
+      }
     }
   }
   if (cost.length > 0) {
@@ -131,6 +158,7 @@ export function renderEvalsDoc(rows: readonly TaskRow[]): string {
       ),
     ),
     '',
+    ...codeModeSection(sorted),
     '## Tasks',
     '',
     '| task | question | tags | correct | calls | tokens |',
@@ -142,4 +170,43 @@ export function renderEvalsDoc(rows: readonly TaskRow[]): string {
     '',
   ];
   return lines.join('\n');
+}
+
+/**
+ * Code mode next to the tool profile, for the tasks that have a code plan: correct, calls (MCP
+ * calls; backend calls the snippet made in brackets) and response tokens, and code mode's share
+ * of the profile's response tokens.
+ */
+function codeModeSection(rows: readonly TaskRow[]): string[] {
+  const withCode = rows.filter((row) => row.code);
+  if (withCode.length === 0) return [];
+  const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+  const share = (code: number, tools: number) =>
+    tools === 0 ? '—' : `${Math.round((100 * code) / tools)} %`;
+  const summary = (label: string, group: readonly TaskRow[]) => {
+    const tools = sum(group.map((row) => row.responseTokens));
+    const code = sum(group.map((row) => row.code!.responseTokens));
+    return `| ${label} | ${group.filter((row) => row.correct).length}/${group.length} | ${group.filter((row) => row.code!.correct).length}/${group.length} | ${sum(group.map((row) => row.calls))} | ${sum(group.map((row) => row.code!.calls))} (${sum(group.map((row) => row.code!.backendCalls))}) | ${tools} | ${code} | ${share(code, tools)} |`;
+  };
+  const computation = withCode.filter((row) => row.tags.includes('computation'));
+  return [
+    '## Code mode',
+    '',
+    'The same tasks in code mode (`--toolsets code`: mlops_execute and mlops_api), one snippet',
+    "per task, checked against the same truth. Calls are MCP calls; the snippet's backend calls",
+    `are in brackets. ${withCode.length} of ${rows.length} tasks have a code plan so far.`,
+    '',
+    '| tasks | tools correct | code correct | tool calls | code calls | tool tokens | code tokens | code / tools |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    summary('with a code plan', withCode),
+    ...(computation.length > 0 ? [summary('`computation`', computation)] : []),
+    '',
+    '| task | tools correct | code correct | tool calls | code calls | tool tokens | code tokens | code / tools |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...withCode.map(
+      (row) =>
+        `| \`${row.id}\` | ${row.correct ? 'yes' : '**no**'} | ${row.code!.correct ? 'yes' : '**no**'} | ${row.calls} | ${row.code!.calls} (${row.code!.backendCalls}) | ${row.responseTokens} | ${row.code!.responseTokens} | ${share(row.code!.responseTokens, row.responseTokens)} |`,
+    ),
+    '',
+  ];
 }

@@ -1,5 +1,6 @@
 import type { AnyTask } from '../task.js';
 import { argumentTasks } from './arguments/index.js';
+import { computeTasks } from './compute/index.js';
 import { crossTasks } from './cross/index.js';
 import { mlflowTasks } from './mlflow/index.js';
 import { prefectTasks } from './prefect/index.js';
@@ -12,4 +13,5 @@ export const allTasks: AnyTask[] = [
   ...wandbTasks,
   ...crossTasks,
   ...argumentTasks,
+  ...computeTasks,
 ];

@@ -1,7 +1,7 @@
 import { type AnyToolDefinition, estimateTokens, toCompactJson } from '@mlops-mcp/core';
 import { z } from 'zod';
 import { type CodeContext, defineCodeTool, invokeBound } from './code-context.js';
-import { declarationOf, firstSentence } from './declarations.js';
+import { declarationOf, firstSentence, REF_DECLARATION } from './declarations.js';
 import { runInSandbox } from './sandbox.js';
 
 /** Characters of JSON a cut result leaves for its own note and envelope. */
@@ -138,8 +138,8 @@ export const apiTool = defineCodeTool({
   description:
     'List the async functions mlops_execute binds (one per read tool of the enabled backends) as ' +
     'TypeScript declarations generated from the tools schemas: arguments with their docs, and result ' +
-    'types. Filter by keywords (e.g. "runs metric history") and/or backend; without either, names and ' +
-    'one line each.',
+    'types. Filter by keywords (e.g. "runs metric history") and/or backend: the best matches in full, ' +
+    'the rest by name; without a query, names and one line each.',
   namespace: 'mlops',
   toolsets: ['code'],
   access: 'read',
@@ -149,6 +149,13 @@ export const apiTool = defineCodeTool({
       .enum(['mlops', 'mlflow', 'wandb', 'prefect'])
       .optional()
       .describe('Only this namespace.'),
+    limit: z
+      .number()
+      .int()
+      .min(1)
+      .max(20)
+      .default(4)
+      .describe('Most full declarations (default 4).'),
   }),
   outputSchema: z.object({
     declarations: z.string().describe('TypeScript declarations, best matches first.'),
@@ -158,7 +165,7 @@ export const apiTool = defineCodeTool({
       .optional()
       .describe('Further matches left out to fit the response budget: ask for them by name.'),
   }),
-  async handler({ query, backend }, { client, maxResponseTokens }) {
+  async handler({ query, backend, limit }, { client, maxResponseTokens }) {
     const functions = client.functions.filter((fn) => !backend || fn.namespace === backend);
     const words = (query ?? '')
       .toLowerCase()
@@ -178,7 +185,7 @@ export const apiTool = defineCodeTool({
           ? `${fn.namespace}.${fn.method}(args) // ${firstSentence(fn.tool.description)}`
           : declarationOf(fn.tool);
       const cost = estimateTokens(text) + 1;
-      if (used + cost > budget) {
+      if (used + cost > budget || (words.length > 0 && parts.length >= limit)) {
         more.push(`${fn.namespace}.${fn.method}`);
         continue;
       }
@@ -188,7 +195,9 @@ export const apiTool = defineCodeTool({
     const header =
       words.length === 0
         ? '// Bound functions (ask with query for their full declarations):\n'
-        : '';
+        : parts.some((part) => /\bRef\b/.test(part))
+          ? `${REF_DECLARATION}\n`
+          : '';
     return {
       declarations: header + parts.join('\n'),
       matched: scored.length,

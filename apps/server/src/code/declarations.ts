@@ -18,7 +18,7 @@ export function boundName(toolName: string): { namespace: string; method: string
 
 /** The tool's first sentence: what a declaration's doc comment says. */
 export function firstSentence(text: string): string {
-  const end = text.search(/\.(\s|$)/);
+  const end = text.search(/\.(\s+[A-Z]|$)/);
   const sentence = end === -1 ? text : text.slice(0, end + 1);
   return sentence.length > 240 ? `${sentence.slice(0, 239)}…` : sentence;
 }
@@ -38,9 +38,10 @@ export function declarationOf(tool: AnyToolDefinition): string {
   const output = toJsonSchema(tool.outputSchema, 'output');
   const args = typeOf(input, input, 1, true);
   const optional = (input.required as unknown[] | undefined)?.length ? '' : '?';
+  const result = typeOf(output, output, 1, false).replaceAll(REF_TYPE, 'Ref');
   const declaration =
     `/** ${escapeDoc(firstSentence(tool.description))} */\n` +
-    `${namespace}.${method}(args${optional}: ${args}): Promise<${typeOf(output, output, 1, false)}>;`;
+    `${namespace}.${method}(args${optional}: ${args}): Promise<${result}>;`;
   declarations.set(tool, declaration);
   return declaration;
 }
@@ -56,6 +57,11 @@ function toJsonSchema(schema: z.ZodType, io: 'input' | 'output'): Schema {
 function escapeDoc(text: string): string {
   return text.replaceAll('*/', '*\\/').replaceAll('\n', ' ');
 }
+
+/** The `ref` every entity carries, written once as `Ref` (REF_DECLARATION) instead of in full. */
+const REF_TYPE =
+  '{ backend: "mlflow" | "wandb" | "prefect"; kind: "experiment" | "run" | "artifact" | "registered-model" | "model-version" | "trace" | "span" | "flow" | "flow-run" | "deployment"; id: string; uri: string; url?: string }';
+export const REF_DECLARATION = `type Ref = ${REF_TYPE};`;
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
@@ -126,7 +132,7 @@ function objectType(node: Schema, root: Schema, depth: number, docs: boolean): s
   } else if (extra === true || (members.length === 0 && extra === undefined)) {
     if (members.length === 0) return 'Record<string, unknown>';
   }
-  return members.length === 0 ? '{}' : `{ ${members.join('; ')} }`;
+  return members.length === 0 ? 'Record<string, unknown>' : `{ ${members.join('; ')} }`;
 }
 
 function resolveRef(ref: string, root: Schema): Schema | undefined {

@@ -135,6 +135,18 @@ export const RESPONSE_CASES: readonly ResponseCase[] = [
     tool: 'mlops_plot_trace',
     args: (x) => ({ trace: `mlflow://traces/${traces(x).okTraceIds[0]}` }),
   },
+  // Code mode: a typical aggregate, and a keyword lookup of the API.
+  {
+    tool: 'mlops_execute',
+    args: () => ({
+      code:
+        'const page = await mlflow.searchRuns({ limit: 100 });\n' +
+        'const byStatus = {};\n' +
+        'for (const run of page.items) byStatus[run.status] = (byStatus[run.status] ?? 0) + 1;\n' +
+        'return byStatus;',
+    }),
+  },
+  { tool: 'mlops_api', args: () => ({ query: 'search runs', backend: 'mlflow' }) },
 
   // MLflow reads.
   { tool: 'mlflow_search_experiments', args: () => ({}) },
