@@ -11,9 +11,10 @@ export interface SnippetAnswer {
 /**
  * Runs one code-mode snippet through mlops_execute and returns its result; throws with the
  * structured error when the snippet failed, and when the result was cut (a code plan must
- * return an answer that fits).
+ * return an answer that fits). Untyped (`never`), it takes the type of the task's answer, which
+ * the task's `plan` fixes.
  */
-export async function runSnippet<T>(agent: Agent, code: string): Promise<T> {
+export async function runSnippet<T = never>(agent: Agent, code: string): Promise<T> {
   const { structured, isError, text } = await agent.call('mlops_execute', { code });
   if (isError) throw new Error(`mlops_execute failed: ${text.slice(0, 800)}`);
   const answer = structured as unknown as SnippetAnswer;

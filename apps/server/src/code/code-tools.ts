@@ -7,6 +7,8 @@ import { runInSandbox } from './sandbox.js';
 /** Characters of JSON a cut result leaves for its own note and envelope. */
 const ENVELOPE_CHARS = 600;
 const MAX_CODE_CHARS = 20_000;
+/** Further matches named by mlops_api, at most (`matched` says how many there are). */
+const MAX_MORE = 30;
 
 /**
  * mlops_execute: one snippet, many backend calls, one small answer. The snippet runs in a fresh
@@ -186,7 +188,7 @@ export const apiTool = defineCodeTool({
           : declarationOf(fn.tool);
       const cost = estimateTokens(text) + 1;
       if (used + cost > budget || (words.length > 0 && parts.length >= limit)) {
-        more.push(`${fn.namespace}.${fn.method}`);
+        if (more.length < MAX_MORE) more.push(`${fn.namespace}.${fn.method}`);
         continue;
       }
       used += cost;

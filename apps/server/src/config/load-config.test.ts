@@ -124,6 +124,30 @@ describe('loadConfig', () => {
     expect(config.backendTimeoutMs).toBe(5000);
   });
 
+  it('reads the code-mode limits from MLOPS_MCP_CODE_* and their flags, a flag winning', () => {
+    const { config } = loadConfig(['--code-max-calls', '7'], {
+      ...MLFLOW,
+      MLOPS_MCP_CODE_TIMEOUT_MS: '5000',
+      MLOPS_MCP_CODE_MEMORY_MB: '16',
+      MLOPS_MCP_CODE_MAX_CALLS: '200',
+    });
+    expect(config.code).toEqual({ timeoutMs: 5000, memoryMb: 16, maxCalls: 7 });
+  });
+
+  it('keeps safe code-mode limits when none are set', () => {
+    expect(loadConfig([], MLFLOW).config.code).toEqual({
+      timeoutMs: 30_000,
+      memoryMb: 64,
+      maxCalls: 50,
+    });
+  });
+
+  it('refuses a code-mode memory cap outside its bounds, naming the variable', () => {
+    expect(() => loadConfig([], { ...MLFLOW, MLOPS_MCP_CODE_MEMORY_MB: '4096' })).toThrow(
+      'MLOPS_MCP_CODE_MEMORY_MB must be a whole number from 8 to 1024 (got "4096")',
+    );
+  });
+
   it("keeps core's 60 s backend deadline when the backend timeout is not set", () => {
     expect(loadConfig([], MLFLOW).config.backendTimeoutMs).toBe(DEFAULT_TIMEOUTS.totalMs);
   });

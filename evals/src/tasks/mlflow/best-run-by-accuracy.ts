@@ -1,3 +1,4 @@
+import { runSnippet } from '../../harness/code-mode.js';
 import { defineTask } from '../../task.js';
 import { createExperiment, createRun, metricOf, searchRuns } from './mlflow-rest.js';
 
@@ -43,6 +44,12 @@ export const bestRunByAccuracy = defineTask({
     const top = items[0];
     return { runId: top?.id, accuracy: top?.metrics.accuracy };
   },
+  codePlan: (agent, { experiment }) =>
+    runSnippet(
+      agent,
+      `const { items } = await mlops.searchRuns({ experiment: ${JSON.stringify(experiment)}, orderBy: { metric: 'accuracy', direction: 'desc' }, limit: 3 });
+return { runId: items[0]?.id, accuracy: items[0]?.metrics.accuracy };`,
+    ),
   check(answer, truth) {
     const problems: string[] = [];
     if (answer.runId !== truth.runId)

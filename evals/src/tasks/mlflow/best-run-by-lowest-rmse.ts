@@ -1,3 +1,4 @@
+import { runSnippet } from '../../harness/code-mode.js';
 import { defineTask } from '../../task.js';
 import { createExperiment, createRun, expectEqual, metricOf, searchRuns } from './mlflow-rest.js';
 import { experimentId, mlflowRuns } from './plan-helpers.js';
@@ -49,6 +50,13 @@ export const bestRunByLowestRmse = defineTask({
     });
     return { runId: best?.id, valRmse: best?.metrics?.val_rmse };
   },
+  codePlan: (agent, { experiment }) =>
+    runSnippet(
+      agent,
+      `const { items: [experiment] } = await mlflow.searchExperiments({ filter: "name = '" + ${JSON.stringify(experiment)} + "'" });
+const { items: [best] } = await mlflow.searchRuns({ experimentIds: [experiment.id], orderBy: ['metrics.val_rmse ASC'], limit: 1, fields: ['id', 'metrics.val_rmse'] });
+return { runId: best?.id, valRmse: best?.metrics?.val_rmse };`,
+    ),
   check(answer, truth) {
     const problems: string[] = [];
     expectEqual(problems, 'best run', answer.runId, truth.runId);

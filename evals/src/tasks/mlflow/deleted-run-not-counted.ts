@@ -1,3 +1,4 @@
+import { runSnippet } from '../../harness/code-mode.js';
 import { defineTask } from '../../task.js';
 import {
   createExperiment,
@@ -43,6 +44,12 @@ export const deletedRunNotCounted = defineTask({
     });
     return { runs: items.length, best: items[0]?.id, f1: items[0]?.metrics?.f1 };
   },
+  codePlan: (agent, { experiment }) =>
+    runSnippet(
+      agent,
+      `const { items } = await mlops.searchRuns({ experiment: ${JSON.stringify(experiment)}, orderBy: { metric: 'f1', direction: 'desc' }, limit: 200 });
+return { runs: items.length, best: items[0]?.id, f1: items[0]?.metrics?.f1 };`,
+    ),
   check(answer, truth) {
     const problems: string[] = [];
     expectEqual(problems, 'runs', answer.runs, truth.runs);

@@ -1,3 +1,4 @@
+import { runSnippet } from '../../harness/code-mode.js';
 import { defineTask } from '../../task.js';
 import { createExperiment, expectEqual, searchRuns } from './mlflow-rest.js';
 import { crossRuns } from './plan-helpers.js';
@@ -34,6 +35,12 @@ export const experimentWithoutRuns = defineTask({
     const searched = structured.searched as Record<string, { scopes: number }> | undefined;
     return { experimentFound: (searched?.mlflow?.scopes ?? 0) > 0, runs: items.length };
   },
+  codePlan: (agent, { experiment }) =>
+    runSnippet(
+      agent,
+      `const answer = await mlops.searchRuns({ experiment: ${JSON.stringify(experiment)}, orderBy: { metric: 'accuracy', direction: 'desc' }, limit: 5 });
+return { experimentFound: (answer.searched?.mlflow?.scopes ?? 0) > 0, runs: answer.items.length };`,
+    ),
   check(answer, truth) {
     const problems: string[] = [];
     expectEqual(problems, 'experiment found', answer.experimentFound, truth.experimentFound);

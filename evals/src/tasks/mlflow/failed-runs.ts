@@ -1,3 +1,4 @@
+import { runSnippet } from '../../harness/code-mode.js';
 import { defineTask } from '../../task.js';
 import { createExperiment, createRun, expectEqual, searchRuns, sorted } from './mlflow-rest.js';
 import { crossRuns } from './plan-helpers.js';
@@ -35,6 +36,12 @@ export const failedRuns = defineTask({
     const { items } = await crossRuns(agent, { experiment, status: ['failed'], limit: 50 });
     return { failed: sorted(items.map((item) => item.id)) };
   },
+  codePlan: (agent, { experiment }) =>
+    runSnippet(
+      agent,
+      `const { items } = await mlops.searchRuns({ experiment: ${JSON.stringify(experiment)}, status: ['failed'], limit: 50 });
+return { failed: items.map((item) => item.id).sort() };`,
+    ),
   check(answer, truth) {
     const problems: string[] = [];
     expectEqual(problems, 'failed runs', answer.failed, truth.failed);

@@ -1,3 +1,4 @@
+import { runSnippet } from '../../harness/code-mode.js';
 import { defineTask } from '../../task.js';
 import { createExperiment, createRun, expectEqual, metricOf, searchRuns } from './mlflow-rest.js';
 import { crossRuns } from './plan-helpers.js';
@@ -33,6 +34,12 @@ export const lowestFinalLoss = defineTask({
     });
     return { runId: items[0]?.id, loss: items[0]?.metrics?.loss };
   },
+  codePlan: (agent, { experiment }) =>
+    runSnippet(
+      agent,
+      `const { items } = await mlops.searchRuns({ experiment: ${JSON.stringify(experiment)}, orderBy: { metric: 'loss', direction: 'asc' }, limit: 3 });
+return { runId: items[0]?.id, loss: items[0]?.metrics?.loss };`,
+    ),
   check(answer, truth) {
     const problems: string[] = [];
     expectEqual(problems, 'run', answer.runId, truth.runId);

@@ -1,3 +1,4 @@
+import { runSnippet } from '../../harness/code-mode.js';
 import { defineTask } from '../../task.js';
 import { createExperiment, createRun, expectEqual, metricHistory } from './mlflow-rest.js';
 import { byName, crossRuns } from './plan-helpers.js';
@@ -59,6 +60,15 @@ export const metricHistoryTask = defineTask({
       points: structured.totalPoints as number,
     };
   },
+  codePlan: (agent, { experiment, run }) =>
+    runSnippet(
+      agent,
+      `const { items } = await mlops.searchRuns({ experiment: ${JSON.stringify(experiment)}, limit: 50 });
+const target = items.find((item) => item.name === ${JSON.stringify(run)});
+const h = await mlflow.getMetricHistory({ runId: target.id, key: 'val_loss', maxPoints: 2000 });
+const min = Math.min(...h.values);
+return { last: h.stats.last, min: h.stats.min, minStep: h.steps[h.values.indexOf(min)], points: h.totalPoints };`,
+    ),
   check(answer, truth) {
     const problems: string[] = [];
     expectEqual(problems, 'last val_loss', answer.last, truth.last);

@@ -1,3 +1,4 @@
+import { runSnippet } from '../../harness/code-mode.js';
 import { defineTask } from '../../task.js';
 import {
   createExperiment,
@@ -58,6 +59,13 @@ export const metricMissingFromSomeRuns = defineTask({
       ),
     };
   },
+  codePlan: (agent, { experiment }) =>
+    runSnippet(
+      agent,
+      `const { items: [experiment] } = await mlflow.searchExperiments({ filter: "name = '" + ${JSON.stringify(experiment)} + "'" });
+const { items } = await mlflow.searchRuns({ experimentIds: [experiment.id], fields: ['id', 'metrics.test_accuracy'], limit: 200 });
+return { missing: items.filter((run) => run.metrics?.test_accuracy === undefined).map((run) => run.id).sort() };`,
+    ),
   check(answer, truth) {
     const problems: string[] = [];
     expectEqual(problems, 'runs without test_accuracy', answer.missing, truth.missing);

@@ -1,3 +1,4 @@
+import { runSnippet } from '../../harness/code-mode.js';
 import { defineTask } from '../../task.js';
 import {
   createExperiment,
@@ -61,6 +62,14 @@ export const nestedSweepChildren = defineTask({
     });
     return { children: sorted(children.map((run) => run.id)), best: children[0]?.id };
   },
+  codePlan: (agent, { experiment, parent }) =>
+    runSnippet(
+      agent,
+      `const { items } = await mlops.searchRuns({ experiment: ${JSON.stringify(experiment)}, limit: 50 });
+const sweep = items.find((item) => item.name === ${JSON.stringify(parent)});
+const children = (await mlflow.searchRuns({ experimentIds: [sweep.experimentId], filter: "tags.mlflow.parentRunId = '" + sweep.id + "'", orderBy: ['metrics.val_auc DESC'], fields: ['id'], limit: 100 })).items;
+return { children: children.map((run) => run.id).sort(), best: children[0]?.id };`,
+    ),
   check(answer, truth) {
     const problems: string[] = [];
     expectEqual(problems, 'trials', answer.children, truth.children);

@@ -1,3 +1,4 @@
+import { runSnippet } from '../../harness/code-mode.js';
 import { defineTask } from '../../task.js';
 import { createExperiment, createRun, expectEqual, searchRuns } from './mlflow-rest.js';
 import { crossRuns } from './plan-helpers.js';
@@ -31,6 +32,12 @@ export const nothingFailed = defineTask({
       total: items.length,
     };
   },
+  codePlan: (agent, { experiment }) =>
+    runSnippet(
+      agent,
+      `const { items } = await mlops.searchRuns({ experiment: ${JSON.stringify(experiment)}, limit: 200 });
+return { failed: items.filter((item) => item.status === 'failed').length, total: items.length };`,
+    ),
   check(answer, truth) {
     const problems: string[] = [];
     expectEqual(problems, 'failed runs', answer.failed, truth.failed);

@@ -1,3 +1,4 @@
+import { runSnippet } from '../../harness/code-mode.js';
 import { defineTask } from '../../task.js';
 import {
   createExperiment,
@@ -60,6 +61,14 @@ export const productionModel = defineTask({
       valAuc: (run.structured.metrics as Record<string, number>).val_auc,
     };
   },
+  codePlan: (agent, { model }) =>
+    runSnippet(
+      agent,
+      `const alias = await mlflow.getModelVersionByAlias({ name: ${JSON.stringify(model)}, alias: 'production' });
+const runId = alias.runId ?? alias.run?.id;
+const run = await mlflow.getRun({ runId });
+return { version: String(alias.version), runId, valAuc: run.metrics.val_auc };`,
+    ),
   check(answer, truth) {
     const problems: string[] = [];
     expectEqual(problems, 'version', answer.version, truth.version);

@@ -1,3 +1,4 @@
+import { runSnippet } from '../../harness/code-mode.js';
 import { defineTask } from '../../task.js';
 import { createExperiment, createRun, expectEqual, searchRuns, sorted } from './mlflow-rest.js';
 import { experimentId, mlflowRuns } from './plan-helpers.js';
@@ -38,6 +39,13 @@ export const runsByParam = defineTask({
     });
     return { runs: sorted(runs.map((run) => run.id)) };
   },
+  codePlan: (agent, { experiment }) =>
+    runSnippet(
+      agent,
+      `const { items: [experiment] } = await mlflow.searchExperiments({ filter: "name = '" + ${JSON.stringify(experiment)} + "'" });
+const { items } = await mlflow.searchRuns({ experimentIds: [experiment.id], filter: "params.optimizer = 'adam'", fields: ['id'], limit: 100 });
+return { runs: items.map((run) => run.id).sort() };`,
+    ),
   check(answer, truth) {
     const problems: string[] = [];
     expectEqual(problems, 'runs with optimizer=adam', answer.runs, truth.runs);

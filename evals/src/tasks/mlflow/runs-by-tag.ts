@@ -1,3 +1,4 @@
+import { runSnippet } from '../../harness/code-mode.js';
 import { defineTask } from '../../task.js';
 import { createExperiment, createRun, expectEqual, searchRuns, sorted } from './mlflow-rest.js';
 import { crossRuns } from './plan-helpers.js';
@@ -36,6 +37,12 @@ export const runsByTag = defineTask({
     });
     return { runs: sorted(items.map((item) => item.id)) };
   },
+  codePlan: (agent, { experiment }) =>
+    runSnippet(
+      agent,
+      `const { items } = await mlops.searchRuns({ experiment: ${JSON.stringify(experiment)}, tag: { key: 'dataset_version', value: 'v3' }, limit: 100 });
+return { runs: items.map((item) => item.id).sort() };`,
+    ),
   check(answer, truth) {
     const problems: string[] = [];
     expectEqual(problems, 'runs tagged dataset_version=v3', answer.runs, truth.runs);

@@ -1,3 +1,4 @@
+import { runSnippet } from '../../harness/code-mode.js';
 import { defineTask } from '../../task.js';
 import { createExperiment, createRun, expectEqual, searchRuns, sorted } from './mlflow-rest.js';
 import { crossRuns } from './plan-helpers.js';
@@ -37,6 +38,12 @@ export const runsLastWeek = defineTask({
     const { items } = await crossRuns(agent, { experiment, since: '7d', limit: 200 });
     return { runs: sorted(items.map((item) => item.id)) };
   },
+  codePlan: (agent, { experiment }) =>
+    runSnippet(
+      agent,
+      `const { items } = await mlops.searchRuns({ experiment: ${JSON.stringify(experiment)}, since: '7d', limit: 200 });
+return { runs: items.map((item) => item.id).sort() };`,
+    ),
   check(answer, truth) {
     const problems: string[] = [];
     expectEqual(problems, 'runs of the last 7 days', answer.runs, truth.runs);

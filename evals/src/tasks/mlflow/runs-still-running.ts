@@ -1,3 +1,4 @@
+import { runSnippet } from '../../harness/code-mode.js';
 import { defineTask } from '../../task.js';
 import { createExperiment, createRun, expectEqual, searchRuns, sorted } from './mlflow-rest.js';
 import { crossRuns } from './plan-helpers.js';
@@ -33,6 +34,12 @@ export const runsStillRunning = defineTask({
     const { items } = await crossRuns(agent, { experiment, status: ['running'], limit: 50 });
     return { running: sorted(items.map((item) => item.id)) };
   },
+  codePlan: (agent, { experiment }) =>
+    runSnippet(
+      agent,
+      `const { items } = await mlops.searchRuns({ experiment: ${JSON.stringify(experiment)}, status: ['running'], limit: 50 });
+return { running: items.map((item) => item.id).sort() };`,
+    ),
   check(answer, truth) {
     const problems: string[] = [];
     expectEqual(problems, 'running runs', answer.running, truth.running);

@@ -1,3 +1,4 @@
+import { runSnippet } from '../../harness/code-mode.js';
 import { defineTask } from '../../task.js';
 import { finite, itemsOf, projectRuns, seedProject } from './standin.js';
 
@@ -53,6 +54,12 @@ export const wandbBestRunByEvalAccuracy = defineTask({
       | undefined;
     return { runId: top?.id, accuracy: top?.summary?.['eval/accuracy'] };
   },
+  codePlan: (agent, { project }) =>
+    runSnippet(
+      agent,
+      `const { items } = await wandb.searchRuns({ project: ${JSON.stringify(project)}, order: '-summary_metrics.eval/accuracy', limit: 3, fields: ['name', 'summary.eval/accuracy'] });
+return { runId: items[0]?.id, accuracy: items[0]?.summary?.['eval/accuracy'] };`,
+    ),
   check(answer, truth) {
     const problems: string[] = [];
     if (answer.runId !== truth.runId)

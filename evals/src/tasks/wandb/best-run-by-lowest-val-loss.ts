@@ -1,3 +1,4 @@
+import { runSnippet } from '../../harness/code-mode.js';
 import { defineTask } from '../../task.js';
 import { finite, itemsOf, projectRuns, seedProject } from './standin.js';
 
@@ -49,6 +50,12 @@ export const wandbBestRunByLowestValLoss = defineTask({
       | undefined;
     return { runId: top?.id, valLoss: top?.summary?.['val/loss'] };
   },
+  codePlan: (agent, { project }) =>
+    runSnippet(
+      agent,
+      `const { items } = await wandb.searchRuns({ project: ${JSON.stringify(project)}, order: '+summary_metrics.val/loss', limit: 3, fields: ['name', 'summary.val/loss'] });
+return { runId: items[0]?.id, valLoss: items[0]?.summary?.['val/loss'] };`,
+    ),
   check(answer, truth) {
     const problems: string[] = [];
     if (answer.runId !== truth.runId)

@@ -1,3 +1,4 @@
+import { runSnippet } from '../../harness/code-mode.js';
 import { defineTask } from '../../task.js';
 import { itemsOf, projectRuns, seedProject } from './standin.js';
 
@@ -67,6 +68,15 @@ export const wandbConfigDifference = defineTask({
     const { structured } = await agent.call('mlops_compare_runs', { runs: uris });
     return ((structured.differingParams as { key: string }[]) ?? []).map((p) => p.key).sort();
   },
+  codePlan: (agent, { project, a, b }) =>
+    runSnippet(
+      agent,
+      `const found = await wandb.searchRuns({ project: ${JSON.stringify(project)}, filters: JSON.stringify({ display_name: { $in: [${JSON.stringify(a)}, ${JSON.stringify(b)}] } }), fields: ['name'] });
+const uris = [${JSON.stringify(a)}, ${JSON.stringify(b)}].map((name) => found.items.find((item) => item.name === name)?.ref.uri);
+if (uris.some((uri) => !uri)) return [];
+const compared = await mlops.compareRuns({ runs: uris });
+return (compared.differingParams ?? []).map((p) => p.key).sort();`,
+    ),
   check(answer, truth) {
     return answer.join() === truth.join()
       ? []

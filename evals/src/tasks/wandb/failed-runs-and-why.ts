@@ -1,3 +1,4 @@
+import { runSnippet } from '../../harness/code-mode.js';
 import { defineTask } from '../../task.js';
 import { itemsOf, projectRuns, seedProject } from './standin.js';
 
@@ -69,6 +70,17 @@ export const wandbFailedRunsAndWhy = defineTask({
     }
     return answer;
   },
+  codePlan: (agent, { project }) =>
+    runSnippet(
+      agent,
+      `const { items } = await wandb.searchRuns({ project: ${JSON.stringify(project)}, filters: '{"state": {"$in": ["failed", "crashed"]}}', fields: ['name', 'rawStatus'] });
+const answer = {};
+for (const item of items) {
+  const d = await wandb.diagnoseRun({ project: ${JSON.stringify(project)}, run: item.id });
+  answer[item.id] = { rawStatus: d.rawStatus, signs: (d.signs ?? []).map((s) => s.code) };
+}
+return answer;`,
+    ),
   check(answer, truth) {
     const problems: string[] = [];
     const got = Object.keys(answer).sort();

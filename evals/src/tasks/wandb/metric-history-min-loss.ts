@@ -1,3 +1,4 @@
+import { runSnippet } from '../../harness/code-mode.js';
 import { defineTask } from '../../task.js';
 import { itemsOf, keyHistory, seedProject } from './standin.js';
 
@@ -69,6 +70,18 @@ export const wandbMetricHistoryMinLoss = defineTask({
       last: series.stats.last,
     };
   },
+  codePlan: (agent, { project, run }) =>
+    runSnippet(
+      agent,
+      `const found = await wandb.searchRuns({ project: ${JSON.stringify(project)}, filters: JSON.stringify({ display_name: ${JSON.stringify(run)} }), fields: ['name', 'historyLineCount'] });
+const item = found.items[0];
+if (!item) return {};
+const history = await wandb.getMetricHistory({ project: ${JSON.stringify(project)}, run: item.id, keys: ['loss'], samples: 10000 });
+const series = history.series[0];
+if (!series?.stats) return {};
+const at = series.values.indexOf(series.stats.min);
+return { min: series.stats.min, minStep: at >= 0 ? series.steps[at] : undefined, last: series.stats.last };`,
+    ),
   check(answer, truth) {
     const problems: string[] = [];
     if (answer.min !== truth.min) problems.push(`min loss ${answer.min}, expected ${truth.min}`);

@@ -1,3 +1,4 @@
+import { runSnippet } from '../../harness/code-mode.js';
 import { defineTask } from '../../task.js';
 import { itemsOf, projectRuns, seedProject } from './standin.js';
 
@@ -39,6 +40,12 @@ export const wandbNoFailedRuns = defineTask({
     });
     return itemsOf(structured).map((item) => String(item.id));
   },
+  codePlan: (agent, { project }) =>
+    runSnippet(
+      agent,
+      `const { items } = await wandb.searchRuns({ project: ${JSON.stringify(project)}, filters: '{"state": {"$in": ["failed", "crashed", "killed"]}}', fields: ['name', 'rawStatus'] });
+return items.map((item) => String(item.id));`,
+    ),
   check(answer, truth) {
     return answer.join() === truth.join()
       ? []

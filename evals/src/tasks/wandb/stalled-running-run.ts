@@ -1,3 +1,4 @@
+import { runSnippet } from '../../harness/code-mode.js';
 import { defineTask } from '../../task.js';
 import { itemsOf, projectRuns, seedProject, wandbTime } from './standin.js';
 
@@ -61,6 +62,17 @@ export const wandbStalledRunningRun = defineTask({
     }
     return alive;
   },
+  codePlan: (agent, { project }) =>
+    runSnippet(
+      agent,
+      `const { items } = await wandb.searchRuns({ project: ${JSON.stringify(project)}, filters: '{"state": "running"}', fields: ['name', 'heartbeatAt'] });
+const alive = {};
+for (const item of items) {
+  const d = await wandb.diagnoseRun({ project: ${JSON.stringify(project)}, run: item.id });
+  alive[item.id] = !(d.signs ?? []).some((s) => s.code === 'stale_heartbeat');
+}
+return alive;`,
+    ),
   check(answer, truth) {
     const show = (o: Record<string, boolean>) =>
       Object.entries(o)

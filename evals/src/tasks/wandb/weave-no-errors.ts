@@ -1,3 +1,4 @@
+import { runSnippet } from '../../harness/code-mode.js';
 import { defineTask } from '../../task.js';
 import { itemsOf } from './standin.js';
 import { runWeavePython, serverCalls } from './weave.js';
@@ -43,6 +44,12 @@ done({"ok": True})
     });
     return itemsOf(structured).map((t) => String(t.id));
   },
+  codePlan: (agent, { project }) =>
+    runSnippet(
+      agent,
+      `const { items } = await wandb.searchTraces({ project: ${JSON.stringify(project)}, status: 'error', startedAfter: '24h' });
+return items.map((t) => String(t.id));`,
+    ),
   check(answer, truth) {
     return answer.join() === truth.join()
       ? []

@@ -1,3 +1,4 @@
+import { runSnippet } from '../../harness/code-mode.js';
 import { defineTask } from '../../task.js';
 import { exceptionText, runWeavePython, serverCalls } from './weave.js';
 
@@ -60,6 +61,12 @@ done({"ok": True})
       topCount: s.topErrors[0]?.count,
     };
   },
+  codePlan: (agent, { project }) =>
+    runSnippet(
+      agent,
+      `const s = await wandb.summarizeTraces({ project: ${JSON.stringify(project)} });
+return { total: s.total, failed: s.byStatus.error, topError: s.topErrors[0]?.message, topCount: s.topErrors[0]?.count };`,
+    ),
   check(answer, truth) {
     const problems: string[] = [];
     if (answer.total !== truth.total)
