@@ -1,3 +1,4 @@
+import { runSnippet } from '../../harness/code-mode.js';
 import { defineTask } from '../../task.js';
 import { itemsOf } from './helpers.js';
 
@@ -65,6 +66,16 @@ export const overviewWithOnlyPrefect = defineTask({
       off: itemsOf<string>(structured, 'notEnabled').map((line) => line.split(':')[0]!),
     };
   },
+  codePlan: (agent, _visible) =>
+    runSnippet(
+      agent,
+      `const o = await mlops.overview({});
+return {
+  reachable: o.backends.filter((b) => b.reachable).map((b) => b.backend),
+  prefectVersion: o.backends.find((b) => b.backend === 'prefect')?.version,
+  off: (o.notEnabled ?? []).map((line) => line.split(':')[0]),
+};`,
+    ),
   check(answer, truth) {
     return JSON.stringify(answer) === JSON.stringify(truth)
       ? []

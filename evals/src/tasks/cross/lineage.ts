@@ -1,3 +1,4 @@
+import { runSnippet } from '../../harness/code-mode.js';
 import { defineTask } from '../../task.js';
 import { createExperiment, createRun, searchRuns, tagOf } from '../mlflow/mlflow-rest.js';
 import { createFlowRun, findRunUri, itemsOf } from './helpers.js';
@@ -41,6 +42,12 @@ export const lineageFlowRunToRun = defineTask({
       .filter((link) => link.kind === 'run')
       .map((link) => link.uri);
   },
+  codePlan: (agent, { flowRunId }) =>
+    runSnippet(
+      agent,
+      `const l = await mlops.findLineage({ uri: 'prefect://flow-runs/' + ${JSON.stringify(flowRunId)} });
+return (l.links ?? []).filter((link) => link.kind === 'run').map((link) => link.uri);`,
+    ),
   check(answer, truth) {
     return JSON.stringify(answer) === JSON.stringify(truth)
       ? []
@@ -74,6 +81,16 @@ export const lineageRunToFlowRun = defineTask({
     );
     return { uri: link?.uri, completed: link?.status === 'completed' };
   },
+  codePlan: (agent, { experiment, run }) =>
+    runSnippet(
+      agent,
+      `const { items } = await mlops.searchRuns({ experiment: ${JSON.stringify(experiment)}, limit: 50 });
+const uri = items.find((item) => item.name === ${JSON.stringify(run)})?.uri;
+if (!uri) return { uri: undefined, completed: false };
+const l = await mlops.findLineage({ uri });
+const link = (l.links ?? []).find((candidate) => candidate.kind === 'flow-run');
+return { uri: link?.uri, completed: link?.status === 'completed' };`,
+    ),
   check(answer, truth) {
     const problems: string[] = [];
     if (answer.uri !== truth.uri) problems.push(`flow run ${answer.uri}, expected ${truth.uri}`);
@@ -113,6 +130,12 @@ export const lineageNone = defineTask({
     return itemsOf<{ kind: string }>(structured, 'links').filter((link) => link.kind === 'run')
       .length;
   },
+  codePlan: (agent, { flowRunId }) =>
+    runSnippet(
+      agent,
+      `const l = await mlops.findLineage({ uri: 'prefect://flow-runs/' + ${JSON.stringify(flowRunId)} });
+return (l.links ?? []).filter((link) => link.kind === 'run').length;`,
+    ),
   check(answer, truth) {
     return answer === truth ? [] : [`${answer} linked runs, expected ${truth}`];
   },

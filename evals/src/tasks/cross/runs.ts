@@ -1,3 +1,4 @@
+import { runSnippet } from '../../harness/code-mode.js';
 import { defineTask } from '../../task.js';
 import { createExperiment, createRun, metricOf, searchRuns } from '../mlflow/mlflow-rest.js';
 import { itemsOf } from './helpers.js';
@@ -64,6 +65,12 @@ export const bestByLoss = defineTask({
     const top = itemsOf<{ name?: string; metrics?: Record<string, number> }>(structured)[0];
     return { name: top?.name, value: top?.metrics?.val_loss };
   },
+  codePlan: (agent, { experiment }) =>
+    runSnippet(
+      agent,
+      `const { items } = await mlops.searchRuns({ experiment: ${JSON.stringify(experiment)}, orderBy: { metric: 'val_loss' }, limit: 3 });
+return { name: items[0]?.name, value: items[0]?.metrics?.val_loss };`,
+    ),
   check: checkBest,
 });
 
@@ -96,6 +103,12 @@ export const bestByF1 = defineTask({
     const top = itemsOf<{ name?: string; metrics?: Record<string, number> }>(structured)[0];
     return { name: top?.name, value: top?.metrics?.f1 };
   },
+  codePlan: (agent, { fragment }) =>
+    runSnippet(
+      agent,
+      `const { items } = await mlops.searchRuns({ experiment: ${JSON.stringify(fragment)}, orderBy: { metric: 'f1' }, limit: 3 });
+return { name: items[0]?.name, value: items[0]?.metrics?.f1 };`,
+    ),
   check: checkBest,
 });
 
@@ -151,6 +164,17 @@ export const compareTwoRuns = defineTask({
     const lower = rmse && (rmse[0] ?? Infinity) <= (rmse[1] ?? Infinity) ? a : b;
     return { differing, lower };
   },
+  codePlan: (agent, { experiment, a, b }) =>
+    runSnippet(
+      agent,
+      `const found = await mlops.searchRuns({ experiment: ${JSON.stringify(experiment)}, limit: 20 });
+const uris = [${JSON.stringify(a)}, ${JSON.stringify(b)}].map((name) => found.items.find((run) => run.name === name)?.uri ?? '');
+const c = await mlops.compareRuns({ runs: uris });
+const differing = (c.differingParams ?? []).map((row) => row.key).sort();
+const rmse = (c.metrics ?? []).find((row) => row.key === 'rmse')?.values;
+const lower = rmse && (rmse[0] ?? Infinity) <= (rmse[1] ?? Infinity) ? ${JSON.stringify(a)} : ${JSON.stringify(b)};
+return { differing, lower };`,
+    ),
   check(answer, truth) {
     const problems: string[] = [];
     if (JSON.stringify(answer.differing) !== JSON.stringify(truth.differing))
@@ -185,6 +209,12 @@ export const noFailedRuns = defineTask({
     });
     return itemsOf(structured).length;
   },
+  codePlan: (agent, { experiment }) =>
+    runSnippet(
+      agent,
+      `const { items } = await mlops.searchRuns({ experiment: ${JSON.stringify(experiment)}, status: ['failed'], backends: ['mlflow'] });
+return items.length;`,
+    ),
   check(answer, truth) {
     return answer === truth ? [] : [`${answer} failed runs reported, expected ${truth}`];
   },
@@ -215,6 +245,12 @@ export const whatFailedOvernight = defineTask({
       .filter((item) => item.kind === 'run')
       .map((item) => item.uri);
   },
+  codePlan: (agent, _visible) =>
+    runSnippet(
+      agent,
+      `const { items } = await mlops.whatFailed({ since: '12h', limit: 200 });
+return items.filter((item) => item.kind === 'run').map((item) => item.uri);`,
+    ),
   check(answer, truth) {
     const missing = truth.filter((uri) => !answer.includes(uri));
     return missing.length === 0 ? [] : [`failures not reported: ${missing.join(', ')}`];

@@ -1,3 +1,4 @@
+import { runSnippet } from '../../harness/code-mode.js';
 import { defineTask } from '../../task.js';
 import { itemsOf, logTraces, same, traceIds } from './helpers.js';
 
@@ -46,6 +47,19 @@ export const oldErrorTraces = defineTask({
         .map((t) => t.id),
     };
   },
+  codePlan: (agent, { experiment }) =>
+    runSnippet(
+      agent,
+      `const mlflowOnly = (t) => t.backend === 'mlflow';
+const first = await mlops.searchTraces({ status: 'error', experiment: ${JSON.stringify(experiment)} });
+const ids = first.items.filter(mlflowOnly);
+const older = (first.olderThanWindow ?? []).filter(mlflowOnly);
+if (ids.length > 0 || older.length === 0) return { errorIds: ids.map((t) => t.id) };
+const caveat = (first.caveats ?? []).find((c) => c.kind === 'older_than_window' && c.backend === 'mlflow');
+const since = /since "([^"]+)"/.exec(caveat?.message ?? '')?.[1] ?? '30d';
+const wide = await mlops.searchTraces({ status: 'error', experiment: ${JSON.stringify(experiment)}, since });
+return { errorIds: wide.items.filter(mlflowOnly).map((t) => t.id) };`,
+    ),
   check(answer, truth) {
     return same(answer.errorIds, truth)
       ? []
@@ -77,6 +91,13 @@ export const noErrorTraces = defineTask({
       itemsOf<{ backend: string }>(structured, 'olderThanWindow').filter(mlflow).length
     );
   },
+  codePlan: (agent, { experiment }) =>
+    runSnippet(
+      agent,
+      `const s = await mlops.searchTraces({ status: 'error', experiment: ${JSON.stringify(experiment)} });
+const mlflowOnly = (t) => t.backend === 'mlflow';
+return s.items.filter(mlflowOnly).length + (s.olderThanWindow ?? []).filter(mlflowOnly).length;`,
+    ),
   check(answer, truth) {
     return answer === truth ? [] : [`${answer} error traces reported, expected ${truth}`];
   },

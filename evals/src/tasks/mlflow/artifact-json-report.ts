@@ -1,3 +1,4 @@
+import { runSnippet } from '../../harness/code-mode.js';
 import { defineTask } from '../../task.js';
 import {
   createExperiment,
@@ -57,6 +58,17 @@ export const artifactJsonReport = defineTask({
     const parsed = read.structured.parsed as typeof REPORT;
     return { files: sorted(files), f1: parsed.overall.f1 };
   },
+  codePlan: (agent, { experiment, run }) =>
+    runSnippet(
+      agent,
+      `const { items } = await mlops.searchRuns({ experiment: ${JSON.stringify(experiment)}, limit: 50 });
+const runId = items.find((item) => item.name === ${JSON.stringify(run)}).id;
+const listed = await mlflow.listArtifacts({ runId, recursive: true });
+const files = listed.items.filter((entry) => !entry.isDir).map((entry) => entry.path);
+const report = files.find((path) => /report\\.json$/.test(path));
+const read = await mlflow.readArtifact({ runId, path: report });
+return { files: files.sort(), f1: read.parsed.overall.f1 };`,
+    ),
   check(answer, truth) {
     const problems: string[] = [];
     expectEqual(problems, 'files', answer.files, truth.files);

@@ -1,4 +1,5 @@
 import { parse } from 'yaml';
+import { runSnippet } from '../../harness/code-mode.js';
 import { defineTask } from '../../task.js';
 import {
   createExperiment,
@@ -64,6 +65,16 @@ export const artifactYamlConfig = defineTask({
     };
     return { lr: content.optimizer.lr, batchSize: content.data.batch_size };
   },
+  codePlan: (agent, { experiment, run }) =>
+    runSnippet(
+      agent,
+      `const { items } = await mlops.searchRuns({ experiment: ${JSON.stringify(experiment)}, limit: 50 });
+const runId = items.find((item) => item.name === ${JSON.stringify(run)}).id;
+const listed = await mlflow.listArtifacts({ runId, recursive: true });
+const [file] = listed.items.filter((item) => /\\.ya?ml$/.test(item.path));
+const read = await mlflow.readArtifact({ runId, path: file.path });
+return { lr: read.parsed.optimizer.lr, batchSize: read.parsed.data.batch_size };`,
+    ),
   check(answer, truth) {
     const problems: string[] = [];
     expectEqual(problems, 'learning rate', answer.lr, truth.lr);

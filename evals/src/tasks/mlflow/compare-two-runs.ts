@@ -1,3 +1,4 @@
+import { runSnippet } from '../../harness/code-mode.js';
 import { defineTask } from '../../task.js';
 import { createExperiment, createRun, expectEqual, getRun } from './mlflow-rest.js';
 import { byName, crossRuns } from './plan-helpers.js';
@@ -59,6 +60,17 @@ export const compareTwoRuns = defineTask({
     if (isError) throw new Error(text);
     return readComparison(structured);
   },
+  codePlan: (agent, { experiment, first, second }) =>
+    runSnippet(
+      agent,
+      `const { items } = await mlops.searchRuns({ experiment: ${JSON.stringify(experiment)}, limit: 50 });
+const uri = (name) => items.find((item) => item.name === name).uri;
+const c = await mlops.compareRuns({ runs: [uri(${JSON.stringify(first)}), uri(${JSON.stringify(second)})] });
+const differing = {};
+for (const row of [...c.differingParams].sort((a, b) => (a.key < b.key ? -1 : 1))) differing[row.key] = [row.values[0] ?? null, row.values[1] ?? null];
+const f1 = c.metrics.find((row) => row.key === 'val_f1')?.values;
+return { differing, valF1: [f1?.[0] ?? null, f1?.[1] ?? null] };`,
+    ),
   check(answer, truth) {
     const problems: string[] = [];
     expectEqual(problems, 'differing params', answer.differing, truth.differing);

@@ -1,3 +1,4 @@
+import { runSnippet } from '../../harness/code-mode.js';
 import { defineTask } from '../../task.js';
 import { expectEqual, sorted } from './mlflow-rest.js';
 import { ERROR_TRACES_TRUTH, SEED_TRACES } from './traces-python.js';
@@ -64,6 +65,17 @@ export const oldErrorTraces = defineTask({
     }
     return { traces: sorted(items.map((item) => item.id)) };
   },
+  codePlan: (agent, { experiment }) =>
+    runSnippet(
+      agent,
+      `const mlflowOnly = (items) => items.filter((trace) => trace.backend === 'mlflow');
+const first = await mlops.searchTraces({ experiment: ${JSON.stringify(experiment)}, status: 'error', limit: 50 });
+let items = mlflowOnly(first.items);
+if (items.length === 0 && JSON.stringify(first.caveats ?? []).match(/since|window|older/i)) {
+  items = mlflowOnly((await mlops.searchTraces({ experiment: ${JSON.stringify(experiment)}, status: 'error', since: '90d', limit: 50 })).items);
+}
+return { traces: items.map((item) => item.id).sort() };`,
+    ),
   check(answer, truth) {
     const problems: string[] = [];
     expectEqual(problems, 'error traces', answer.traces, truth.traces);

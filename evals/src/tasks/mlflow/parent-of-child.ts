@@ -1,3 +1,4 @@
+import { runSnippet } from '../../harness/code-mode.js';
 import { defineTask } from '../../task.js';
 import { createExperiment, createRun, expectEqual, getRun, tagOf } from './mlflow-rest.js';
 import { byName, crossRuns } from './plan-helpers.js';
@@ -47,6 +48,14 @@ export const parentOfChild = defineTask({
     }
     return { parent };
   },
+  codePlan: (agent, { experiment, run }) =>
+    runSnippet(
+      agent,
+      `const { items } = await mlops.searchRuns({ experiment: ${JSON.stringify(experiment)}, limit: 50 });
+const child = items.find((item) => item.name === ${JSON.stringify(run)});
+const got = await mlflow.getRun({ runId: child.id, includeSystemTags: true });
+return { parent: got.parentRunId ?? got.tags?.['mlflow.parentRunId'] };`,
+    ),
   check(answer, truth) {
     const problems: string[] = [];
     expectEqual(problems, 'parent run', answer.parent, truth.parent);

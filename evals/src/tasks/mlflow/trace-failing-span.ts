@@ -1,3 +1,4 @@
+import { runSnippet } from '../../harness/code-mode.js';
 import { defineTask } from '../../task.js';
 import { expectEqual } from './mlflow-rest.js';
 import { ERROR_TRACES_TRUTH, SEED_TRACES } from './traces-python.js';
@@ -59,6 +60,17 @@ export const traceFailingSpan = defineTask({
     if (trace.isError) throw new Error(trace.text);
     return readFailure(trace.structured);
   },
+  codePlan: (agent, { experiment }) =>
+    runSnippet(
+      agent,
+      `const found = await mlops.searchTraces({ experiment: ${JSON.stringify(experiment)}, status: 'error' });
+const item = found.items.find((trace) => trace.backend === 'mlflow');
+if (!item) return { traceId: undefined, span: undefined, errorType: undefined, errorMessage: undefined };
+const t = await mlflow.getTrace({ traceId: item.uri });
+const raisedIn = (t.errors ?? []).filter((e) => e.message === t.error).at(-1);
+const match = t.error?.match(/^([A-Za-z_][\\w.]*): (.*)$/s);
+return { traceId: t.id, span: raisedIn?.spanName, errorType: match?.[1], errorMessage: match?.[2] };`,
+    ),
   check(answer, truth) {
     const problems: string[] = [];
     expectEqual(problems, 'trace', answer.traceId, truth.traceId);

@@ -1,3 +1,4 @@
+import { runSnippet } from '../../harness/code-mode.js';
 import { defineTask } from '../../task.js';
 import {
   createAutomation,
@@ -66,6 +67,12 @@ export const automationExpectMismatch = defineTask({
       emitted: d.checks[0]?.otherEvents?.latest[0]?.event,
     };
   },
+  codePlan: (agent, { automation }) =>
+    runSnippet(
+      agent,
+      `const d = await prefect.diagnoseAutomation({ automation: ${JSON.stringify(automation)} });
+return { mismatch: d.causes[0]?.kind === 'expect_mismatch', emitted: d.checks[0]?.otherEvents?.latest[0]?.event };`,
+    ),
   check(answer, truth) {
     const problems: string[] = [];
     if (answer.mismatch !== truth.mismatch)
@@ -113,6 +120,12 @@ export const automationLabelMismatch = defineTask({
     const d = await diagnose(agent, automation);
     return { kind: d.causes[0]?.kind };
   },
+  codePlan: (agent, { automation }) =>
+    runSnippet(
+      agent,
+      `const d = await prefect.diagnoseAutomation({ automation: ${JSON.stringify(automation)} });
+return { kind: d.causes[0]?.kind };`,
+    ),
   check(answer, truth) {
     return answer.kind === truth.kind ? [] : [`cause ${answer.kind}, expected ${truth.kind}`];
   },
@@ -160,6 +173,12 @@ export const automationThreshold = defineTask({
     const d = await diagnose(agent, automation);
     return { kind: d.causes[0]?.kind, failures: d.checks[0]?.events?.inLastWindow };
   },
+  codePlan: (agent, { automation }) =>
+    runSnippet(
+      agent,
+      `const d = await prefect.diagnoseAutomation({ automation: ${JSON.stringify(automation)} });
+return { kind: d.causes[0]?.kind, failures: d.checks[0]?.events?.inLastWindow };`,
+    ),
   check(answer, truth) {
     const problems: string[] = [];
     if (answer.kind !== truth.kind) problems.push(`cause ${answer.kind}, expected ${truth.kind}`);

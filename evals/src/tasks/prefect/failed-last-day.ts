@@ -1,3 +1,4 @@
+import { runSnippet } from '../../harness/code-mode.js';
 import { defineTask } from '../../task.js';
 import { createFlow, createFlowRun, filterRuns, hoursAgo } from './prefect-rest.js';
 
@@ -50,6 +51,12 @@ export const failedLastDay = defineTask({
     const items = (structured.items ?? []) as { name: string }[];
     return items.map((r) => r.name).sort();
   },
+  codePlan: (agent, { flow }) =>
+    runSnippet(
+      agent,
+      `const { items } = await prefect.listFlowRuns({ flows: [${JSON.stringify(flow)}], stateTypes: ['FAILED', 'CRASHED'], since: new Date(Date.now() - 24 * 3600 * 1000).toISOString() });
+return items.map((r) => r.name).sort();`,
+    ),
   check(answer, truth) {
     return JSON.stringify(answer) === JSON.stringify(truth)
       ? []

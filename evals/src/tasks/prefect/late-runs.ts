@@ -1,3 +1,4 @@
+import { runSnippet } from '../../harness/code-mode.js';
 import { defineTask } from '../../task.js';
 import {
   createDeployment,
@@ -76,6 +77,12 @@ export const lateNoWorker = defineTask({
       cause: d.causes[0]?.kind,
     };
   },
+  codePlan: (agent, { deployment }) =>
+    runSnippet(
+      agent,
+      `const d = await prefect.diagnoseLateRuns({ deployment: ${JSON.stringify(deployment)} });
+return { late: (d.causes[0]?.runs ?? []).map((r) => r.name).sort(), cause: d.causes[0]?.kind };`,
+    ),
   check(answer, truth) {
     const problems: string[] = [];
     if (answer.cause !== truth.cause)
@@ -117,6 +124,12 @@ export const inactiveSchedule = defineTask({
     const d = structured as unknown as LateDiagnosis;
     return { late: d.lateRunCount, reason: d.notScheduling?.[0]?.reason };
   },
+  codePlan: (agent, { deployment }) =>
+    runSnippet(
+      agent,
+      `const d = await prefect.diagnoseLateRuns({ deployment: ${JSON.stringify(deployment)} });
+return { late: d.lateRunCount, reason: d.notScheduling?.[0]?.reason };`,
+    ),
   check(answer, truth) {
     const problems: string[] = [];
     if (answer.late !== truth.late)
@@ -171,6 +184,12 @@ export const latePausedDeployment = defineTask({
     const d = structured as unknown as LateDiagnosis;
     return { cause: d.causes[0]?.kind };
   },
+  codePlan: (agent, { deployment }) =>
+    runSnippet(
+      agent,
+      `const d = await prefect.diagnoseLateRuns({ deployment: ${JSON.stringify(deployment)} });
+return { cause: d.causes[0]?.kind };`,
+    ),
   check(answer, truth) {
     return answer.cause === truth.cause ? [] : [`cause ${answer.cause}, expected ${truth.cause}`];
   },
@@ -211,6 +230,12 @@ export const nothingLate = defineTask({
     const d = structured as unknown as LateDiagnosis;
     return { late: d.lateRunCount, problems: d.causes.length + (d.notScheduling?.length ?? 0) };
   },
+  codePlan: (agent, { pool }) =>
+    runSnippet(
+      agent,
+      `const d = await prefect.diagnoseLateRuns({ workPool: ${JSON.stringify(pool)} });
+return { late: d.lateRunCount, problems: d.causes.length + (d.notScheduling?.length ?? 0) };`,
+    ),
   check(answer, truth) {
     const problems: string[] = [];
     if (answer.late !== truth.late)

@@ -1,3 +1,4 @@
+import { runSnippet } from '../../harness/code-mode.js';
 import { defineTask } from '../../task.js';
 import {
   createDeployment,
@@ -57,6 +58,12 @@ export const lastSuccessfulRun = defineTask({
     const [last] = (structured.items ?? []) as RunItem[];
     return { id: last?.id, name: last?.name };
   },
+  codePlan: (agent, { deployment }) =>
+    runSnippet(
+      agent,
+      `const { items } = await prefect.listFlowRuns({ deployments: [${JSON.stringify(deployment)}], stateTypes: ['COMPLETED'], sort: 'END_TIME_DESC', limit: 1 });
+return { id: items[0]?.id, name: items[0]?.name };`,
+    ),
   check(answer, truth) {
     return answer.id === truth.id ? [] : [`run ${answer.name}, expected ${truth.name}`];
   },
@@ -101,6 +108,13 @@ export const runLogs = defineTask({
     const [newest] = (logs.structured.items ?? []) as { message: string }[];
     return { last: newest?.message };
   },
+  codePlan: (agent, { run }) =>
+    runSnippet(
+      agent,
+      `const found = await prefect.listFlowRuns({ filter: { flow_runs: { name: { any_: [${JSON.stringify(run)}] } } }, limit: 1 });
+const logs = await prefect.getFlowRunLogs({ flowRunId: found.items[0]?.id ?? ${JSON.stringify(run)}, limit: 5 });
+return { last: logs.items[0]?.message };`,
+    ),
   check(answer, truth) {
     return answer.last === truth.last ? [] : [`last log ${answer.last}, expected ${truth.last}`];
   },
@@ -146,6 +160,12 @@ export const latestFailureOfFlow = defineTask({
     const causes = (structured.causes ?? []) as { kind: string }[];
     return { id: run?.id, message: run?.stateMessage, cause: causes[0]?.kind };
   },
+  codePlan: (agent, { flow }) =>
+    runSnippet(
+      agent,
+      `const d = await prefect.diagnoseFlowRun({ flow: ${JSON.stringify(flow)} });
+return { id: d.run?.id, message: d.run?.stateMessage, cause: d.causes?.[0]?.kind };`,
+    ),
   check(answer, truth) {
     const problems: string[] = [];
     if (answer.id !== truth.id) problems.push(`diagnosed ${answer.id}, expected ${truth.id}`);
@@ -199,6 +219,20 @@ export const ambiguousRunName = defineTask({
       exception: diagnosed?.stateMessage?.replace(/^.*?: /, ''),
     };
   },
+  codePlan: (agent, { run }) =>
+    runSnippet(
+      agent,
+      `let firstWasAmbiguous = false;
+let d;
+try {
+  d = await prefect.diagnoseFlowRun({ flowRunId: ${JSON.stringify(run)} });
+} catch (e) {
+  firstWasAmbiguous = true;
+  const failed = [...String(e.error?.message ?? '').matchAll(/\\(([0-9a-f-]{36}), (\\w+)/g)].find((m) => ['Failed', 'Crashed'].includes(m[2]));
+  if (failed) d = await prefect.diagnoseFlowRun({ flowRunId: failed[1] });
+}
+return { firstWasAmbiguous, id: d?.run?.id, exception: d?.run?.stateMessage?.replace(/^.*?: /, '') };`,
+    ),
   check(answer, truth) {
     const problems: string[] = [];
     if (!answer.firstWasAmbiguous) problems.push('the ambiguous name was answered with a guess');
@@ -231,6 +265,12 @@ export const completedRun = defineTask({
     const r = structured.run as { stateType?: string } | undefined;
     return { state: r?.stateType, causes: ((structured.causes ?? []) as unknown[]).length };
   },
+  codePlan: (agent, { run }) =>
+    runSnippet(
+      agent,
+      `const d = await prefect.diagnoseFlowRun({ flowRunId: ${JSON.stringify(run)} });
+return { state: d.run?.stateType, causes: (d.causes ?? []).length };`,
+    ),
   check(answer, truth) {
     const problems: string[] = [];
     if (answer.state !== truth.state)

@@ -1,3 +1,4 @@
+import { runSnippet } from '../../harness/code-mode.js';
 import { defineTask } from '../../task.js';
 import {
   createFlow,
@@ -59,6 +60,15 @@ export const stuckOnSlot = defineTask({
     const match = /^slot held by task run (\S+) .*, of flow run (\S+) /.exec(line);
     return { kind: cause?.kind, holderTask: match?.[1], holderRun: match?.[2] };
   },
+  codePlan: (agent, { run }) =>
+    runSnippet(
+      agent,
+      `const d = await prefect.diagnoseFlowRun({ flowRunId: ${JSON.stringify(run)} });
+const cause = d.causes?.[0];
+const line = cause?.evidence.find((e) => e.startsWith('slot held by task run')) ?? '';
+const match = /^slot held by task run (\\S+) .*, of flow run (\\S+) /.exec(line);
+return { kind: cause?.kind, holderTask: match?.[1], holderRun: match?.[2] };`,
+    ),
   check(answer, truth) {
     const problems: string[] = [];
     if (answer.kind !== truth.kind) problems.push(`cause ${answer.kind}, expected ${truth.kind}`);

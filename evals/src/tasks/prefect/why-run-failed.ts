@@ -1,3 +1,4 @@
+import { runSnippet } from '../../harness/code-mode.js';
 import { defineTask } from '../../task.js';
 import {
   createFlow,
@@ -68,6 +69,14 @@ export const whyRunFailed = defineTask({
       exception: exceptionLine(tail.find((l) => l.level === 'ERROR')?.message ?? ''),
     };
   },
+  codePlan: (agent, { run }) =>
+    runSnippet(
+      agent,
+      `const d = await prefect.diagnoseFlowRun({ flowRunId: ${JSON.stringify(run)} });
+const tail = d.logTail ?? [];
+const error = tail.find((l) => l.level === 'ERROR')?.message ?? '';
+return { id: d.run?.id, state: d.run?.stateType, warning: tail.find((l) => l.level === 'WARNING')?.message, exception: error.trim().split('\\n').pop().trim() };`,
+    ),
   check(answer, truth) {
     const problems: string[] = [];
     if (answer.id !== truth.id) problems.push(`diagnosed run ${answer.id}, expected ${truth.id}`);

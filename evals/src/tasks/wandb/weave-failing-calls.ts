@@ -1,3 +1,4 @@
+import { runSnippet } from '../../harness/code-mode.js';
 import { defineTask } from '../../task.js';
 import { itemsOf } from './standin.js';
 import { opName, runWeavePython, serverCalls } from './weave.js';
@@ -71,6 +72,21 @@ done({"ok": True})
     }
     return answer;
   },
+  codePlan: (agent, { project }) =>
+    runSnippet(
+      agent,
+      `const opName = (ref) => { if (!ref) return ''; const tail = ref.includes('/op/') ? ref.split('/op/')[1] : ref; return tail.split(':')[0]; };
+const { items } = await wandb.searchTraces({ project: ${JSON.stringify(project)}, status: 'error' });
+const answer = {};
+for (const trace of items) {
+  const tree = await wandb.getTrace({ project: ${JSON.stringify(project)}, traceId: trace.id });
+  const spans = tree.spans ?? [];
+  const depthOf = (id) => spans.find((s) => s.id === id)?.depth ?? 0;
+  const deepest = [...(tree.errors ?? [])].sort((a, b) => depthOf(b.callId) - depthOf(a.callId))[0];
+  if (deepest) answer[trace.id] = opName(deepest.op);
+}
+return answer;`,
+    ),
   check(answer, truth) {
     const show = (o: Record<string, string>) =>
       Object.entries(o)

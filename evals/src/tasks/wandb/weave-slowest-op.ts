@@ -1,3 +1,4 @@
+import { runSnippet } from '../../harness/code-mode.js';
 import { defineTask } from '../../task.js';
 import { latencyMs, opName, runWeavePython, serverCalls } from './weave.js';
 
@@ -66,6 +67,15 @@ done({"calls": i})
     const slowest = [...byOp].sort((a, b) => (b.p50LatencyMs ?? 0) - (a.p50LatencyMs ?? 0))[0];
     return slowest ? opName(slowest.op) : undefined;
   },
+  codePlan: (agent, { project }) =>
+    runSnippet(
+      agent,
+      `const s = await wandb.summarizeTraces({ project: ${JSON.stringify(project)}, rootsOnly: false });
+const slowest = [...(s.byOp ?? [])].sort((a, b) => (b.p50LatencyMs ?? 0) - (a.p50LatencyMs ?? 0))[0];
+if (!slowest) return undefined;
+const tail = slowest.op.includes('/op/') ? slowest.op.split('/op/')[1] : slowest.op;
+return tail.split(':')[0];`,
+    ),
   check(answer, truth) {
     return answer === truth ? [] : [`slowest op ${answer}, expected ${truth}`];
   },

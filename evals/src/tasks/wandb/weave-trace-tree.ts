@@ -1,3 +1,4 @@
+import { runSnippet } from '../../harness/code-mode.js';
 import { defineTask } from '../../task.js';
 import { itemsOf } from './standin.js';
 import { opName, runWeavePython, serverCalls } from './weave.js';
@@ -78,6 +79,15 @@ done({"ok": True})
     const spans = (tree.structured.spans as { name: string; depth: number }[]) ?? [];
     return spans.map((span) => `${span.depth}:${opName(span.name)}`);
   },
+  codePlan: (agent, { project, op }) =>
+    runSnippet(
+      agent,
+      `const { items } = await wandb.searchTraces({ project: ${JSON.stringify(project)}, opNames: [${JSON.stringify(op)}], limit: 1 });
+if (!items[0]) return [];
+const tree = await wandb.getTrace({ project: ${JSON.stringify(project)}, traceId: items[0].id });
+const opName = (ref) => { if (!ref) return ''; const tail = ref.includes('/op/') ? ref.split('/op/')[1] : ref; return tail.split(':')[0]; };
+return (tree.spans ?? []).map((span) => span.depth + ':' + opName(span.name));`,
+    ),
   check(answer, truth) {
     return answer.join(' ') === truth.join(' ')
       ? []
