@@ -1,6 +1,7 @@
+import { runSnippet } from '../../harness/code-mode.js';
 import { defineTask } from '../../task.js';
 import { createExperiment, createRun, searchRuns } from '../mlflow/mlflow-rest.js';
-import { callRecovering, recoveryProblems } from './recover.js';
+import { callRecovering, RECOVERING, recoveryProblems } from './recover.js';
 
 /**
  * "Which runs failed?" with `experiment_name` on mlops_search_runs, whose argument is
@@ -41,6 +42,12 @@ export const experimentNameOnSearchRuns = defineTask({
     const items = (recovered.answer.structured.items ?? []) as { name: string }[];
     return { ...recovered, failed: items.map((run) => run.name).sort() };
   },
+  codePlan: (agent, { experiment }) =>
+    runSnippet(
+      agent,
+      `${RECOVERING}const r = await recovering(mlops.searchRuns, { experiment_name: ${JSON.stringify(experiment)}, status: ['failed'] });
+return { refused: r.refused, renamed: r.renamed, failed: r.value.items.map((run) => run.name).sort() };`,
+    ),
   check(answer, truth) {
     const problems = recoveryProblems(answer, { experiment_name: 'experiment' });
     if (JSON.stringify(answer.failed) !== JSON.stringify(truth.failed)) {

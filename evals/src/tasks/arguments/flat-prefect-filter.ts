@@ -1,6 +1,7 @@
+import { runSnippet } from '../../harness/code-mode.js';
 import { defineTask } from '../../task.js';
 import { createFlow, createFlowRun, flowRunsOf } from './prefect-rest.js';
-import { callRecovering, recoveryProblems } from './recover.js';
+import { callRecovering, RECOVERING, recoveryProblems } from './recover.js';
 
 /**
  * A flat Prefect filter, `{"state": ...}`, where the filter takes Prefect's request body keys
@@ -33,6 +34,12 @@ export const flatPrefectFilter = defineTask({
     const items = (recovered.answer.structured.items ?? []) as { name: string }[];
     return { ...recovered, failed: items.map((run) => run.name).sort() };
   },
+  codePlan: (agent, { flow }) =>
+    runSnippet(
+      agent,
+      `${RECOVERING}const r = await recovering(prefect.listFlowRuns, { flows: [${JSON.stringify(flow)}], filter: { state: { type: { any_: ['FAILED'] } } } });
+return { refused: r.refused, renamed: r.renamed, failed: r.value.items.map((run) => run.name).sort() };`,
+    ),
   check(answer, truth) {
     const problems = recoveryProblems(answer, { 'filter.state': 'filter.flow_runs.state' });
     if (JSON.stringify(answer.failed) !== JSON.stringify(truth.failed)) {

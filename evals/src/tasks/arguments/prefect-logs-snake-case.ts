@@ -1,6 +1,7 @@
+import { runSnippet } from '../../harness/code-mode.js';
 import { defineTask } from '../../task.js';
 import { createFlow, createFlowRun, logsOf, writeLogs } from './prefect-rest.js';
-import { callRecovering, recoveryProblems } from './recover.js';
+import { callRecovering, RECOVERING, recoveryProblems } from './recover.js';
 
 const WARNING = 30;
 
@@ -46,6 +47,14 @@ export const prefectLogsSnakeCase = defineTask({
     const items = (recovered.answer.structured.items ?? []) as { message: string }[];
     return { ...recovered, messages: items.map((line) => line.message) };
   },
+  codePlan: (agent, { flow, run }) =>
+    runSnippet(
+      agent,
+      `${RECOVERING}const runs = await prefect.listFlowRuns({ flows: [${JSON.stringify(flow)}] });
+const target = runs.items.find((item) => item.name === ${JSON.stringify(run)});
+const r = await recovering(prefect.getFlowRunLogs, { flow_run_id: target?.id ?? '', min_level: 'WARNING', order: 'oldest_first' });
+return { refused: r.refused, renamed: r.renamed, messages: r.value.items.map((line) => line.message) };`,
+    ),
   check(answer, truth) {
     const problems = recoveryProblems(answer, { flow_run_id: 'flowRunId', min_level: 'minLevel' });
     if (JSON.stringify(answer.messages) !== JSON.stringify(truth.messages)) {

@@ -1,6 +1,7 @@
+import { runSnippet } from '../../harness/code-mode.js';
 import { defineTask } from '../../task.js';
 import { createFlow, createFlowRun, flowRunsOf } from './prefect-rest.js';
-import { callRecovering, recoveryProblems } from './recover.js';
+import { callRecovering, RECOVERING, recoveryProblems } from './recover.js';
 
 /**
  * `state` where prefect_list_flow_runs takes `stateTypes`: stripped, it listed every run of the
@@ -32,6 +33,12 @@ export const prefectStateArgument = defineTask({
     const items = (recovered.answer.structured.items ?? []) as { name: string }[];
     return { ...recovered, crashed: items.map((run) => run.name).sort() };
   },
+  codePlan: (agent, { flow }) =>
+    runSnippet(
+      agent,
+      `${RECOVERING}const r = await recovering(prefect.listFlowRuns, { flows: [${JSON.stringify(flow)}], state: ['CRASHED'] });
+return { refused: r.refused, renamed: r.renamed, crashed: r.value.items.map((run) => run.name).sort() };`,
+    ),
   check(answer, truth) {
     const problems = recoveryProblems(answer, { state: 'stateTypes' });
     if (JSON.stringify(answer.crashed) !== JSON.stringify(truth.crashed)) {

@@ -1,6 +1,7 @@
+import { runSnippet } from '../../harness/code-mode.js';
 import { defineTask } from '../../task.js';
 import { createExperiment, createRun, searchRuns } from '../mlflow/mlflow-rest.js';
-import { callRecovering, recoveryProblems } from './recover.js';
+import { callRecovering, RECOVERING, recoveryProblems } from './recover.js';
 
 /**
  * The issue's first example: `query` where mlflow_search_runs takes `filter`. Stripped, the
@@ -45,6 +46,13 @@ export const queryOnMlflowSearchRuns = defineTask({
     const items = (recovered.answer.structured.items ?? []) as { name: string }[];
     return { ...recovered, runs: items.map((run) => run.name).sort() };
   },
+  codePlan: (agent, { experiment, threshold }) =>
+    runSnippet(
+      agent,
+      `${RECOVERING}const found = await mlflow.searchExperiments({ filter: "name = '" + ${JSON.stringify(experiment)} + "'" });
+const r = await recovering(mlflow.searchRuns, { experimentIds: found.items[0] ? [found.items[0].id] : [], query: 'metrics.accuracy > ' + ${JSON.stringify(threshold)}, fields: ['name'] });
+return { refused: r.refused, renamed: r.renamed, runs: r.value.items.map((run) => run.name).sort() };`,
+    ),
   check(answer, truth) {
     const problems = recoveryProblems(answer, { query: 'filter' });
     if (JSON.stringify(answer.runs) !== JSON.stringify(truth.runs)) {

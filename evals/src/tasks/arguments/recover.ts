@@ -84,3 +84,33 @@ export function recoveryProblems(
   }
   return problems;
 }
+
+/**
+ * The same recovery inside a code-mode snippet: `recovering(fn, args)` calls a bound function,
+ * and when it is refused naming unknown arguments, moves each to the path the structured error
+ * suggests (`e.error.didYouMean`) and calls once more. Answers `{ value, renamed, refused }`.
+ */
+export const RECOVERING = `function moveAt(root, from, to) {
+  let source = root;
+  for (const key of from.slice(0, -1)) source = source?.[key];
+  const key = from[from.length - 1];
+  if (!source || !(key in source)) return;
+  const value = source[key];
+  delete source[key];
+  let target = root;
+  for (const k of to.slice(0, -1)) target = target[k] ??= {};
+  target[to[to.length - 1]] = value;
+}
+async function recovering(fn, args) {
+  try {
+    return { value: await fn(args), renamed: {}, refused: false };
+  } catch (e) {
+    const error = e.error;
+    if (!error || error.kind !== 'invalid_input' || !error.unknown?.length) throw e;
+    const renamed = error.didYouMean ?? {};
+    const fixed = JSON.parse(JSON.stringify(args));
+    for (const [from, to] of Object.entries(renamed)) moveAt(fixed, from.split('.'), to.split('.'));
+    return { value: await fn(fixed), renamed, refused: true };
+  }
+}
+`;

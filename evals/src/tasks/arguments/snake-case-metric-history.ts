@@ -1,6 +1,7 @@
+import { runSnippet } from '../../harness/code-mode.js';
 import { defineTask } from '../../task.js';
 import { createExperiment, createRun, metricHistory, searchRuns } from '../mlflow/mlflow-rest.js';
-import { callRecovering, recoveryProblems } from './recover.js';
+import { callRecovering, RECOVERING, recoveryProblems } from './recover.js';
 
 /**
  * Two misnamed arguments in one call, in MLflow's own REST spelling (`run_id`, `metric_key`) on
@@ -52,6 +53,17 @@ export const snakeCaseMetricHistory = defineTask({
     });
     return { ...recovered, value: values[at], step: steps[at] };
   },
+  codePlan: (agent, { experiment, run }) =>
+    runSnippet(
+      agent,
+      `${RECOVERING}const search = await mlops.searchRuns({ experiment: ${JSON.stringify(experiment)}, limit: 20 });
+const target = search.items.find((item) => item.name === ${JSON.stringify(run)});
+const r = await recovering(mlflow.getMetricHistory, { run_id: target?.id ?? '', metric_key: 'val_loss' });
+const { steps = [], values = [] } = r.value;
+let at = 0;
+values.forEach((value, index) => { if (value < values[at]) at = index; });
+return { refused: r.refused, renamed: r.renamed, value: values[at], step: steps[at] };`,
+    ),
   check(answer, truth) {
     const problems = recoveryProblems(answer, { run_id: 'runId', metric_key: 'key' });
     if (answer.value !== truth.value || answer.step !== truth.step) {

@@ -1,5 +1,6 @@
+import { runSnippet } from '../../harness/code-mode.js';
 import { defineTask, type SeedContext } from '../../task.js';
-import { callRecovering, recoveryProblems } from './recover.js';
+import { callRecovering, RECOVERING, recoveryProblems } from './recover.js';
 
 /** A GraphQL query to the W&B server (here the stand-in) with the API key, as wandb's SDK sends it. */
 async function graphql<T>(
@@ -73,6 +74,20 @@ export const wandbProjectName = defineTask({
     }
     return { ...recovered, crashed: ids.sort() };
   },
+  codePlan: (agent, { project }) =>
+    runSnippet(
+      agent,
+      `${RECOVERING}const filters = JSON.stringify({ state: 'crashed' });
+const r = await recovering(wandb.searchRuns, { project_name: ${JSON.stringify(project)}, filters, fields: ['name', 'status'] });
+const ids = [];
+let page = r.value;
+for (;;) {
+  ids.push(...page.items.map((run) => run.id));
+  if (typeof page.nextCursor !== 'string') break;
+  page = await wandb.searchRuns({ project: ${JSON.stringify(project)}, filters, fields: ['name', 'status'], cursor: page.nextCursor });
+}
+return { refused: r.refused, renamed: r.renamed, crashed: ids.sort() };`,
+    ),
   check(answer, truth) {
     const problems = recoveryProblems(answer, { project_name: 'project' });
     if (JSON.stringify(answer.crashed) !== JSON.stringify(truth.crashed)) {

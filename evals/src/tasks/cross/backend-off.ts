@@ -30,6 +30,13 @@ export const runsWithOnlyPrefect = defineTask({
       .sort();
     return { trackingOff: !listed.includes('mlops_search_runs') && off.length > 0, off };
   },
+  codePlan: (agent, _visible) =>
+    runSnippet(
+      agent,
+      `const w = await mlops.whatFailed({});
+const off = (w.caveats ?? []).filter((c) => c.kind === 'not_enabled').map((c) => c.backend).sort();
+return { trackingOff: typeof mlops.searchRuns === 'undefined' && off.length > 0, off };`,
+    ),
   check(answer, truth) {
     const problems: string[] = [];
     if (answer.trackingOff !== truth.trackingOff)

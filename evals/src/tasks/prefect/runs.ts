@@ -323,6 +323,15 @@ export const onlyPrefect = defineTask({
         .length,
     };
   },
+  codePlan: (agent, { flow }) =>
+    runSnippet(
+      agent,
+      `const { items } = await prefect.listFlowRuns({ flows: [${JSON.stringify(flow)}], stateTypes: ['FAILED', 'CRASHED'] });
+return {
+  failed: items.map((r) => r.name + ': ' + r.stateMessage).sort(),
+  mlflowToolsListed: ['mlflow', 'wandb'].filter((space) => typeof globalThis[space] === 'object').reduce((n, space) => n + Object.keys(globalThis[space]).length, 0),
+};`,
+    ),
   check(answer, truth) {
     const problems: string[] = [];
     if (answer.failed.join('\n') !== truth.failed.join('\n'))
