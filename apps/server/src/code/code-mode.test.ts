@@ -392,11 +392,23 @@ describe('mlops_api', () => {
 
   it("with a query: full declarations from the tools' own schemas, best first", async () => {
     const answer = await gateway.callTool('mlops_api', { query: 'search runs', backend: 'mlflow' });
-    const { declarations } = answer.structuredContent as { declarations: string };
-    const first = declarations.split('\n').slice(0, 2).join('\n');
+    const { declarations, matched, more } = answer.structuredContent as {
+      declarations: string;
+      matched: number;
+      more?: string[];
+    };
+    const lines = declarations.split('\n');
+    expect(lines[0]).toMatch(/^type Ref = \{ backend: "mlflow" \| "wandb" \| "prefect"; /);
+    const first = lines.slice(1, 3).join('\n');
     expect(first).toContain('mlflow.searchRuns(args?: {');
-    expect(first).toContain('Promise<{ items: Array<{');
+    expect(first).toContain(
+      '/** MLflow search filter; strings in single quotes. */ filter?: string',
+    );
+    expect(first).toContain('Promise<{ items: Array<{ ref?: Ref; id?: string');
     expect(first).toContain('nextCursor?: string');
     expect(declarations).not.toContain('wandb.');
+    // Four in full by default; the other matches by name.
+    expect(lines.filter((line) => line.startsWith('mlflow.'))).toHaveLength(4);
+    expect(more).toHaveLength(Math.min(30, matched - 4));
   });
 });
