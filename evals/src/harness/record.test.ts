@@ -31,6 +31,28 @@ describe('comparing a run with the committed record', () => {
     ]);
   });
 
+  it('fails a task correct in code mode in the record and wrong (or not run) in code mode now', () => {
+    const code = { correct: true, calls: 1, backendCalls: 2, responseTokens: 30, problems: [] };
+    expect(compareToRecord(record([task({ code })]), [task({ code })])).toEqual([]);
+    expect(
+      compareToRecord(record([task({ code })]), [
+        task({ code: { ...code, correct: false, problems: ['x'] } }),
+      ]),
+    ).toEqual(['mlflow-best-run: answered correctly in code mode in the record, wrong now']);
+    expect(compareToRecord(record([task({ code })]), [task()])[0]).toBe(
+      'mlflow-best-run: answered correctly in code mode in the record, wrong now',
+    );
+  });
+
+  it('renders code mode beside the tool profile, with its share of the tokens', () => {
+    const code = { correct: true, calls: 1, backendCalls: 3, responseTokens: 40, problems: [] };
+    const doc = renderEvalsDoc([
+      { ...task({ tags: ['computation'], calls: 3, code }), question: 'Mean per optimizer?' },
+    ]);
+    expect(doc).toContain('## Code mode');
+    expect(doc).toContain('| `mlflow-best-run` | yes | yes | 3 | 1 (3) | 400 | 40 | 10 % |');
+  });
+
   it('asks for a record update when calls change or tokens drift further', () => {
     const problems = compareToRecord(record([task()]), [task({ calls: 3, responseTokens: 470 })]);
     expect(problems).toEqual([

@@ -185,6 +185,45 @@ describe('mlops_execute', () => {
     }
   });
 
+  it('cancelling the MCP call mid-run aborts the snippet and its backend calls', async () => {
+    const entries: { obj: Record<string, unknown>; msg?: string }[] = [];
+    let finished: (entry: Record<string, unknown>) => void = () => {};
+    const done = new Promise<Record<string, unknown>>((resolve) => {
+      finished = resolve;
+    });
+    const record = (obj: object, msg?: string) => {
+      const entry = obj as Record<string, unknown>;
+      entries.push({ obj: entry, msg });
+      if (entry.tool === 'mlops_execute') finished(entry);
+    };
+    const logged = createGateway(
+      { mlflow: { trackingUri: mlflow.url }, toolsets: ['code'], code: { maxCalls: 1000 } },
+      { logger: { debug: record, info: record, warn: record, error: record } },
+    );
+    const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+    await logged.createServer().connect(serverSide);
+    const client = new Client({ name: 'code-mode-cancel', version: '1.0.0' });
+    await client.connect(clientSide);
+    const controller = new AbortController();
+    try {
+      const call = client.callTool(
+        {
+          name: 'mlops_execute',
+          arguments: { code: 'for (;;) { await mlflow.searchExperiments({}); }' },
+        },
+        { signal: controller.signal, onprogress: () => controller.abort('user stopped it') },
+      );
+      await expect(call).rejects.toThrow();
+      const outcome = await done;
+      expect(outcome).toMatchObject({ ok: false, kind: 'cancelled' });
+      const backendCalls = entries.filter((e) => e.msg?.startsWith('code-mode call')).length;
+      expect(backendCalls).toBeLessThan(1000);
+    } finally {
+      await client.close();
+      await logged.close();
+    }
+  });
+
   it('stops the bound calls when the call is cancelled', async () => {
     const controller = new AbortController();
     const done = execute('for (;;) { await mlflow.searchExperiments({}); }', controller.signal);
