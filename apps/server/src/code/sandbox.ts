@@ -117,7 +117,7 @@ const SETTLE = `(function (p) {
 /** Turns TypeScript into JavaScript on the same lines and columns (Node's own type stripping). */
 export function stripTypes(code: string): string {
   try {
-    return stripTypeScriptTypes(code, { mode: 'strip' });
+    return withoutExperimentalWarning(() => stripTypeScriptTypes(code, { mode: 'strip' }));
   } catch (error) {
     throw new InvalidInputError(
       `The snippet is not valid TypeScript/JavaScript: ${error instanceof Error ? error.message : String(error)}`,
@@ -126,6 +126,24 @@ export function stripTypes(code: string): string {
         hint: 'Write plain JavaScript or TypeScript without enums or namespaces; top-level await and return are allowed.',
       },
     );
+  }
+}
+
+/**
+ * Runs `strip` without the one-time "stripTypeScriptTypes is an experimental feature" warning
+ * Node prints as plain text on stderr, where the gateway writes JSON log lines only.
+ */
+function withoutExperimentalWarning<T>(strip: () => T): T {
+  const emit = process.emitWarning;
+  process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
+    const text = typeof warning === 'string' ? warning : warning.message;
+    if (text.includes('stripTypeScriptTypes')) return;
+    (emit as (...args: unknown[]) => void).call(process, warning, ...rest);
+  }) as typeof process.emitWarning;
+  try {
+    return strip();
+  } finally {
+    process.emitWarning = emit;
   }
 }
 
