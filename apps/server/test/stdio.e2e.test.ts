@@ -6,11 +6,15 @@ import { allTools } from '../src/backends/all-tools.js';
 import { DEFAULT_PROFILE } from '../src/tools/default-profile.js';
 import { BIN, gatewayEnv } from './binary.js';
 
-/** What a read-only gateway with only MLflow lists by default: the default profile's MLflow and mlops tools. */
+/**
+ * What a read-only gateway with only MLflow lists by default: the default profile's MLflow and
+ * mlops tools, less the mlops tools that need orchestration (Prefect), which MLflow lacks.
+ */
 const READ_TOOLS = allTools()
   .filter(
     (tool) => ['mlops', 'mlflow'].includes(tool.namespace) && DEFAULT_PROFILE.includes(tool.name),
   )
+  .filter((tool) => !tool.needs?.includes('orchestration'))
   .map((tool) => tool.name);
 let mlflow: RunningServer;
 let seed: MlflowSeed;
