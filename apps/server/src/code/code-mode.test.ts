@@ -128,6 +128,35 @@ describe('mlops_execute', () => {
     }
   });
 
+  it("binds to the request's own backend when credentials come per request", async () => {
+    const host = new URL(mlflow.url).host;
+    const shared = createGateway({
+      perRequestBackends: ['mlflow'],
+      toolsets: ['code'],
+      http: { backendHeaders: true, backendHosts: [host] },
+    });
+    const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+    await shared
+      .createServer(new Headers({ 'x-mlflow-tracking-uri': mlflow.url }))
+      .connect(serverSide);
+    const client = new Client({ name: 'code-mode-per-request', version: '1.0.0' });
+    await client.connect(clientSide);
+    try {
+      const result = await client.callTool({
+        name: 'mlops_execute',
+        arguments: {
+          code: 'return (await mlflow.searchExperiments({ limit: 100 })).items.map((e) => e.name)',
+        },
+      });
+      expect(result.isError).toBeFalsy();
+      const names = (result.structuredContent as Structured).result as string[];
+      expect(names).toEqual(expect.arrayContaining(seed.experiments.map((e) => e.name)));
+    } finally {
+      await client.close();
+      await shared.close();
+    }
+  });
+
   it('returns console lines as logs', async () => {
     const answer = await ok('console.log("runs", 3, { a: 1 }); return null');
     expect(answer.logs).toEqual(['runs 3 {"a":1}']);
