@@ -1,11 +1,9 @@
-import { cursorInputFor, InvalidInputError } from '@mlops-mcp/core';
+import { InvalidInputError } from '@mlops-mcp/core';
 import { z } from 'zod';
 import { StateTypeSchema } from '../prefect-filters.js';
 
 /** Input fields several Prefect tools share, described once. */
-export { limitInput } from '@mlops-mcp/core';
-
-export const cursorInput = cursorInputFor(' with the same other inputs');
+export { cursorInput, limitInput } from '@mlops-mcp/core';
 
 export const isoTimeInput = (what: string) =>
   z.iso

@@ -1,4 +1,3 @@
-import { cursorInputFor } from '@mlops-mcp/core';
 import { z } from 'zod';
 
 /** Input fields the Weave tools share, described once. */
@@ -16,9 +15,7 @@ export const projectInput = z
   .optional()
   .describe('W&B project name, or "<entity>/<project>". Default: WANDB_PROJECT.');
 
-export { limitInput } from '@mlops-mcp/core';
-
-export const cursorInput = cursorInputFor(' with the same filters');
+export { cursorInput, limitInput } from '@mlops-mcp/core';
 
 export const callIdInput = z
   .string()
