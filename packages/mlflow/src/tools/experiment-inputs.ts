@@ -10,10 +10,7 @@ export const MAX_EXPERIMENT_TAG_VALUE_LENGTH = 20_000;
 export const experimentIdInput = z
   .string()
   .min(1)
-  .max(200)
-  .describe(
-    'MLflow experiment id (e.g. "12") or mlflow://experiments/<id>, from mlflow_search_experiments or mlflow_get_experiment_by_name.',
-  );
+  .max(200);
 
 export const experimentNameInput = z
   .string()

@@ -12,11 +12,7 @@ export const getTraceTool = defineMlflowTool({
   name: 'mlflow_get_trace',
   title: 'Get an MLflow trace with spans',
   description:
-    'Get one MLflow trace in full: every span (parentId links the tree; listed parents first) with ' +
-    'type, status, timing, inputs, outputs and attributes, plus assessments, and the exception ' +
-    'that failed it surfaced at the top (error, errors). Use it to debug a failed or slow request. ' +
-    'Long inputs/outputs are cut to maxFieldChars and flagged; huge traces page with spanOffset. ' +
-    'The trace id comes from mlflow_search_traces.',
+    'One MLflow trace in full: spans (parentId tree) with inputs, outputs, attributes, assessments, and the failing exception on top.',
   namespace: 'mlflow',
   toolsets: ['traces'],
   access: 'read',

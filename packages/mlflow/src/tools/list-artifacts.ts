@@ -19,10 +19,7 @@ export const listArtifactsTool = defineMlflowTool({
   name: 'mlflow_list_artifacts',
   title: "List an MLflow run's artifacts",
   description:
-    'List the files and directories an MLflow run logged (configs, results, models, logs) with sizes. ' +
-    'One directory level by default; recursive: true walks the tree up to maxDepth levels and ' +
-    'maxEntries entries and says what it left out. The run id comes from mlflow_search_runs; read a ' +
-    'file with mlflow_read_artifact.',
+    'List the files an MLflow run logged, with sizes; one level unless recursive.',
   namespace: 'mlflow',
   toolsets: ['artifacts'],
   access: 'read',

@@ -7,7 +7,7 @@ export const loggedModelIdInput = z
   .min(1)
   .max(100)
   .regex(/^[\w-]+$/, 'Logged model ids look like m-<32 hex>.')
-  .describe('Logged model id (m-…) from mlflow_search_logged_models.');
+  .describe('Logged model id (m-…).');
 
 export const experimentIdInput = z
   .string()

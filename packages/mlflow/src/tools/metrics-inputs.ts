@@ -5,8 +5,7 @@ import { z } from 'zod';
 export const runIdInput = z
   .string()
   .min(1)
-  .max(200)
-  .describe('MLflow run id (32 hex chars, from mlflow_search_runs) or mlflow://runs/<id>.');
+  .max(200);
 
 export const metricKeyInput = z
   .string()

@@ -5,11 +5,7 @@ import { z } from 'zod';
 export const jobIdInput = z
   .string()
   .min(1)
-  .max(128)
-  .describe(
-    'Prompt optimization job id (a UUID) from mlflow_create_prompt_optimization_job or ' +
-      'mlflow_search_prompt_optimization_jobs.',
-  );
+  .max(128);
 
 export const jobExperimentIdInput = z
   .string()

@@ -19,11 +19,7 @@ export const readArtifactTool = defineMlflowTool({
   name: 'mlflow_read_artifact',
   title: 'Read an MLflow run artifact',
   description:
-    'Read one file a run logged: JSON and YAML come back parsed (when the whole file fits maxBytes), ' +
-    'CSV/TSV as columns plus the first rows, Markdown, logs and other text as text. Reads at most ' +
-    'maxBytes and says when it cut (truncated). Binary files (models, images, archives) are described ' +
-    'with their size instead of their bytes. The run id comes from mlflow_search_runs and the path from ' +
-    'mlflow_list_artifacts.',
+    'Read one logged file: JSON/YAML parsed, CSV as columns, text as text, binaries described; cut at maxBytes.',
   namespace: 'mlflow',
   toolsets: ['artifacts'],
   access: 'read',

@@ -6,16 +6,13 @@ export const modelNameInput = z
   .string()
   .min(1)
   .max(500)
-  .describe(
-    'Registered model name (exact, case-sensitive) from mlflow_search_registered_models, or its ref.uri.',
-  );
+  .describe('Registered model name, exact.');
 
 export const versionInput = z
   .union([
     z.string().regex(/^\d+$/, 'Versions are whole numbers such as "2".'),
     z.number().int().min(1),
-  ])
-  .describe('Model version number, e.g. "2".');
+  ]);
 
 export const aliasInput = z
   .string()
@@ -46,7 +43,6 @@ export const tagsMapInput = z
   .refine(
     (tags) => Object.keys(tags).every((key) => !key.startsWith('mlflow.')),
     'Keys starting with "mlflow." are reserved for MLflow.',
-  )
-  .describe('Tags as a map, e.g. {"team": "nlp"}.');
+  );
 
 export const descriptionInput = z.string().max(20_000).describe('Description (Markdown).');

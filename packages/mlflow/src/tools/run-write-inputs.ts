@@ -90,8 +90,7 @@ export const keyValueMapInput = (options: {
 export const runIdInput = z
   .string()
   .min(1)
-  .max(200)
-  .describe('MLflow run id (32 hex chars) or mlflow://runs/<id>, from mlflow_search_runs.');
+  .max(200);
 
 /**
  * A point in time: epoch milliseconds or an ISO 8601 date-time. A refine rather than

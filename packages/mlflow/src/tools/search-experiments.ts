@@ -8,8 +8,7 @@ export const searchExperimentsTool = defineMlflowTool({
   name: 'mlflow_search_experiments',
   title: 'Search MLflow experiments',
   description:
-    'Find MLflow experiments by name, tag or time. Use it first to get experiment ids for mlflow_search_runs. ' +
-    'Filter examples: "name LIKE \'%llama%\'", "tags.team = \'nlp\'", "creation_time > 1700000000000".',
+    `Find MLflow experiments, e.g. filter "name LIKE '%llama%'" or "tags.team = 'nlp'".`,
   namespace: 'mlflow',
   toolsets: ['experiments'],
   access: 'read',

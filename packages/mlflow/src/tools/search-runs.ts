@@ -11,10 +11,7 @@ export const searchRunsTool = defineMlflowTool({
   name: 'mlflow_search_runs',
   title: 'Search MLflow runs',
   description:
-    'Find MLflow runs by metrics, params, tags or attributes, sorted and paged. Experiment ids come from ' +
-    'mlflow_search_experiments; omit them to search every active experiment (e.g. to find all runs of one ' +
-    'tag value). Filter examples: "metrics.val_loss < 0.3 and params.lr = \'0.001\'", "tags.invocation_id = \'a1b2\'", ' +
-    '"attributes.status = \'FAILED\'". Use `fields` to return only what you need.',
+    `Find MLflow runs, e.g. filter "metrics.val_loss < 0.3 and params.lr = '0.001'" or "attributes.status = 'FAILED'"; no experimentIds searches all.`,
   namespace: 'mlflow',
   toolsets: ['runs'],
   access: 'read',
@@ -38,10 +35,7 @@ export const searchRunsTool = defineMlflowTool({
       .array(z.string().min(1).max(250))
       .max(50)
       .optional()
-      .describe(
-        'Return only these fields of each run, e.g. ["id","name","status","metrics.val_loss","params.lr"]. ' +
-          'Default: all fields.',
-      ),
+      .describe('e.g. ["name","metrics.val_loss","params.lr"].'),
     includeDeleted: z.boolean().default(false).describe('Also return deleted runs.'),
     includeSystemTags: includeSystemTagsInput,
   }),

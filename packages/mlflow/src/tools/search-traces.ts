@@ -14,12 +14,7 @@ export const searchTracesTool = defineMlflowTool({
   name: 'mlflow_search_traces',
   title: 'Search MLflow traces',
   description:
-    'Find MLflow GenAI traces (one per LLM/agent request) in experiments, newest first by default: ' +
-    'status ok/error/running, duration, tags, request/response previews. Experiment ids come from ' +
-    'mlflow_search_experiments; omit them to search every active experiment. Filter examples: ' +
-    '"trace.status = \'ERROR\'", "tags.env = \'prod\'", "trace.timestamp_ms > 1700000000000", ' +
-    '"trace.execution_time_ms > 5000", "feedback.correctness = \'false\'", "span.name = \'retrieve\'". ' +
-    'Open one with mlflow_get_trace (spans, inputs/outputs, errors) or mlflow_get_trace_info.',
+    `Find MLflow GenAI traces, newest first, e.g. filter "trace.status = 'ERROR'" or "trace.execution_time_ms > 5000"; no experimentIds searches all.`,
   namespace: 'mlflow',
   toolsets: ['traces'],
   access: 'read',

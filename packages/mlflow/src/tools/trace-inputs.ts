@@ -7,7 +7,7 @@ export const traceIdInput = z
   .string()
   .min(1)
   .max(300)
-  .describe('Trace id (tr-…) from mlflow_search_traces, or its ref.uri (mlflow://traces/<id>).');
+  .describe('Trace id (tr-…).');
 
 export const experimentIdInput = z
   .string()
@@ -18,7 +18,7 @@ export const assessmentIdInput = z
   .string()
   .min(1)
   .max(128)
-  .describe('Assessment id (a-…), listed by mlflow_get_trace_info under assessments.');
+  .describe('Assessment id (a-…).');
 
 export const assessmentNameInput = z
   .string()

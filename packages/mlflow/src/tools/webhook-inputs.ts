@@ -6,8 +6,7 @@ import { WebhookEventSchema } from '../webhook-model.js';
 export const webhookIdInput = z
   .string()
   .min(1)
-  .max(128)
-  .describe('Webhook id (a UUID) from mlflow_list_webhooks or mlflow_create_webhook.');
+  .max(128);
 
 export const webhookNameInput = z
   .string()

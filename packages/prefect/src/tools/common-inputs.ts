@@ -5,11 +5,11 @@ import { StateTypeSchema } from '../prefect-filters.js';
 /** Input fields several Prefect tools share, described once. */
 export { cursorInput, limitInput } from '@mlops-mcp/core';
 
-export const isoTimeInput = (what: string) =>
-  z.iso
-    .datetime({ offset: true })
-    .optional()
-    .describe(`${what} (ISO 8601 with time zone, e.g. 2025-06-01T00:00:00Z).`);
+/** An ISO 8601 instant with a time zone (the server's instructions say so once); `what` only if it adds something. */
+export const isoTimeInput = (what?: string) => {
+  const input = z.iso.datetime({ offset: true }).optional();
+  return what ? input.describe(what) : input;
+};
 
 export const stateTypesInput = z
   .array(StateTypeSchema)
@@ -44,16 +44,13 @@ export const tagsInput = z
 export const flowRunIdInput = z
   .string()
   .min(1)
-  .max(200)
-  .describe('Flow run id (UUID) or prefect://flow-runs/<id>, from prefect_list_flow_runs.');
+  .max(200);
 
 export const deploymentInput = z
   .string()
   .min(1)
   .max(400)
-  .describe(
-    'Deployment id (UUID), prefect://deployments/<id>, or "<flow name>/<deployment name>".',
-  );
+  .describe('Deployment id or "<flow>/<deployment>" name.');
 
 export const workPoolNameInput = z
   .string()

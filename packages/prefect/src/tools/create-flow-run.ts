@@ -29,7 +29,7 @@ export const createFlowRunTool = definePrefectTool({
       .max(20)
       .optional()
       .describe('Extra tags for the run.'),
-    scheduledStart: isoTimeInput('When to start; default now'),
+    scheduledStart: isoTimeInput('When to start; default now.'),
     name: z.string().min(1).max(200).optional().describe('Run name; default a generated one.'),
     idempotencyKey: z.string().min(1).max(200).optional(),
   }),

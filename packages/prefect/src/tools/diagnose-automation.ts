@@ -7,12 +7,7 @@ export const diagnoseAutomationTool = definePrefectTool({
   name: 'prefect_diagnose_automation',
   title: 'Diagnose a Prefect automation',
   description:
-    'Answer "why didn\'t automation X fire?": its trigger (posture Reactive/Proactive, expect, match, ' +
-    'match_related, for_each, threshold, within) set against the events that actually happened in the lookback, ' +
-    'counted per event name and resource, in the last `within` window and in the busiest one; when none matched, ' +
-    'the events its watched resources did emit (expect mismatch) or the labels that excluded them; whether it is ' +
-    'enabled; and its recorded firings and action failures. Verdict e.g. "needs 3 prefect.flow-run.Failed events ' +
-    'within 1 h, but only 1 occurred". Automation ids and names come from prefect_list_automations.',
+    'Why a Prefect automation did or did not fire: its trigger against the events that happened, its firings and action failures.',
   namespace: 'prefect',
   toolsets: ['diagnoses'],
   access: 'read',

@@ -10,9 +10,7 @@ export const getFlowRunLogsTool = definePrefectTool({
   name: 'prefect_get_flow_run_logs',
   title: 'Get the logs of a Prefect flow run',
   description:
-    'Read the logs of one Prefect flow run, newest first by default so the traceback that ended a failed ' +
-    'run comes first; set minLevel ERROR to see only errors. Long messages are cut to maxMessageChars and ' +
-    'marked truncated. Page on with nextCursor (same other inputs).',
+    "Logs of one Prefect flow run, newest first, so a failed run's traceback comes first.",
   namespace: 'prefect',
   toolsets: ['orchestration', 'flow-runs'],
   access: 'read',

@@ -21,8 +21,8 @@ export const listEventsTool = definePrefectTool({
   toolsets: ['orchestration', 'events'],
   access: 'read',
   inputSchema: z.object({
-    since: isoTimeInput('Window start; default 24 hours before until'),
-    until: isoTimeInput('Window end; default now'),
+    since: isoTimeInput('Default: 24 h before until.'),
+    until: isoTimeInput('Default: now.'),
     names: eventStrings('Exact event names, e.g. ["prefect.flow-run.Failed"].'),
     prefixes: eventStrings('Event name prefixes, e.g. ["prefect.flow-run.", "prefect.worker."].'),
     resourceIds: eventStrings('Primary resource ids, e.g. ["prefect.flow-run.<uuid>"].'),

@@ -22,10 +22,7 @@ export const listFlowRunsTool = definePrefectTool({
   name: 'prefect_list_flow_runs',
   title: 'List Prefect flow runs',
   description:
-    'Find Prefect flow runs by state type (FAILED, CRASHED, RUNNING...), state name (e.g. Late), time window, ' +
-    'flow, deployment, work pool or queue, and tags; newest expected start first by default. Each run carries ' +
-    'its state message (the error of a failed run), work pool and how late it started. `filter` takes Prefect ' +
-    'filter objects for anything else, e.g. {"flow_runs":{"parent_task_run_id":{"is_null_":true}}}.',
+    'Find Prefect flow runs by state, flow, deployment, pool, queue, tags or time; each with its state message.',
   namespace: 'prefect',
   toolsets: ['orchestration', 'flow-runs'],
   access: 'read',
@@ -43,8 +40,8 @@ export const listFlowRunsTool = definePrefectTool({
       .describe(
         'Which time since/until apply to: when the run was due (default) or when it actually started.',
       ),
-    since: isoTimeInput('Window start'),
-    until: isoTimeInput('Window end'),
+    since: isoTimeInput(),
+    until: isoTimeInput(),
     sort: z.enum(FLOW_RUN_SORTS).default('EXPECTED_START_TIME_DESC'),
     filter: compactFilterInput(PrefectRunFilterSchema),
     limit: limitInput(25, 200),

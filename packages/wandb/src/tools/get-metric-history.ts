@@ -10,10 +10,7 @@ export const getMetricHistoryTool = defineWandbTool({
   name: 'wandb_get_metric_history',
   title: 'Get W&B metric history',
   description:
-    'Get the logged history of one or more keys of a W&B run (e.g. a loss curve) as columns (steps[], values[]) with ' +
-    'min/max/first/last/mean. W&B samples `samples` rows per key on the server (serverSampled says it did); the result ' +
-    'is then downsampled to maxPoints keeping the extremes and the last point. NaN/Infinity points are counted in ' +
-    "nonFinite. Keys come from the run's summary (wandb_get_run); run ids from wandb_search_runs.",
+    'History of W&B run keys as steps[]/values[] with min/max/first/last/mean, downsampled to maxPoints.',
   namespace: 'wandb',
   toolsets: ['metrics'],
   access: 'read',

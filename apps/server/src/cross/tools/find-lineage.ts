@@ -150,9 +150,7 @@ export const findLineageTool = defineCrossTool({
   name: 'mlops_find_lineage',
   title: 'Follow lineage between flow runs and ML runs',
   description:
-    'Given a Prefect flow run uri, find the MLflow and W&B runs it produced; given an MLflow or W&B run uri, ' +
-    'find the Prefect flow run that produced it. Links are found by the conventions teams use: ' +
-    `${LINEAGE_CONVENTIONS.join('; ')}.`,
+    'Link a Prefect flow run to the MLflow/W&B runs it produced, or a run back to its flow run, via prefect flow_run_id/flow_run_name tags, params or config keys.',
   namespace: 'mlops',
   needs: ['tracking', 'orchestration'],
   toolsets: ['cross'],
@@ -162,9 +160,7 @@ export const findLineageTool = defineCrossTool({
       .string()
       .min(1)
       .max(300)
-      .describe(
-        'prefect://flow-runs/<id>, mlflow://runs/<id> or wandb://<entity>/<project>/runs/<id>.',
-      ),
+      .describe('A flow run or run ref.uri.'),
   }),
   outputSchema: z.object({
     source: z.object({ uri: z.string(), name: z.string().optional() }),

@@ -22,10 +22,7 @@ export const crossSearchTracesTool = defineCrossTool({
   name: 'mlops_search_traces',
   title: 'Search traces across MLflow and Weave',
   description:
-    'List LLM/agent traces from every enabled tracing backend (MLflow traces in all experiments or those ' +
-    'whose name contains `experiment`; Weave traces of the default W&B project) in one list, newest first, ' +
-    'optionally only errors or only successes, within a window. Follow up with mlflow_get_trace or ' +
-    'wandb_get_trace on an item uri.',
+    'List LLM/agent traces from every tracing backend (MLflow, Weave default project), newest first; open one with mlflow_get_trace or wandb_get_trace.',
   namespace: 'mlops',
   needs: ['tracing'],
   toolsets: ['cross', 'traces'],
@@ -33,21 +30,19 @@ export const crossSearchTracesTool = defineCrossTool({
   inputSchema: z.object({
     status: z
       .enum(['error', 'ok'])
-      .optional()
-      .describe('Only error or only ok traces; default both.'),
+      .optional(),
     since: SinceInput,
     experiment: z
       .string()
       .max(200)
       .optional()
-      .describe('MLflow: part of the experiment name to search.'),
+      .describe('MLflow experiment name fragment.'),
     limit: z
       .number()
       .int()
       .min(1)
       .max(200)
-      .default(20)
-      .describe('Traces to return after merging (1-200).'),
+      .default(20),
   }),
   outputSchema: z.object({
     items: z.array(CrossTraceSchema),

@@ -11,10 +11,7 @@ export const getTraceTool = defineWeaveTool({
   name: 'wandb_get_trace',
   title: 'Get a W&B Weave trace tree',
   description:
-    'Get every call of one Weave trace as a tree: spans in depth-first order with parentId and depth, ' +
-    'latency, tokens and cost per span, and all errors listed up front so you can see where a run broke. ' +
-    'Give the trace id (id from wandb_search_traces, or traceId of any call) or any call id of the trace. ' +
-    'Payloads are left out unless includePayloads is set.',
+    'Every call of one Weave trace as a tree with latency, tokens and cost, errors listed first; by traceId or any callId.',
   namespace: 'wandb',
   toolsets: ['traces'],
   access: 'read',

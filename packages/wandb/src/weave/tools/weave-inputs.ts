@@ -5,15 +5,14 @@ export const entityInput = z
   .string()
   .min(1)
   .max(128)
-  .optional()
-  .describe('W&B entity (user or team) owning the project. Default: WANDB_ENTITY.');
+  .optional();
 
 export const projectInput = z
   .string()
   .min(1)
   .max(257)
   .optional()
-  .describe('W&B project name, or "<entity>/<project>". Default: WANDB_PROJECT.');
+  .describe('Project, or "<entity>/<project>".');
 
 export { cursorInput, limitInput } from '@mlops-mcp/core';
 
@@ -21,7 +20,7 @@ export const callIdInput = z
   .string()
   .min(1)
   .max(128)
-  .describe('Weave call id, from wandb_search_calls or wandb_search_traces (rootCallId).');
+  .describe('Weave call id.');
 
 const idList = (what: string) =>
   z
@@ -38,24 +37,18 @@ export const opNamesInput = z
   .array(z.string().min(1).max(300))
   .max(20)
   .optional()
-  .describe('Only calls of these ops: names such as "agent" (every version) or full op refs.');
+  .describe('Op names (any version) or full op refs.');
 
 export const statusInput = z
   .enum(['error', 'success', 'running'])
-  .optional()
-  .describe(
-    'Only calls that raised (error), finished without raising (success), or have not ended.',
-  );
+  .optional();
 
 const timeBound = (which: string) =>
   z
     .string()
     .min(2)
     .max(40)
-    .optional()
-    .describe(
-      `Only calls started ${which}: ISO 8601, or a span back from now like "30m", "24h", "7d".`,
-    );
+    .optional();
 
 export const startedAfterInput = timeBound('at or after this time');
 export const startedBeforeInput = timeBound('before this time');
@@ -63,27 +56,19 @@ export const startedBeforeInput = timeBound('before this time');
 export const queryInput = z
   .record(z.string(), z.unknown())
   .optional()
-  .describe(
-    'Advanced Weave query, {"$expr": <operation>}. Operations: $and $or $not (lists), $eq $gt $gte $lt $lte ' +
-      '(two operands), $in [operand, [operands]], $contains {input, substr, case_insensitive}; operands: ' +
-      '{"$getField": "summary.weave.latency_ms"} (fields: op_name, display_name, started_at, inputs.x, output.x, ' +
-      'attributes.x, summary.weave.status|latency_ms|trace_name), {"$literal": v}, {"$convert": {input, to}}. ' +
-      'Example: {"$expr":{"$gt":[{"$getField":"summary.weave.latency_ms"},{"$literal":2000}]}}',
-  );
+  .describe('Weave query {"$expr": …}: $and $or $not $eq $gt $gte $lt $lte $in $contains over {"$getField": "summary.weave.latency_ms"} (or op_name, started_at, inputs.x, output.x, attributes.x) and {"$literal": v}.');
 
 export const orderByInput = z
   .array(z.string().min(1).max(250))
   .max(5)
   .optional()
-  .describe(
-    'Sort clauses "<field> asc|desc", e.g. ["summary.weave.latency_ms desc"]. Default: started_at desc (newest first).',
-  );
+  .describe('"<field> asc|desc", e.g. "summary.weave.latency_ms desc"; default newest first.');
 
 export const includeInput = z
   .array(z.enum(['inputs', 'output', 'attributes']))
   .max(3)
   .default([])
-  .describe('Payloads to fetch for each call; omitted by default because they are large.');
+  .describe('Payloads to add to each call (large).');
 
 export const maxPayloadCharsInput = (defaultChars: number) =>
   z
@@ -92,7 +77,4 @@ export const maxPayloadCharsInput = (defaultChars: number) =>
     .min(100)
     .max(100_000)
     .default(defaultChars)
-    .describe(
-      `Longest inputs/output kept per call, in characters of JSON (default ${defaultChars}); longer ones become a ` +
-        'JSON-text prefix and are listed in `truncated`.',
-    );
+    .describe('Longest inputs/output kept per call, in JSON characters; longer ones are cut and listed in `truncated`.');
