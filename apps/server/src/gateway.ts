@@ -70,7 +70,7 @@ const INSTRUCTIONS = [
   "Backend-internal keys (MLflow's mlflow.* tags, W&B's _-prefixed summary keys) are left out unless an include* input asks for them.",
   'Read caveats[] in answers: a backend that is off, failing, or only partly searched is reported there, never silently left out.',
   'Errors come back as {"error":{kind,message,hint}}; unknown or misspelled arguments are refused with didYouMean. Follow the hint and retry.',
-  'Without MLOPS_MCP_TOOLSETS only a default set of read tools is listed; MLOPS_MCP_TOOLSETS=all lists every tool, or name areas (runs, traces, registry, experiments, artifacts, flow-runs, deployments...). Any ref.uri can also be read as an MCP resource; mlops://overview shows every backend.',
+  'Without MLOPS_MCP_TOOLSETS a default set of read tools is listed; MLOPS_MCP_TOOLSETS=all lists every tool, and default,<area> adds areas such as charts, summaries, traces, registry, experiments, artifacts, flow-runs, deployments. Any ref.uri can also be read as an MCP resource; mlops://overview shows every backend.',
 ].join('\n');
 
 /**

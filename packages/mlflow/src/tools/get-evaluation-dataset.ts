@@ -41,7 +41,7 @@ export const getEvaluationDatasetTool = defineMlflowTool({
       .min(0)
       .max(1000)
       .default(20)
-      .describe('How many records to return (0-1000, default 20; 0 returns only the dataset).'),
+      .describe('How many records to return; 0 returns only the dataset.'),
     recordsCursor: cursorInput.describe('nextRecordsCursor from a previous call.'),
     maxFieldChars: z
       .number()
@@ -49,7 +49,7 @@ export const getEvaluationDatasetTool = defineMlflowTool({
       .min(100)
       .max(100_000)
       .default(1000)
-      .describe('Longest JSON text kept of each record field (default 1000).'),
+      .describe('Longest JSON text kept of each record field.'),
     includeSystemTags: includeSystemTagsInput,
   }),
   outputSchema: GetEvaluationDatasetOutputSchema,

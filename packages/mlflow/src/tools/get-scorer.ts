@@ -28,7 +28,7 @@ export const getScorerTool = defineMlflowTool({
       .min(100)
       .max(100_000)
       .default(4000)
-      .describe('Longest serialized definition to return (default 4000 characters).'),
+      .describe('Longest serialized definition to return.'),
   }),
   outputSchema: ScorerSchema.extend({
     definition: z.string().describe('The serialized scorer JSON (null fields dropped).'),

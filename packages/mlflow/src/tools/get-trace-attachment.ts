@@ -35,7 +35,7 @@ export const getTraceAttachmentTool = defineMlflowTool({
       .min(1)
       .max(1_000_000)
       .default(20_000)
-      .describe('Most bytes to download (default 20000).'),
+      .describe('Most bytes to download.'),
     includeBase64: z
       .boolean()
       .default(false)

@@ -24,25 +24,23 @@ export const getTraceTool = defineMlflowTool({
       .min(100)
       .max(100_000)
       .default(2000)
-      .describe('Longest JSON text kept of each span input, output and attribute (default 2000).'),
+      .describe('Longest JSON text kept per span input, output or attribute.'),
     spanOffset: z
       .number()
       .int()
       .min(0)
       .max(1_000_000)
       .default(0)
-      .describe('First span to return (nextSpanOffset of a previous call); default 0.'),
+      .describe('nextSpanOffset of a previous call.'),
     spanLimit: z
       .number()
       .int()
       .min(1)
       .max(1000)
-      .default(200)
-      .describe('Most spans to return (1-1000, default 200).'),
+      .default(200),
     includeAttributes: z
       .boolean()
-      .default(true)
-      .describe('Return span attributes (model names, token counts, retriever settings...).'),
+      .default(true),
     includeSystemTags: includeSystemTagsInput,
   }),
   outputSchema: TraceDetailSchema,

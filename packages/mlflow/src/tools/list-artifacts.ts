@@ -29,24 +29,21 @@ export const listArtifactsTool = defineMlflowTool({
       .string()
       .max(1000)
       .optional()
-      .describe(
-        'Directory to list, relative to the artifact root (e.g. "artifacts"); omit for the root.',
-      ),
-    recursive: z.boolean().default(false).describe('Also list subdirectories, breadth-first.'),
+      .describe('Directory under the artifact root; default the root.'),
+    recursive: z.boolean().default(false),
     maxDepth: z
       .number()
       .int()
       .min(1)
       .max(10)
       .default(5)
-      .describe('With recursive: how many directory levels to list (1-10, default 5).'),
+      .describe('With recursive: directory levels.'),
     maxEntries: z
       .number()
       .int()
       .min(1)
       .max(1000)
-      .default(200)
-      .describe('Most entries to return (1-1000, default 200).'),
+      .default(200),
   }),
   outputSchema: z.object({
     runId: z.string(),

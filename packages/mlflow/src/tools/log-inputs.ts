@@ -65,7 +65,7 @@ export const logInputsTool = defineMlflowTool({
   destructive: false,
   inputSchema: z.object({
     runId: runIdInput,
-    datasets: z.array(DatasetSpecInput).min(1).max(100).describe('Datasets to record (1-100).'),
+    datasets: z.array(DatasetSpecInput).min(1).max(100).describe('Datasets to record.'),
   }),
   outputSchema: z.object({
     runId: z.string(),

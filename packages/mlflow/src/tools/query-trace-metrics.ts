@@ -83,7 +83,7 @@ export const queryTraceMetricsTool = defineMlflowTool({
       .describe('Window start (ISO 8601 or epoch ms). Default with intervalSeconds: 24 h ago.'),
     until: instantInput.optional().describe('Window end (ISO 8601 or epoch ms). Default: now.'),
     limit: limitInput(200, MLFLOW_MAX_TRACE_METRIC_POINTS - 1).describe(
-      `Most groups (rows) to return (1-${MLFLOW_MAX_TRACE_METRIC_POINTS - 1}, default 200).`,
+      `Most groups (rows) to return (1-${MLFLOW_MAX_TRACE_METRIC_POINTS - 1}).`,
     ),
   }),
   outputSchema: TraceMetricsResultSchema,

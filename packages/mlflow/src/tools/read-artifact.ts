@@ -29,25 +29,20 @@ export const readArtifactTool = defineMlflowTool({
       .string()
       .min(1)
       .max(1000)
-      .describe(
-        "File path relative to the run's artifact root, as mlflow_list_artifacts shows it.",
-      ),
+      .describe('Path as mlflow_list_artifacts shows it.'),
     maxBytes: z
       .number()
       .int()
       .min(256)
       .max(262_144)
-      .default(16_384)
-      .describe(
-        'Most bytes to download (256-262144, default 16384). Larger files are cut and flagged.',
-      ),
+      .default(16_384),
     maxRows: z
       .number()
       .int()
       .min(1)
       .max(500)
       .default(20)
-      .describe('CSV/TSV: how many data rows to return after the header (1-500, default 20).'),
+      .describe('CSV/TSV data rows to return.'),
   }),
   outputSchema: ArtifactContentSchema.extend({
     runId: z.string(),

@@ -18,8 +18,7 @@ export const aliasInput = z
   .string()
   .min(1)
   .max(255)
-  .regex(/^[\w-]+$/, "Aliases use letters, digits, '_' and '-'.")
-  .describe('Alias name, e.g. "champion".');
+  .regex(/^[\w-]+$/, "Aliases use letters, digits, '_' and '-'.");
 
 /** Aliases MLflow reserves (utils/validation._validate_model_alias_name_reserved). */
 export const settableAliasInput = aliasInput.refine(

@@ -124,4 +124,4 @@ export const stepInput = z
   .min(-(2 ** 53) + 1)
   .max(2 ** 53 - 1)
   .default(0)
-  .describe('Training step (integer, default 0).');
+  .describe('Training step (integer).');

@@ -16,12 +16,11 @@ export const searchExperimentsTool = defineMlflowTool({
     filter: z
       .string()
       .max(1000)
-      .optional()
-      .describe('MLflow experiment filter expression; omit for all.'),
+      .optional(),
     orderBy: orderByInput,
     limit: limitInput(50, 1000),
     cursor: cursorInput,
-    includeDeleted: z.boolean().default(false).describe('Also list deleted experiments.'),
+    includeDeleted: z.boolean().default(false),
     includeSystemTags: includeSystemTagsInput,
   }),
   outputSchema: pageSchema(ExperimentSchema),

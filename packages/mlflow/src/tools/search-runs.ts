@@ -20,14 +20,12 @@ export const searchRunsTool = defineMlflowTool({
       .array(z.string().min(1).max(64))
       .max(100)
       .optional()
-      .describe(
-        `Experiment ids to search; omit to search all active experiments (up to ${MAX_IMPLICIT_EXPERIMENTS}).`,
-      ),
+      .describe(`Default: all active experiments (up to ${MAX_IMPLICIT_EXPERIMENTS}).`),
     filter: z
       .string()
       .max(2000)
       .optional()
-      .describe('MLflow search filter; strings in single quotes.'),
+      .describe('Strings in single quotes.'),
     orderBy: orderByInput,
     limit: limitInput(25, 1000),
     cursor: cursorInput,
@@ -36,7 +34,7 @@ export const searchRunsTool = defineMlflowTool({
       .max(50)
       .optional()
       .describe('e.g. ["name","metrics.val_loss","params.lr"].'),
-    includeDeleted: z.boolean().default(false).describe('Also return deleted runs.'),
+    includeDeleted: z.boolean().default(false),
     includeSystemTags: includeSystemTagsInput,
   }),
   outputSchema: pageSchema(RunSchema.partial()).extend({

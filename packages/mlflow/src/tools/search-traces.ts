@@ -23,28 +23,23 @@ export const searchTracesTool = defineMlflowTool({
       .array(experimentIdInput)
       .max(100)
       .optional()
-      .describe(
-        `Experiments to search; omit to search all active experiments (up to ${MAX_IMPLICIT_EXPERIMENTS}).`,
-      ),
+      .describe(`Default: all active experiments (up to ${MAX_IMPLICIT_EXPERIMENTS}).`),
     filter: z
       .string()
       .max(2000)
       .optional()
-      .describe('MLflow trace filter; strings in single quotes, clauses joined with AND.'),
+      .describe('Strings in single quotes, clauses joined with AND.'),
     orderBy: z
       .array(z.string().min(1).max(250))
       .max(10)
       .optional()
-      .describe(
-        'Sort clauses, e.g. ["timestamp_ms DESC"], ["execution_time_ms DESC"], ["status ASC"]. ' +
-          'Default: newest first.',
-      ),
+      .describe('e.g. "execution_time_ms DESC"; default newest first.'),
     limit: limitInput(20, MLFLOW_MAX_TRACE_RESULTS),
     cursor: cursorInput,
     includeAssessments: z
       .boolean()
       .default(false)
-      .describe("Also return each trace's feedback and expectations (values, rationales)."),
+      .describe('Add feedback and expectations.'),
     previewChars: previewCharsInput(300),
     includeSystemTags: includeSystemTagsInput,
   }),

@@ -70,7 +70,7 @@ export const summarizeExperimentTool = defineMlflowTool({
       .min(1)
       .max(20)
       .default(5)
-      .describe('How many top runs to return (1-20, default 5).'),
+      .describe('How many top runs to return.'),
     filter: z
       .string()
       .max(2000)

@@ -11,8 +11,7 @@ export const traceIdInput = z
 
 export const experimentIdInput = z
   .string()
-  .regex(/^[A-Za-z0-9_-]{1,64}$/, 'An MLflow experiment id, e.g. "12".')
-  .describe('MLflow experiment id (from mlflow_search_experiments).');
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, 'An MLflow experiment id, e.g. "12".');
 
 export const assessmentIdInput = z
   .string()
@@ -75,6 +74,4 @@ export const previewCharsInput = (defaultChars: number) =>
     .min(0)
     .max(10_000)
     .default(defaultChars)
-    .describe(
-      `Longest request/response preview to return, in characters (0 drops them; default ${defaultChars}).`,
-    );
+    .describe('Request/response preview length; 0 drops them.');

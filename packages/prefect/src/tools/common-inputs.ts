@@ -15,17 +15,14 @@ export const stateTypesInput = z
   .array(StateTypeSchema)
   .min(1)
   .max(9)
-  .optional()
-  .describe('Prefect state types to keep, e.g. ["FAILED","CRASHED"].');
+  .optional();
 
 export const stateNamesInput = z
   .array(z.string().min(1).max(100))
   .min(1)
   .max(20)
   .optional()
-  .describe(
-    'State names to keep, e.g. ["Late"] or ["AwaitingRetry"] (names refine types: Late is a SCHEDULED state).',
-  );
+  .describe('e.g. ["Late"] (a SCHEDULED state).');
 
 export const nameLikeInput = z
   .string()
@@ -39,7 +36,7 @@ export const tagsInput = z
   .min(1)
   .max(20)
   .optional()
-  .describe('Keep items that carry all of these tags.');
+  .describe('Match all of these.');
 
 export const flowRunIdInput = z
   .string()
@@ -55,8 +52,7 @@ export const deploymentInput = z
 export const workPoolNameInput = z
   .string()
   .min(1)
-  .max(200)
-  .describe('Work pool name, from prefect_list_work_pools.');
+  .max(200);
 
 /** The window [since, until], defaulting to the last `defaultHours` hours up to now. */
 export function timeWindow(

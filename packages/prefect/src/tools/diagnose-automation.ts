@@ -17,25 +17,21 @@ export const diagnoseAutomationTool = definePrefectTool({
       .trim()
       .min(1)
       .max(400)
-      .describe('Automation id (UUID) or exact name, from prefect_list_automations.'),
+      .describe('Id or exact name.'),
     lookbackHours: z
       .number()
       .int()
       .min(1)
       .max(168)
       .default(24)
-      .describe(
-        'How far back to read events and firings (1-168 hours, default 24; at least twice the trigger window is read).',
-      ),
+      .describe('Hours of events and firings to read (at least twice the trigger window).'),
     maxEvents: z
       .number()
       .int()
       .min(50)
       .max(2000)
       .default(500)
-      .describe(
-        'Most events read per trigger, newest first (50-2000, default 500); beyond it counts are lower bounds.',
-      ),
+      .describe('Events read per trigger; beyond it counts are lower bounds.'),
   }),
   outputSchema: AutomationDiagnosisSchema,
   async handler(input, { client, signal }) {

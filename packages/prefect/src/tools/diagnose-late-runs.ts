@@ -16,7 +16,7 @@ export const diagnoseLateRunsTool = definePrefectTool({
   inputSchema: z.object({
     deployment: deploymentInput.optional(),
     workPool: workPoolNameInput.optional(),
-    since: isoTimeInput('Oldest expected start to check; default 7 days before until.'),
+    since: isoTimeInput('Default: 7 days before until.'),
     until: isoTimeInput('Default: now.'),
     limit: z
       .number()
@@ -24,7 +24,7 @@ export const diagnoseLateRunsTool = definePrefectTool({
       .min(1)
       .max(100)
       .default(25)
-      .describe('How many late runs to diagnose, most overdue first (1-100, default 25).'),
+      .describe('Late runs to diagnose, most overdue first.'),
   }),
   outputSchema: LateRunsDiagnosisSchema,
   async handler(input, { client, signal }) {

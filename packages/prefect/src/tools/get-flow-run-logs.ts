@@ -20,19 +20,17 @@ export const getFlowRunLogsTool = definePrefectTool({
       .string()
       .uuid()
       .optional()
-      .describe('Only logs of this task run (id from prefect_list_task_runs).'),
+      .describe("Only this task run's logs."),
     minLevel: z
       .enum(Object.keys(LOG_LEVELS) as [keyof typeof LOG_LEVELS, ...(keyof typeof LOG_LEVELS)[]])
-      .default('DEBUG')
-      .describe('Lowest level to return: DEBUG, INFO, WARNING, ERROR or CRITICAL.'),
+      .default('DEBUG'),
     order: z.enum(['newest_first', 'oldest_first']).default('newest_first'),
     maxMessageChars: z
       .number()
       .int()
       .min(100)
       .max(20_000)
-      .default(4_000)
-      .describe('Cut longer messages to this length.'),
+      .default(4_000),
     limit: limitInput(100, 1000),
     cursor: cursorInput,
   }),

@@ -23,7 +23,7 @@ export const listDeploymentsTool = definePrefectTool({
       .min(1)
       .max(50)
       .optional()
-      .describe('Flow ids or flow names.'),
+      .describe('Ids or names.'),
     nameLike: nameLikeInput.describe('Case-insensitive substring of the deployment or flow name.'),
     workPools: z
       .array(z.string().min(1).max(200))

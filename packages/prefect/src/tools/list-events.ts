@@ -37,7 +37,7 @@ export const listEventsTool = definePrefectTool({
       .max(2000)
       .default(300)
       .describe(
-        'Longest payload kept per event, in characters of JSON (0-2000, default 300; 0 omits it).',
+        'Longest payload kept per event, in JSON characters; 0 omits it.',
       ),
     includeRelated: z
       .boolean()

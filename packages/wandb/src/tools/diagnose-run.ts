@@ -24,9 +24,7 @@ export const diagnoseRunTool = defineWandbTool({
       .min(1)
       .max(250)
       .optional()
-      .describe(
-        `History key to check for a rising loss. Default: the first of ${LOSS_KEYS.join(', ')} in the summary.`,
-      ),
+      .describe('Key to check for a rising loss; default the first loss-like summary key.'),
   }),
   outputSchema: RunDiagnosisSchema.extend({ caveats: CaveatsSchema }),
   async handler(input, { client, signal }) {

@@ -29,22 +29,16 @@ export const getMetricHistoryTool = defineWandbTool({
       .min(10)
       .max(10_000)
       .default(1000)
-      .describe(
-        "Rows W&B samples per key (10-10000, default 1000). Ask for more than the run's steps to get every row.",
-      ),
+      .describe("Rows W&B samples per key; more than the run's steps returns every row."),
     maxPoints: z
       .number()
       .int()
       .min(4)
       .max(2000)
-      .default(200)
-      .describe(
-        'Points returned per key after downsampling (4-2000, default 200); stats always cover every row read.',
-      ),
+      .default(200),
     includeTimestamps: z
       .boolean()
-      .default(false)
-      .describe('Also return timestamps[] (Unix ms) per point.'),
+      .default(false),
   }),
   outputSchema: z.object({
     series: z.array(WandbMetricSeriesSchema),

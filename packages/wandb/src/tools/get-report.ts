@@ -25,7 +25,7 @@ export const getReportTool = defineWandbTool({
       .min(0)
       .max(50_000)
       .default(4000)
-      .describe('Longest spec text returned (0-50000, default 4000); 0 leaves the spec out.'),
+      .describe('Longest spec text returned; 0 leaves the spec out.'),
   }),
   outputSchema: WandbReportDetailSchema,
   async handler(input, { client, signal }) {

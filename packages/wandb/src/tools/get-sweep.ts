@@ -46,7 +46,7 @@ export const getSweepTool = defineWandbTool({
       .min(0)
       .max(20)
       .default(5)
-      .describe('How many best runs to include (0-20, default 5).'),
+      .describe('How many best runs to include.'),
   }),
   outputSchema: GetSweepOutputSchema,
   async handler(input, { client, signal }) {

@@ -33,7 +33,7 @@ export const getSystemMetricsTool = defineWandbTool({
       .min(10)
       .max(2000)
       .default(500)
-      .describe('Samples W&B returns (10-2000, default 500).'),
+      .describe('Samples W&B returns.'),
     maxPoints: z
       .number()
       .int()
@@ -41,7 +41,7 @@ export const getSystemMetricsTool = defineWandbTool({
       .max(500)
       .default(60)
       .describe(
-        'Points per key after downsampling (4-500, default 60); stats cover every sample read.',
+        'Points per key after downsampling; stats cover every sample read.',
       ),
   }),
   outputSchema: SystemMetricsSchema,

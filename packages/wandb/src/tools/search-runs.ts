@@ -27,14 +27,12 @@ export const searchRunsTool = defineWandbTool({
       .string()
       .max(4000)
       .optional()
-      .describe('W&B run filter as a JSON object (MongoDB-style), e.g. {"state": "finished"}.'),
+      .describe('MongoDB-style filter as JSON text.'),
     order: z
       .string()
       .max(250)
       .optional()
-      .describe(
-        '"+" or "-" and a key: created_at, heartbeat_at, summary_metrics.<key>, config.<key>. Default: newest first.',
-      ),
+      .describe('"+"/"-" and created_at, heartbeat_at, summary_metrics.<key> or config.<key>; default newest first.'),
     limit: limitInput(25, 500),
     cursor: cursorInput,
     fields: z

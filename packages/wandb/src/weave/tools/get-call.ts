@@ -29,7 +29,7 @@ export const getCallTool = defineWeaveTool({
     include: includeInput
       .default(['inputs', 'output'])
       .describe(
-        'Payloads to return (default inputs and output; attributes hold SDK/runtime metadata).',
+        'Payloads to return; attributes hold SDK/runtime metadata.',
       ),
     maxPayloadChars: maxPayloadCharsInput(4_000),
   }),

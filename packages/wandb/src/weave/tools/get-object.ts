@@ -47,7 +47,7 @@ export const getObjectTool = defineWeaveTool({
       .min(200)
       .max(200_000)
       .default(8_000)
-      .describe('Longest value returned, in characters of JSON (default 8000).'),
+      .describe('Longest value returned, in characters of JSON.'),
   }),
   outputSchema: ObjectVersionSchema.extend({
     project: z.string(),

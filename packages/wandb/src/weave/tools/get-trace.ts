@@ -18,25 +18,24 @@ export const getTraceTool = defineWeaveTool({
   inputSchema: z.object({
     entity: entityInput,
     project: projectInput,
-    traceId: z.string().min(1).max(128).optional().describe('Trace id (traceId of any call).'),
+    traceId: z.string().min(1).max(128).optional(),
     callId: z
       .string()
       .min(1)
       .max(128)
       .optional()
-      .describe('Any call of the trace, when the trace id is not at hand.'),
+      .describe('Any call of the trace, instead of traceId.'),
     includePayloads: z
       .boolean()
       .default(false)
-      .describe("Also return each span's inputs and output (cut to maxPayloadChars)."),
+      .describe('Add inputs and output (cut to maxPayloadChars).'),
     maxPayloadChars: maxPayloadCharsInput(1_000),
     maxSpans: z
       .number()
       .int()
       .min(1)
       .max(2_000)
-      .default(300)
-      .describe('Most spans to return (default 300); the tree is marked truncated beyond.'),
+      .default(300),
   }),
   outputSchema: z.object({
     project: z.string(),

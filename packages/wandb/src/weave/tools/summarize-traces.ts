@@ -18,15 +18,14 @@ export const summarizeTracesTool = defineWeaveTool({
       .default('24h'),
     rootsOnly: z
       .boolean()
-      .default(true)
-      .describe('Only trace roots (default); false includes nested calls.'),
+      .default(true),
     sampleSize: z
       .number()
       .int()
       .min(10)
       .max(5_000)
       .default(500)
-      .describe('Most recent calls to aggregate (10-5000, default 500).'),
+      .describe('Most recent calls to aggregate.'),
   }),
   outputSchema: TraceSummarySchema.extend({
     window: z.object({ startedAfter: z.string().optional(), startedBefore: z.string().optional() }),
