@@ -26,9 +26,10 @@ const isSilentDefault = (value: unknown) =>
 
 /**
  * A JSON Schema as a model should read it: the same properties, types, enums, bounds on numbers
- * and meaningful defaults, without the guard-rail keywords above, the date-time regex beside
- * `format: date-time`, `propertyNames: {type: string}` and `additionalProperties: {}` (both
- * true of any JSON object), and defaults of `false` or `[]`.
+ * and meaningful defaults, without the guard-rail keywords above, an integer's `minimum: 1` (a
+ * count of at least one), the date-time regex beside `format: date-time`,
+ * `propertyNames: {type: string}` and `additionalProperties: {}` (both true of any JSON object),
+ * and defaults of `false` or `[]`.
  */
 export function leanJsonSchema(schema: Json): Json {
   const lean: Json = {};
@@ -36,6 +37,7 @@ export function leanJsonSchema(schema: Json): Json {
     if (GUARD_KEYWORDS.has(keyword)) continue;
     if (keyword === 'pattern' && schema.format !== undefined) continue;
     if (keyword === 'default' && isSilentDefault(value)) continue;
+    if (keyword === 'minimum' && value === 1 && schema.type === 'integer') continue;
     if (keyword === 'additionalProperties' && isEmptyObject(value)) continue;
     if (keyword === 'propertyNames' && isPlainStringSchema(value)) continue;
     if (SCHEMA_KEYWORDS.has(keyword) && isObject(value)) {

@@ -56,7 +56,7 @@ export const startedBeforeInput = timeBound('before this time');
 export const queryInput = z
   .record(z.string(), z.unknown())
   .optional()
-  .describe('Weave query {"$expr": …}: $and $or $not $eq $gt $gte $lt $lte $in $contains over {"$getField": "summary.weave.latency_ms"} (or op_name, started_at, inputs.x, output.x, attributes.x) and {"$literal": v}.');
+  .describe('Weave {"$expr": …} query: $and $or $not $eq $gt $gte $lt $lte $in $contains over {"$getField": "<field>"} (op_name, started_at, inputs.x, output.x, summary.weave.latency_ms...) and {"$literal": v}.');
 
 export const orderByInput = z
   .array(z.string().min(1).max(250))
