@@ -10,8 +10,7 @@ export const deleteAssessmentTool = defineMlflowTool({
   name: 'mlflow_delete_assessment',
   title: 'Delete an MLflow assessment',
   description:
-    'Permanently delete one feedback or expectation from an MLflow trace. Ids come from ' +
-    'mlflow_get_trace_info (assessments). Returns what was deleted; an unknown id is not_found.',
+    'Permanently delete one feedback or expectation from an MLflow trace.',
   namespace: 'mlflow',
   toolsets: ['traces'],
   access: 'write',

@@ -9,8 +9,7 @@ export const deleteRegisteredModelTagTool = defineMlflowTool({
   name: 'mlflow_delete_registered_model_tag',
   title: 'Delete a tag from an MLflow registered model',
   description:
-    'Remove one tag from a registered model. Current tags come from mlflow_get_registered_model. MLflow ' +
-    'reports success even when the key was not set.',
+    'Remove one tag from a registered model.',
   namespace: 'mlflow',
   toolsets: ['registry'],
   access: 'write',

@@ -18,14 +18,11 @@ export const experimentNameInput = z
   .max(MAX_EXPERIMENT_NAME_LENGTH)
   .refine((name) => name.trim() === name, 'Experiment names may not start or end with spaces.');
 
-export const experimentTagKeyInput = keyInput('Experiment tag', 'refuse').describe(
-  'Tag key (mlflow.* keys are reserved).',
-);
+export const experimentTagKeyInput = keyInput('Experiment tag', 'refuse');
 
 export const experimentTagValueInput = z
   .string()
-  .max(MAX_EXPERIMENT_TAG_VALUE_LENGTH)
-  .describe('Tag value.');
+  .max(MAX_EXPERIMENT_TAG_VALUE_LENGTH);
 
 export const experimentTagsInput = keyValueMapInput({
   what: 'Experiment tag',

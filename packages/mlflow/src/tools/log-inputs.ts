@@ -56,9 +56,7 @@ export const logInputsTool = defineMlflowTool({
   name: 'mlflow_log_inputs',
   title: 'Log dataset inputs of an MLflow run',
   description:
-    'Record which datasets an active MLflow run used (name, digest, source, optional schema/profile) and how ' +
-    '(context: training, evaluation...), so the MLflow UI and lineage show them. Logging the same dataset (name + digest) ' +
-    'again is a no-op. The run id comes from mlflow_search_runs or mlflow_create_run.',
+    'Record the datasets an active MLflow run used and how (training, evaluation...); the same name and digest again is a no-op.',
   namespace: 'mlflow',
   toolsets: ['runs'],
   access: 'write',

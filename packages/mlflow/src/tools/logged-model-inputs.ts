@@ -13,5 +13,4 @@ export const experimentIdInput = z
   .string()
   .min(1)
   .max(64)
-  .regex(/^[\w-]+$/, 'Experiment ids are like "1" or "123456789".')
-  .describe('Experiment id from mlflow_search_experiments.');
+  .regex(/^[\w-]+$/, 'Experiment ids are like "1" or "123456789".');

@@ -10,5 +10,4 @@ export const jobIdInput = z
 export const jobExperimentIdInput = z
   .string()
   .min(1)
-  .max(200)
-  .describe('Experiment the job is tracked in: id (from mlflow_search_experiments) or ref.uri.');
+  .max(200);

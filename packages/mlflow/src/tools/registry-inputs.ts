@@ -26,7 +26,7 @@ export const settableAliasInput = aliasInput.refine(
   '"latest" and v<number> (e.g. v3) are reserved alias names.',
 );
 
-export const tagKeyInput = z.string().min(1).max(250).describe('Tag key.');
+export const tagKeyInput = z.string().min(1).max(250);
 
 /** Tag keys a tool may write: mlflow.* keys are MLflow's own (prompt markers among them). */
 export const writableTagKeyInput = tagKeyInput.refine(
@@ -34,7 +34,7 @@ export const writableTagKeyInput = tagKeyInput.refine(
   'Keys starting with "mlflow." are reserved for MLflow.',
 );
 
-export const tagValueInput = z.string().max(8000).describe('Tag value.');
+export const tagValueInput = z.string().max(8000);
 
 export const tagsMapInput = z
   .record(z.string().min(1).max(250), z.string().max(8000))
@@ -44,4 +44,4 @@ export const tagsMapInput = z
     'Keys starting with "mlflow." are reserved for MLflow.',
   );
 
-export const descriptionInput = z.string().max(20_000).describe('Description (Markdown).');
+export const descriptionInput = z.string().max(20_000);

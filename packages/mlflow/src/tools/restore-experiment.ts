@@ -9,8 +9,7 @@ export const restoreExperimentTool = defineMlflowTool({
   name: 'mlflow_restore_experiment',
   title: 'Restore a deleted MLflow experiment',
   description:
-    'Restore a deleted MLflow experiment together with the runs deleted with it. Deleted experiments are listed by ' +
-    'mlflow_search_experiments with includeDeleted: true.',
+    'Restore a deleted MLflow experiment and the runs deleted with it.',
   namespace: 'mlflow',
   toolsets: ['experiments'],
   access: 'write',

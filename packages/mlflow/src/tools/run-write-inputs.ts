@@ -115,7 +115,7 @@ export function toMillis(value: number | string): number {
 /** A metric value: a number, or MLflow's spellings of NaN and the infinities. */
 export const metricValueInput = z
   .union([z.number(), z.enum(['NaN', 'Infinity', '-Infinity'])])
-  .describe('The value: a number, or "NaN" / "Infinity" / "-Infinity".');
+  .describe('A number, or "NaN", "Infinity", "-Infinity".');
 
 /** A training step: any 64-bit-safe integer, 0 when not given. */
 export const stepInput = z
@@ -123,5 +123,4 @@ export const stepInput = z
   .int()
   .min(-(2 ** 53) + 1)
   .max(2 ** 53 - 1)
-  .default(0)
-  .describe('Training step (integer).');
+  .default(0);

@@ -5,16 +5,13 @@ import { z } from 'zod';
 export const scorerExperimentIdInput = z
   .string()
   .min(1)
-  .max(200)
-  .describe(
-    'Experiment the scorer is registered to: id (from mlflow_search_experiments) or its ref.uri.',
-  );
+  .max(200);
 
 export const scorerNameInput = z
   .string()
   .min(1)
   .max(256)
-  .describe('Scorer name, case-sensitive (from mlflow_list_scorers), e.g. "relevance_to_query".');
+  .describe('Case-sensitive.');
 
 export const scorerVersionInput = z
   .number()

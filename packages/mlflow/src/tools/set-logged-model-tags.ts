@@ -9,8 +9,7 @@ export const setLoggedModelTagsTool = defineMlflowTool({
   name: 'mlflow_set_logged_model_tags',
   title: 'Set tags on an MLflow logged model',
   description:
-    'Set one or more tags on an MLflow 3 logged model, overwriting existing values of those keys. Ids come ' +
-    "from mlflow_search_logged_models. Keys starting with 'mlflow.' are reserved.",
+    'Set tags on an MLflow 3 logged model, overwriting those keys.',
   namespace: 'mlflow',
   toolsets: ['logged-models'],
   access: 'write',

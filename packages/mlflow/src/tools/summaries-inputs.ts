@@ -11,9 +11,7 @@ export const experimentIdInput = z
 
 export const directionInput = z
   .enum(['asc', 'desc'])
-  .describe(
-    '"asc": lowest value is best (losses, errors); "desc": highest is best (accuracy, F1).',
-  );
+  .describe('asc = lowest is best.');
 
 /** Accepts an experiment id or its ref URI; anything else is invalid_input naming `field`. */
 export function toExperimentId(value: string, field: string): string {

@@ -23,7 +23,7 @@ export const assessmentNameInput = z
   .string()
   .min(1)
   .max(250)
-  .describe('What is assessed, e.g. "correctness", "relevance", "expected_answer".');
+  .describe('e.g. "correctness".');
 
 const MAX_VALUE_CHARS = 20_000;
 
@@ -41,21 +41,17 @@ export const assessmentValueInput = z
     `The value may be at most ${MAX_VALUE_CHARS} characters of JSON.`,
   );
 
-export const sourceTypeInput = AssessmentSourceTypeSchema.describe(
-  'Who made the assessment: HUMAN (a person), LLM_JUDGE (a model grading), CODE (a programmatic check).',
-);
+export const sourceTypeInput = AssessmentSourceTypeSchema;
 
 export const sourceIdInput = z
   .string()
   .min(1)
-  .max(250)
-  .describe('Who exactly: a user name/e-mail, judge model name, or check name.');
+  .max(250);
 
 export const assessmentMetadataInput = z
   .record(z.string().min(1).max(250), z.string().max(5000))
   .refine((value) => Object.keys(value).length <= 50, 'At most 50 metadata entries.')
-  .optional()
-  .describe('String key/value notes kept with the assessment.');
+  .optional();
 
 export const traceTagKeyInput = z
   .string()

@@ -28,8 +28,7 @@ export const nameLikeInput = z
   .string()
   .min(1)
   .max(200)
-  .optional()
-  .describe('Case-insensitive substring of the name.');
+  .optional();
 
 export const tagsInput = z
   .array(z.string().min(1).max(200))

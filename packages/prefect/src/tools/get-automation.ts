@@ -9,8 +9,7 @@ export const getAutomationTool = definePrefectTool({
   name: 'prefect_get_automation',
   title: 'Get a Prefect automation',
   description:
-    'Get one Prefect automation by id: its trigger (expect, match, posture Reactive/Proactive, threshold, ' +
-    'within seconds, nested triggers) and actions. Pair with prefect_list_events to see whether matching events occurred.',
+    'Get one Prefect automation: trigger and actions.',
   namespace: 'prefect',
   toolsets: ['orchestration', 'automations'],
   access: 'read',
@@ -18,8 +17,7 @@ export const getAutomationTool = definePrefectTool({
     automationId: z
       .string()
       .min(1)
-      .max(100)
-      .describe('Automation id (UUID) from prefect_list_automations.'),
+      .max(100),
   }),
   outputSchema: PrefectAutomationViewSchema,
   async handler(input, { client, signal }) {

@@ -8,8 +8,7 @@ export const getWorkPoolTool = definePrefectTool({
   name: 'prefect_get_work_pool',
   title: 'Get a Prefect work pool',
   description:
-    'Get one Prefect work pool by name: status, workers (status, last heartbeat), queues (paused, limit, ' +
-    'runs holding slots) and the pool concurrency limit against its occupied slots.',
+    'One Prefect work pool by name: status, workers, queues, concurrency use.',
   namespace: 'prefect',
   toolsets: ['orchestration', 'work-pools'],
   access: 'read',

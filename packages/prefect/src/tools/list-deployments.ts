@@ -11,9 +11,7 @@ export const listDeploymentsTool = definePrefectTool({
   name: 'prefect_list_deployments',
   title: 'List Prefect deployments',
   description:
-    'List Prefect deployments with their flow ("<flow>/<deployment>" fullName), work pool and queue, paused ' +
-    'flag, status (READY when a worker polled recently) and concurrency limit. Filter by flow, name, pool, ' +
-    'tags or paused; `filter` takes Prefect filter objects for anything else.',
+    'List Prefect deployments with flow, pool, queue, paused flag, status and concurrency limit.',
   namespace: 'prefect',
   toolsets: ['orchestration', 'deployments'],
   access: 'read',
@@ -24,7 +22,7 @@ export const listDeploymentsTool = definePrefectTool({
       .max(50)
       .optional()
       .describe('Ids or names.'),
-    nameLike: nameLikeInput.describe('Case-insensitive substring of the deployment or flow name.'),
+    nameLike: nameLikeInput,
     workPools: z
       .array(z.string().min(1).max(200))
       .min(1)
@@ -34,8 +32,7 @@ export const listDeploymentsTool = definePrefectTool({
     tags: tagsInput,
     paused: z
       .boolean()
-      .optional()
-      .describe('Only paused (true) or only active (false) deployments.'),
+      .optional(),
     sort: z.enum(['NAME_ASC', 'NAME_DESC', 'CREATED_DESC', 'UPDATED_DESC']).default('NAME_ASC'),
     filter: compactFilterInput(PrefectRunFilterSchema),
     limit: limitInput(50, 200),

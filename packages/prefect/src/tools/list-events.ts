@@ -12,11 +12,7 @@ export const listEventsTool = definePrefectTool({
   name: 'prefect_list_events',
   title: 'List Prefect events',
   description:
-    "List events from Prefect's event stream (state changes such as prefect.flow-run.Failed, worker and " +
-    'work-pool status events, custom events) in a time window, newest first, by name, name prefix or ' +
-    'resource id (e.g. prefect.flow-run.<id>). Defaults to the last 24 hours. The server returns 50 per page; ' +
-    'the tool follows its pages up to `limit`. Payloads are cut to `maxPayloadChars` and related resources ' +
-    '(flow, deployment, work pool, tags) are left out unless `includeRelated` is set.',
+    'List Prefect events (state changes, worker and pool events, custom events) by name, prefix or resource, newest first; payloads cut to maxPayloadChars.',
   namespace: 'prefect',
   toolsets: ['orchestration', 'events'],
   access: 'read',
@@ -41,8 +37,7 @@ export const listEventsTool = definePrefectTool({
       ),
     includeRelated: z
       .boolean()
-      .default(false)
-      .describe("Add each event's related resources (flow, deployment, work pool, tags)."),
+      .default(false),
     limit: limitInput(50, 500),
     cursor: cursorInput,
   }),

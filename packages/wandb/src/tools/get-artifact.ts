@@ -9,9 +9,7 @@ export const getArtifactTool = defineWandbTool({
   name: 'wandb_get_artifact',
   title: 'Get a W&B artifact version',
   description:
-    'Get one W&B artifact version by "<entity>/<project>/<collection>:<alias or vN>" (e.g. "acme/llm/llama-sft:best"; ' +
-    'entity and project may instead come from their own inputs): type, aliases, metadata, size, file count, and ' +
-    'lineage: the run that created it and the runs that used it. Names come from wandb_list_artifacts.',
+    'One W&B artifact version ("<entity>/<project>/<collection>:<alias or vN>") with metadata and lineage: the run that made it and the runs that used it.',
   namespace: 'wandb',
   toolsets: ['artifacts'],
   access: 'read',
@@ -19,10 +17,7 @@ export const getArtifactTool = defineWandbTool({
     artifact: z
       .string()
       .min(3)
-      .max(500)
-      .describe(
-        '"<entity>/<project>/<collection>:<alias>" or "<collection>:v<N>" with entity and project.',
-      ),
+      .max(500),
     entity: entityInput,
     project: projectInput,
   }),

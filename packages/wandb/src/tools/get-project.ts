@@ -9,8 +9,7 @@ export const getProjectTool = defineWandbTool({
   name: 'wandb_get_project',
   title: 'Get a W&B project',
   description:
-    'Get one W&B project: description, created/updated time and how many runs it holds. Project names come from ' +
-    'wandb_list_projects.',
+    'Get one W&B project: description, times, run count.',
   namespace: 'wandb',
   toolsets: ['experiments'],
   access: 'read',

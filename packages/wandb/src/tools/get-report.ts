@@ -8,8 +8,7 @@ export const getReportTool = defineWandbTool({
   name: 'wandb_get_report',
   title: 'Get a W&B report',
   description:
-    'Get one W&B report: title, description, author, times, URL and its spec (the JSON of its blocks: text, panels, ' +
-    'run sets), shortened to maxSpecChars. The report id comes from wandb_list_reports, or pass the report URL.',
+    'One W&B report with its spec (blocks, panels, run sets), cut to maxSpecChars.',
   namespace: 'wandb',
   toolsets: ['reports'],
   access: 'read',
@@ -18,7 +17,7 @@ export const getReportTool = defineWandbTool({
       .string()
       .min(4)
       .max(1000)
-      .describe('Report id (from wandb_list_reports) or report URL.'),
+      .describe('Id or URL.'),
     maxSpecChars: z
       .number()
       .int()

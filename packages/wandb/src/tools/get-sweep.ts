@@ -31,13 +31,12 @@ export const getSweepTool = defineWandbTool({
   name: 'wandb_get_sweep',
   title: 'Get a W&B sweep',
   description:
-    'Get one W&B sweep: state, method, run counts, its YAML config (search space and metric) and its best runs by the ' +
-    "sweep metric (from the config's `metric: {name, goal}`). Sweep ids come from wandb_list_sweeps or a run's `sweep`.",
+    'One W&B sweep: state, config (search space, metric) and its best runs.',
   namespace: 'wandb',
   toolsets: ['runs'],
   access: 'read',
   inputSchema: z.object({
-    sweep: z.string().min(1).max(128).describe('Sweep id (the short name in the sweep URL).'),
+    sweep: z.string().min(1).max(128),
     entity: entityInput,
     project: projectInput,
     topRuns: z
@@ -45,8 +44,7 @@ export const getSweepTool = defineWandbTool({
       .int()
       .min(0)
       .max(20)
-      .default(5)
-      .describe('How many best runs to include.'),
+      .default(5),
   }),
   outputSchema: GetSweepOutputSchema,
   async handler(input, { client, signal }) {

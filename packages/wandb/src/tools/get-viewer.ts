@@ -7,8 +7,7 @@ export const getViewerTool = defineWandbTool({
   name: 'wandb_get_viewer',
   title: 'Get the W&B user',
   description:
-    'Who the configured W&B API key belongs to: username, default entity (used when a tool gets no `entity`) and ' +
-    'teams (other entities whose projects you can read). Call it first when you do not know which entity to use.',
+    'Who the W&B API key belongs to: username, default entity, teams.',
   namespace: 'wandb',
   toolsets: ['runs'],
   access: 'read',

@@ -26,8 +26,7 @@ const idList = (what: string) =>
   z
     .array(z.string().min(1).max(128))
     .max(100)
-    .optional()
-    .describe(`Only calls with these ${what}.`);
+    .optional();
 
 export const traceIdsInput = idList('trace ids (traceId)');
 export const parentIdsInput = idList('parent call ids (children of those calls)');
