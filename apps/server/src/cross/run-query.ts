@@ -19,7 +19,7 @@ export const RunQuerySchema = z.object({
   tag: z
     .object({ key: z.string().min(1).max(250), value: z.string().max(500) })
     .optional()
-    .describe('MLflow tag or W&B config key equal to value.'),
+    .describe('MLflow tag or W&B config key.'),
   metric: z
     .object({
       key: z.string().min(1).max(250),

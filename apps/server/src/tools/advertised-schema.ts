@@ -26,10 +26,10 @@ const isSilentDefault = (value: unknown) =>
 
 /**
  * A JSON Schema as a model should read it: the same properties, types, enums, bounds on numbers
- * and meaningful defaults, without the guard-rail keywords above, an integer's `minimum: 1` (a
- * count of at least one), the date-time regex beside `format: date-time`,
+ * and meaningful defaults, without the guard-rail keywords above, an integer's `minimum` of 0 or 1
+ * (what a count or offset is anyway), the date-time regex beside `format: date-time`,
  * `propertyNames: {type: string}` and `additionalProperties: {}` (both true of any JSON object),
- * and defaults of `false` or `[]`.
+ * bounds of ±1e15 and beyond, and defaults of `false` or `[]`.
  */
 export function leanJsonSchema(schema: Json): Json {
   const lean: Json = {};
@@ -37,11 +37,13 @@ export function leanJsonSchema(schema: Json): Json {
     if (GUARD_KEYWORDS.has(keyword)) continue;
     if (keyword === 'pattern' && schema.format !== undefined) continue;
     if (keyword === 'default' && isSilentDefault(value)) continue;
-    if (keyword === 'minimum' && value === 1 && schema.type === 'integer') continue;
+    if (keyword === 'minimum' && (value === 0 || value === 1) && schema.type === 'integer') continue;
     if (keyword === 'additionalProperties' && isEmptyObject(value)) continue;
-    if (keyword === 'propertyNames' && isPlainStringSchema(value)) continue;
+    if (isUnboundedBound(keyword, value)) continue;
     if (SCHEMA_KEYWORDS.has(keyword) && isObject(value)) {
-      lean[keyword] = leanJsonSchema(value);
+      const child = leanJsonSchema(value);
+      if (keyword === 'propertyNames' && isPlainStringSchema(child)) continue;
+      lean[keyword] = child;
     } else if (SCHEMA_LIST_KEYWORDS.has(keyword) && Array.isArray(value)) {
       lean[keyword] = value.map((item) => (isObject(item) ? leanJsonSchema(item) : item));
     } else if (SCHEMA_MAP_KEYWORDS.has(keyword) && isObject(value)) {
@@ -56,6 +58,18 @@ export function leanJsonSchema(schema: Json): Json {
     }
   }
   return lean;
+}
+
+/**
+ * A numeric bound no input comes near: zod's `int()` adds ±(2^53 - 1), epoch-ms inputs the
+ * largest date (8.64e15). The seam still enforces them.
+ */
+function isUnboundedBound(keyword: string, value: unknown): boolean {
+  return (
+    (keyword === 'minimum' || keyword === 'maximum') &&
+    typeof value === 'number' &&
+    Math.abs(value) >= 1e15
+  );
 }
 
 function isObject(value: unknown): value is Json {

@@ -11,7 +11,7 @@ export const createLoggedModelTool = defineMlflowTool({
   name: 'mlflow_create_logged_model',
   title: 'Create an MLflow logged model',
   description:
-    'Create an MLflow 3 logged model (PENDING until mlflow_finalize_logged_model), optionally linked to its source run.',
+    'Create an MLflow 3 logged model (PENDING until finalized), optionally linked to its run.',
   namespace: 'mlflow',
   toolsets: ['logged-models'],
   access: 'write',

@@ -11,7 +11,7 @@ export const createModelVersionTool = defineMlflowTool({
   name: 'mlflow_create_model_version',
   title: 'Register a new MLflow model version',
   description:
-    'Register a new model version from a run (source "runs:/<runId>/<path>") or an MLflow 3 logged model (source "models:/<modelId>").',
+    'Register a model version from a run ("runs:/<runId>/<path>") or an MLflow 3 logged model ("models:/<modelId>").',
   namespace: 'mlflow',
   toolsets: ['registry'],
   access: 'write',

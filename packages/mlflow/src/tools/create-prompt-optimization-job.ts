@@ -11,7 +11,7 @@ export const createPromptOptimizationJobTool = defineMlflowTool({
   name: 'mlflow_create_prompt_optimization_job',
   title: 'Start an MLflow prompt optimization job',
   description:
-    'Start an MLflow prompt optimization job (GEPA or MetaPrompt) on an evaluation dataset; needs job execution and LLM access on the server.',
+    'Start an MLflow prompt optimization job (GEPA or MetaPrompt) on an evaluation dataset; the server needs job execution and LLM access.',
   namespace: 'mlflow',
   toolsets: ['prompts'],
   access: 'write',

@@ -16,7 +16,7 @@ export const createWebhookTool = defineMlflowTool({
   name: 'mlflow_create_webhook',
   title: 'Create an MLflow webhook',
   description:
-    'Create an MLflow webhook that POSTs registry events to a URL (https on public hosts unless the server allows otherwise).',
+    'Create an MLflow webhook that POSTs registry events to a URL (https, public hosts by default).',
   namespace: 'mlflow',
   toolsets: ['webhooks'],
   access: 'write',

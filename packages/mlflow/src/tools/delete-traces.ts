@@ -10,7 +10,7 @@ export const deleteTracesTool = defineMlflowTool({
   name: 'mlflow_delete_traces',
   title: 'Delete MLflow traces',
   description:
-    'Permanently delete traces of one MLflow experiment: the given traceIds, or up to maxTraces started before maxTimestampMs.',
+    'Permanently delete traces of one MLflow experiment: traceIds, or the oldest up to maxTraces before maxTimestampMs.',
   namespace: 'mlflow',
   toolsets: ['traces'],
   access: 'write',

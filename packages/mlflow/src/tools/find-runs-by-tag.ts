@@ -71,7 +71,7 @@ export const findRunsByTagTool = defineMlflowTool({
   name: 'mlflow_find_runs_by_tag',
   title: 'Find MLflow runs by a tag value',
   description:
-    'Find every MLflow run with one tag value across all experiments, e.g. an evaluation invocation id (key defaults to invocation_id).',
+    'Find every MLflow run with one tag value across all experiments, e.g. an invocation id.',
   namespace: 'mlflow',
   toolsets: ['runs'],
   access: 'read',

@@ -21,7 +21,7 @@ export const getBestRunTool = defineMlflowTool({
   name: 'mlflow_get_best_run',
   title: 'Get the best MLflow run by a metric',
   description:
-    'The best MLflow run by one metric (with its params, metrics and the runner-up), optionally among runs matching a filter.',
+    'The best MLflow run by one metric, with its params, metrics and the runner-up.',
   namespace: 'mlflow',
   toolsets: ['summaries'],
   access: 'read',
@@ -30,7 +30,7 @@ export const getBestRunTool = defineMlflowTool({
       .array(experimentIdInput)
       .max(100)
       .optional()
-      .describe(`Default: all active experiments (up to ${MAX_IMPLICIT_EXPERIMENTS}).`),
+      .describe(`Default: all active (up to ${MAX_IMPLICIT_EXPERIMENTS}).`),
     metric: metricKeyInput,
     direction: directionInput,
     filter: z

@@ -36,7 +36,7 @@ export const getMetricHistoriesTool = defineMlflowTool({
   name: 'mlflow_get_metric_histories',
   title: 'Get MLflow metric histories of several runs',
   description:
-    "Histories of up to 10 metrics for up to 100 MLflow runs (e.g. a sweep's loss curves) as steps[]/values[] with stats, downsampled to maxPoints.",
+    'Histories of up to 10 metrics for up to 100 MLflow runs (e.g. a sweep) as steps[]/values[] with stats.',
   namespace: 'mlflow',
   toolsets: ['metrics'],
   access: 'read',

@@ -15,7 +15,7 @@ export const getMetricHistoryTool = defineMlflowTool({
   name: 'mlflow_get_metric_history',
   title: 'Get an MLflow metric history',
   description:
-    'One metric of one MLflow run as steps[]/values[] with min/max/first/last/mean, downsampled to maxPoints.',
+    "One MLflow metric's history as steps[]/values[] with stats, downsampled to maxPoints.",
   namespace: 'mlflow',
   toolsets: ['metrics'],
   access: 'read',

@@ -12,7 +12,7 @@ export const getTraceInfoTool = defineMlflowTool({
   name: 'mlflow_get_trace_info',
   title: 'Get MLflow trace info',
   description:
-    'One MLflow trace without spans: status, timing, tags, linked run, token usage, previews and assessments with ids; cheaper than mlflow_get_trace.',
+    'One MLflow trace without spans (status, timing, tags, run, tokens, previews, assessments); cheaper than mlflow_get_trace.',
   namespace: 'mlflow',
   toolsets: ['traces'],
   access: 'read',

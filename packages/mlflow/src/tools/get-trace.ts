@@ -12,7 +12,7 @@ export const getTraceTool = defineMlflowTool({
   name: 'mlflow_get_trace',
   title: 'Get an MLflow trace with spans',
   description:
-    'One MLflow trace in full: spans (parentId tree) with inputs, outputs, attributes, assessments, and the failing exception on top.',
+    'One MLflow trace in full: span tree with inputs, outputs, attributes, assessments, and the failing exception on top.',
   namespace: 'mlflow',
   toolsets: ['traces'],
   access: 'read',

@@ -28,8 +28,7 @@ export const listArtifactsTool = defineMlflowTool({
     path: z
       .string()
       .max(1000)
-      .optional()
-      .describe('Directory under the artifact root; default the root.'),
+      .optional(),
     recursive: z.boolean().default(false),
     maxDepth: z
       .number()

@@ -33,7 +33,7 @@ export const logBatchTool = defineMlflowTool({
   name: 'mlflow_log_batch',
   title: 'Log metrics, params and tags to an MLflow run',
   description:
-    'Log metrics (up to 1000 points), params and tags (up to 100 each) to an active MLflow run, all or nothing; params are write-once.',
+    'Log metrics, params and tags to an active MLflow run in one all-or-nothing call; params are write-once.',
   namespace: 'mlflow',
   toolsets: ['runs'],
   access: 'write',

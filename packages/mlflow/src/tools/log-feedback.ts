@@ -17,7 +17,7 @@ export const logFeedbackTool = defineMlflowTool({
   name: 'mlflow_log_feedback',
   title: 'Log feedback on an MLflow trace',
   description:
-    'Attach feedback (a judgement such as correctness true/false or a score) with rationale and source to an MLflow trace or span.',
+    'Attach feedback (e.g. correctness true/false, a score) with rationale to an MLflow trace or span.',
   namespace: 'mlflow',
   toolsets: ['traces'],
   access: 'write',

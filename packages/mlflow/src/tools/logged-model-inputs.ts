@@ -6,8 +6,7 @@ export const loggedModelIdInput = z
   .string()
   .min(1)
   .max(100)
-  .regex(/^[\w-]+$/, 'Logged model ids look like m-<32 hex>.')
-  .describe('Logged model id (m-…).');
+  .regex(/^[\w-]+$/, 'Logged model ids look like m-<32 hex>.');
 
 export const experimentIdInput = z
   .string()

@@ -23,7 +23,7 @@ export const queryTraceMetricsTool = defineMlflowTool({
   name: 'mlflow_query_trace_metrics',
   title: 'Query MLflow trace metrics',
   description:
-    'Server-side aggregates of MLflow traces, spans or assessments (counts, latency percentiles, tokens, costs, scores), grouped by dimensions and optionally per time bucket.',
+    'Server-side aggregates of MLflow traces, spans or assessments (counts, latency percentiles, tokens, costs, scores) by dimension and time bucket.',
   namespace: 'mlflow',
   toolsets: ['traces'],
   access: 'read',
@@ -43,26 +43,17 @@ export const queryTraceMetricsTool = defineMlflowTool({
       .min(1)
       .max(8)
       .optional()
-      .describe(
-        'e.g. ["AVG","P95"]; count metrics take only COUNT, latency no SUM. Default: COUNT for ' +
-          'counts, AVG/P50/P95/MAX for latency, SUM/AVG for tokens and costs.',
-      ),
+      .describe('e.g. ["AVG","P95"]; counts take only COUNT, latency no SUM.'),
     dimensions: z
       .array(z.string().min(1).max(64))
       .max(5)
       .optional()
-      .describe(
-        'Group by, e.g. ["trace_status"], ["trace_name"], ["span_name"], ["span_type"], ' +
-          '["span_model_name"], ["assessment_name"], ["assessment_name","assessment_value"].',
-      ),
+      .describe('e.g. ["trace_status"], ["span_name"], ["span_model_name"], ["assessment_name"].'),
     filters: z
       .array(z.string().min(1).max(500))
       .max(10)
       .optional()
-      .describe(
-        'All must hold, e.g. [\'trace.status = "ERROR"\'], [\'trace.tag.env = "prod"\'], ' +
-          '[\'span.type = "LLM"\'], [\'assessment.name = "correctness"\'].',
-      ),
+      .describe(`All must hold, e.g. ['trace.status = "ERROR"'], ['span.type = "LLM"'].`),
     intervalSeconds: z
       .number()
       .int()

@@ -19,7 +19,7 @@ export const readArtifactTool = defineMlflowTool({
   name: 'mlflow_read_artifact',
   title: 'Read an MLflow run artifact',
   description:
-    'Read one logged file: JSON/YAML parsed, CSV as columns, text as text, binaries described; cut at maxBytes.',
+    'Read one logged file: JSON/YAML parsed, CSV as columns, text as text, binaries described.',
   namespace: 'mlflow',
   toolsets: ['artifacts'],
   access: 'read',

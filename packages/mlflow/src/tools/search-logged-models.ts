@@ -23,7 +23,7 @@ export const searchLoggedModelsTool = defineMlflowTool({
       .array(experimentIdInput)
       .max(100)
       .optional()
-      .describe(`Default: all active experiments (up to ${MAX_IMPLICIT_EXPERIMENTS}).`),
+      .describe(`Default: all active (up to ${MAX_IMPLICIT_EXPERIMENTS}).`),
     filter: z
       .string()
       .max(2000)

@@ -10,7 +10,7 @@ export const searchModelVersionsTool = defineMlflowTool({
   name: 'mlflow_search_model_versions',
   title: 'Search MLflow model versions',
   description:
-    `Find registered model versions, e.g. filter "name = 'my-model'" or "run_id = '<id>'" (no aliases: see mlflow_get_registered_model).`,
+    `Find model versions, e.g. filter "name = 'my-model'" or "run_id = '<id>'" (aliases: mlflow_get_registered_model).`,
   namespace: 'mlflow',
   toolsets: ['registry'],
   access: 'read',

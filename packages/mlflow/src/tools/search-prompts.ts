@@ -10,7 +10,7 @@ export const searchPromptsTool = defineMlflowTool({
   name: 'mlflow_search_prompts',
   title: 'Search MLflow prompts',
   description:
-    `Find prompts in MLflow's prompt registry, e.g. filter "name LIKE '%summar%'", with aliases and latest version.`,
+    `Find prompts in MLflow's prompt registry, e.g. filter "name LIKE '%summar%'".`,
   namespace: 'mlflow',
   toolsets: ['prompts'],
   access: 'read',

@@ -10,7 +10,7 @@ export const searchRegisteredModelsTool = defineMlflowTool({
   name: 'mlflow_search_registered_models',
   title: 'Search MLflow registered models',
   description:
-    `Find MLflow registered models by name or tag, e.g. filter "name LIKE '%llama%'", with aliases and latest versions (prompts excluded).`,
+    `Find MLflow registered models, e.g. filter "name LIKE '%llama%'" (prompts excluded).`,
   namespace: 'mlflow',
   toolsets: ['registry'],
   access: 'read',

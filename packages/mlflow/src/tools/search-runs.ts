@@ -11,7 +11,7 @@ export const searchRunsTool = defineMlflowTool({
   name: 'mlflow_search_runs',
   title: 'Search MLflow runs',
   description:
-    `Find MLflow runs, e.g. filter "metrics.val_loss < 0.3 and params.lr = '0.001'" or "attributes.status = 'FAILED'"; no experimentIds searches all.`,
+    `Find MLflow runs, e.g. filter "metrics.val_loss < 0.3 and params.lr = '0.001'" or "attributes.status = 'FAILED'".`,
   namespace: 'mlflow',
   toolsets: ['runs'],
   access: 'read',
@@ -20,7 +20,7 @@ export const searchRunsTool = defineMlflowTool({
       .array(z.string().min(1).max(64))
       .max(100)
       .optional()
-      .describe(`Default: all active experiments (up to ${MAX_IMPLICIT_EXPERIMENTS}).`),
+      .describe(`Default: all active (up to ${MAX_IMPLICIT_EXPERIMENTS}).`),
     filter: z
       .string()
       .max(2000)

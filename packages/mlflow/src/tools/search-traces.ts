@@ -14,7 +14,7 @@ export const searchTracesTool = defineMlflowTool({
   name: 'mlflow_search_traces',
   title: 'Search MLflow traces',
   description:
-    `Find MLflow GenAI traces, newest first, e.g. filter "trace.status = 'ERROR'" or "trace.execution_time_ms > 5000"; no experimentIds searches all.`,
+    `Find MLflow GenAI traces, newest first, e.g. filter "trace.status = 'ERROR'" or "trace.execution_time_ms > 5000".`,
   namespace: 'mlflow',
   toolsets: ['traces'],
   access: 'read',
@@ -23,7 +23,7 @@ export const searchTracesTool = defineMlflowTool({
       .array(experimentIdInput)
       .max(100)
       .optional()
-      .describe(`Default: all active experiments (up to ${MAX_IMPLICIT_EXPERIMENTS}).`),
+      .describe(`Default: all active (up to ${MAX_IMPLICIT_EXPERIMENTS}).`),
     filter: z
       .string()
       .max(2000)

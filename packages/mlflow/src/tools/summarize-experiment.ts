@@ -47,7 +47,7 @@ export const summarizeExperimentTool = defineMlflowTool({
   name: 'mlflow_summarize_experiment',
   title: 'Summarize an MLflow experiment',
   description:
-    "One MLflow experiment at a glance: runs by status, each metric's spread, and the top runs by a metric with their params (reads up to 5000 runs).",
+    'One MLflow experiment at a glance: runs by status, metric spreads, top runs by a metric (reads up to 5000 runs).',
   namespace: 'mlflow',
   toolsets: ['summaries'],
   access: 'read',

@@ -31,7 +31,7 @@ export const summarizeRunTool = defineMlflowTool({
   name: 'mlflow_summarize_run',
   title: 'Summarize an MLflow run',
   description:
-    "One MLflow run with each metric's history stats and its top-level artifacts, to judge it before drilling in.",
+    'One MLflow run with metric history stats and top-level artifacts.',
   namespace: 'mlflow',
   toolsets: ['summaries'],
   access: 'read',

@@ -6,8 +6,7 @@ import { AssessmentSourceTypeSchema } from '../trace-model.js';
 export const traceIdInput = z
   .string()
   .min(1)
-  .max(300)
-  .describe('Trace id (tr-…).');
+  .max(300);
 
 export const experimentIdInput = z
   .string()
@@ -16,8 +15,7 @@ export const experimentIdInput = z
 export const assessmentIdInput = z
   .string()
   .min(1)
-  .max(128)
-  .describe('Assessment id (a-…).');
+  .max(128);
 
 export const assessmentNameInput = z
   .string()
@@ -70,4 +68,4 @@ export const previewCharsInput = (defaultChars: number) =>
     .min(0)
     .max(10_000)
     .default(defaultChars)
-    .describe('Request/response preview length; 0 drops them.');
+    .describe('0 drops previews.');

@@ -15,7 +15,7 @@ export const updateAssessmentTool = defineMlflowTool({
   name: 'mlflow_update_assessment',
   title: 'Update an MLflow assessment',
   description:
-    'Change a feedback or expectation of an MLflow trace in place (name, value, rationale, metadata; not source or span).',
+    'Change a feedback or expectation of an MLflow trace in place (not its source or span).',
   namespace: 'mlflow',
   toolsets: ['traces'],
   access: 'write',

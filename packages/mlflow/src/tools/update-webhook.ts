@@ -18,7 +18,7 @@ export const updateWebhookTool = defineMlflowTool({
   name: 'mlflow_update_webhook',
   title: 'Update an MLflow webhook',
   description:
-    "Change an MLflow webhook's name, URL, events (replaced), description, secret or status; omitted fields stay.",
+    'Change an MLflow webhook; omitted fields stay, events are replaced.',
   namespace: 'mlflow',
   toolsets: ['webhooks'],
   access: 'write',

@@ -22,7 +22,7 @@ export const stateNamesInput = z
   .min(1)
   .max(20)
   .optional()
-  .describe('e.g. ["Late"] (a SCHEDULED state).');
+  .describe('e.g. ["Late"].');
 
 export const nameLikeInput = z
   .string()

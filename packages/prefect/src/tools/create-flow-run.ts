@@ -9,7 +9,7 @@ export const createFlowRunTool = definePrefectTool({
   name: 'prefect_create_flow_run',
   title: 'Run a Prefect deployment',
   description:
-    'Create a flow run from a Prefect deployment with parameters, tags and start time; sent once (pass idempotencyKey to make retries safe).',
+    'Create a flow run from a Prefect deployment; sent once (idempotencyKey makes retries safe).',
   namespace: 'prefect',
   toolsets: ['orchestration', 'flow-runs'],
   access: 'write',

@@ -7,7 +7,7 @@ export const diagnoseAutomationTool = definePrefectTool({
   name: 'prefect_diagnose_automation',
   title: 'Diagnose a Prefect automation',
   description:
-    'Why a Prefect automation did or did not fire: its trigger against the events that happened, its firings and action failures.',
+    'Why a Prefect automation did or did not fire: its trigger against the events that happened.',
   namespace: 'prefect',
   toolsets: ['diagnoses'],
   access: 'read',

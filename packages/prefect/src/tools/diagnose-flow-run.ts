@@ -9,7 +9,7 @@ export const diagnoseFlowRunTool = definePrefectTool({
   name: 'prefect_diagnose_flow_run',
   title: 'Diagnose a Prefect flow run',
   description:
-    'Why a Prefect flow run failed, crashed, was cancelled, is stuck or is late: causes with evidence and next steps. Give a run, or a flow/deployment for its latest failure.',
+    'Why a Prefect flow run failed, crashed, was cancelled or is stuck or late, with evidence and next steps; a flow or deployment alone means its latest failure.',
   namespace: 'prefect',
   toolsets: ['diagnoses'],
   access: 'read',

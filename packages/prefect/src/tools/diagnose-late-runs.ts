@@ -9,7 +9,7 @@ export const diagnoseLateRunsTool = definePrefectTool({
   name: 'prefect_diagnose_late_runs',
   title: 'Diagnose late Prefect runs',
   description:
-    'Why Prefect runs are late, for a deployment, a pool or the workspace: what blocks each (no worker, paused, concurrency full), grouped by cause.',
+    'Why Prefect runs are late (deployment, pool or workspace): what blocks each, grouped by cause.',
   namespace: 'prefect',
   toolsets: ['diagnoses'],
   access: 'read',

@@ -8,7 +8,7 @@ export const getOverviewTool = definePrefectTool({
   name: 'prefect_get_overview',
   title: 'Prefect workspace overview',
   description:
-    'How a Prefect workspace is doing: runs by state, late runs, latest failures, pools without workers, paused or full pools, queues and limits.',
+    'How a Prefect workspace is doing: runs by state, late runs, latest failures, pools without workers, anything paused or full.',
   namespace: 'prefect',
   toolsets: ['orchestration'],
   access: 'read',

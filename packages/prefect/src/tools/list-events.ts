@@ -12,7 +12,7 @@ export const listEventsTool = definePrefectTool({
   name: 'prefect_list_events',
   title: 'List Prefect events',
   description:
-    'List Prefect events (state changes, worker and pool events, custom events) by name, prefix or resource, newest first; payloads cut to maxPayloadChars.',
+    'List Prefect events (state changes, worker, pool and custom events) by name, prefix or resource, newest first.',
   namespace: 'prefect',
   toolsets: ['orchestration', 'events'],
   access: 'read',

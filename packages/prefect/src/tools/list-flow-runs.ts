@@ -24,7 +24,7 @@ export const listFlowRunsTool = definePrefectTool({
   name: 'prefect_list_flow_runs',
   title: 'List Prefect flow runs',
   description:
-    'Find Prefect flow runs by state, flow, deployment, pool, queue, tags or time; each with its state message.',
+    'Find Prefect flow runs by state, flow, deployment, pool, queue, tags or time, each with its state message.',
   namespace: 'prefect',
   toolsets: ['orchestration', 'flow-runs'],
   access: 'read',

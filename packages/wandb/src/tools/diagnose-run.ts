@@ -11,7 +11,7 @@ export const diagnoseRunTool = defineWandbTool({
   name: 'wandb_diagnose_run',
   title: 'Diagnose a W&B run',
   description:
-    'Check a W&B run for trouble: crash, stale heartbeat, NaN/Infinity, rising loss, GPU memory near capacity.',
+    'Check a W&B run for crashes, stale heartbeat, NaN/Infinity, rising loss, GPU memory near capacity.',
   namespace: 'wandb',
   toolsets: ['runs', 'summaries'],
   access: 'read',

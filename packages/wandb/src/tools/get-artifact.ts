@@ -9,7 +9,7 @@ export const getArtifactTool = defineWandbTool({
   name: 'wandb_get_artifact',
   title: 'Get a W&B artifact version',
   description:
-    'One W&B artifact version ("<entity>/<project>/<collection>:<alias or vN>") with metadata and lineage: the run that made it and the runs that used it.',
+    'One W&B artifact version ("<entity>/<project>/<collection>:<alias or vN>") with metadata and the runs that made and used it.',
   namespace: 'wandb',
   toolsets: ['artifacts'],
   access: 'read',

@@ -10,7 +10,7 @@ export const getMetricHistoryTool = defineWandbTool({
   name: 'wandb_get_metric_history',
   title: 'Get W&B metric history',
   description:
-    'History of W&B run keys as steps[]/values[] with min/max/first/last/mean, downsampled to maxPoints.',
+    'History of W&B run keys as steps[]/values[] with stats, downsampled to maxPoints.',
   namespace: 'wandb',
   toolsets: ['metrics'],
   access: 'read',
@@ -29,7 +29,7 @@ export const getMetricHistoryTool = defineWandbTool({
       .min(10)
       .max(10_000)
       .default(1000)
-      .describe("Rows W&B samples per key; more than the run's steps returns every row."),
+      .describe('Rows sampled per key.'),
     maxPoints: z
       .number()
       .int()

@@ -9,7 +9,7 @@ export const getSystemMetricsTool = defineWandbTool({
   name: 'wandb_get_system_metrics',
   title: 'Get W&B system metrics',
   description:
-    'System metrics of a W&B run (GPU, CPU, memory, disk, network) as series with min/max/mean/last, e.g. GPU memory before an OOM crash.',
+    'System metrics of a W&B run (GPU, CPU, memory, disk, network) as series with stats.',
   namespace: 'wandb',
   toolsets: ['metrics'],
   access: 'read',

@@ -9,7 +9,7 @@ export const listArtifactsTool = defineWandbTool({
   name: 'wandb_list_artifacts',
   title: 'List W&B artifacts',
   description:
-    "List W&B artifacts: a run's logged/used versions (run), a project's types and collections, or one collection's versions (type + collection).",
+    "List W&B artifacts of a run, a project's types and collections, or one collection's versions.",
   namespace: 'wandb',
   toolsets: ['artifacts'],
   access: 'read',

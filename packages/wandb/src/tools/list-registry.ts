@@ -9,7 +9,7 @@ export const listRegistryTool = defineWandbTool({
   name: 'wandb_list_registry',
   title: 'List W&B Registry collections',
   description:
-    "List W&B Registry collections (linked models, datasets with aliases) of an organization, or an entity's linked collections.",
+    "List W&B Registry collections of an organization, or an entity's linked collections.",
   namespace: 'wandb',
   toolsets: ['registry'],
   access: 'read',

@@ -16,7 +16,7 @@ export const searchRunsTool = defineWandbTool({
   name: 'wandb_search_runs',
   title: 'Search W&B runs',
   description:
-    'Find runs of one W&B project with MongoDB-style filters, e.g. {"summary_metrics.eval/accuracy": {"$gt": 0.8}} or {"state": "crashed"}.',
+    'Find runs of one W&B project with MongoDB-style filters, e.g. {"summary_metrics.eval/accuracy": {"$gt": 0.8}}.',
   namespace: 'wandb',
   toolsets: ['runs'],
   access: 'read',

@@ -44,7 +44,7 @@ export const crossCompareRunsTool = defineCrossTool({
   name: 'mlops_compare_runs',
   title: 'Compare runs across backends',
   description:
-    'Put 2-10 runs from any backend side by side: the params/config that differ and every metric as one row per key.',
+    'Compare 2-10 runs of any backend: params/config that differ, metrics one row per key.',
   namespace: 'mlops',
   needs: ['tracking'],
   toolsets: ['cross', 'runs'],

@@ -150,7 +150,7 @@ export const findLineageTool = defineCrossTool({
   name: 'mlops_find_lineage',
   title: 'Follow lineage between flow runs and ML runs',
   description:
-    'Link a Prefect flow run to the MLflow/W&B runs it produced, or a run back to its flow run, through a run tag, param or W&B config key flow_run_id or flow_run_name (bare, prefect. or prefect_ prefixed).',
+    'Link a Prefect flow run to the MLflow/W&B runs it produced, or back, via a run tag, param or config key [prefect.|prefect_]flow_run_id or flow_run_name.',
   namespace: 'mlops',
   needs: ['tracking', 'orchestration'],
   toolsets: ['cross'],

@@ -58,7 +58,7 @@ export const overviewTool = defineCrossTool({
   name: 'mlops_overview',
   title: 'Overview of every enabled backend',
   description:
-    'Health and size of every enabled backend: reachable, authenticated, version, latency, counts. Call it first, or when a backend seems down.',
+    'Health and size of every enabled backend; call it first, or when a backend seems down.',
   namespace: 'mlops',
   toolsets: ['cross'],
   access: 'read',

@@ -14,7 +14,7 @@ export const plotMetricsTool = defineCrossTool({
   name: 'mlops_plot_metrics',
   title: 'Plot metric curves of runs',
   description:
-    'Plot metric histories of 1-8 MLflow/W&B runs as PNG line charts, one per metric, with the numbers as data.',
+    'Plot metric histories of 1-8 MLflow/W&B runs as PNG line charts, one per metric.',
   namespace: 'mlops',
   needs: ['tracking'],
   toolsets: ['cross', 'charts'],

@@ -8,7 +8,7 @@ export const plotTraceTool = defineCrossTool({
   name: 'mlops_plot_trace',
   title: 'Plot a trace timeline',
   description:
-    'Draw one MLflow or Weave trace as a PNG span timeline (errors red) to see where time went or which step failed.',
+    'Draw an MLflow or Weave trace as a PNG span timeline (errors red).',
   namespace: 'mlops',
   needs: ['tracing'],
   toolsets: ['cross', 'charts'],

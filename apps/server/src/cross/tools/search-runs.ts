@@ -13,7 +13,7 @@ export const crossSearchRunsTool = defineCrossTool({
   name: 'mlops_search_runs',
   title: 'Search runs across MLflow and W&B',
   description:
-    'Search runs in every tracking backend (MLflow, W&B) with one query; results merged and ranked, each with its ref.uri.',
+    'Search runs of every tracking backend (MLflow, W&B) with one query, merged and ranked.',
   namespace: 'mlops',
   needs: ['tracking'],
   toolsets: ['cross', 'runs'],

@@ -22,7 +22,7 @@ export const crossSearchTracesTool = defineCrossTool({
   name: 'mlops_search_traces',
   title: 'Search traces across MLflow and Weave',
   description:
-    'List LLM/agent traces from every tracing backend (MLflow, Weave default project), newest first; open one with mlflow_get_trace or wandb_get_trace.',
+    'List LLM/agent traces of every tracing backend (MLflow, Weave default project), newest first.',
   namespace: 'mlops',
   needs: ['tracing'],
   toolsets: ['cross', 'traces'],

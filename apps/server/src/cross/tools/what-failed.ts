@@ -186,7 +186,7 @@ export const whatFailedTool = defineCrossTool({
   name: 'mlops_what_failed',
   title: 'What failed recently, across every backend',
   description:
-    'What failed recently across every backend, newest first: failed runs, error traces, failed, crashed or late Prefect flow runs.',
+    'What failed recently in every backend, newest first: runs, traces, Prefect flow runs (failed, crashed or late).',
   namespace: 'mlops',
   toolsets: ['cross'],
   access: 'read',

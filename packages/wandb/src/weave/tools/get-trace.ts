@@ -11,7 +11,7 @@ export const getTraceTool = defineWeaveTool({
   name: 'wandb_get_trace',
   title: 'Get a W&B Weave trace tree',
   description:
-    'Every call of one Weave trace as a tree with latency, tokens and cost, errors listed first; by traceId or any callId.',
+    'One Weave trace as a call tree with latency, tokens, cost and errors first, by traceId or any callId.',
   namespace: 'wandb',
   toolsets: ['traces'],
   access: 'read',

@@ -22,7 +22,7 @@ export const searchCallsTool = defineWeaveTool({
   name: 'wandb_search_calls',
   title: 'Search W&B Weave calls',
   description:
-    'Find Weave calls (every op invocation, nested included), newest first, by op, trace, parent, status, time or $expr query; payloads only with include.',
+    'Find Weave calls (nested ones included) by op, trace, parent, status, time or $expr query, newest first.',
   namespace: 'wandb',
   toolsets: ['traces'],
   access: 'read',

@@ -8,7 +8,7 @@ export const summarizeTracesTool = defineWeaveTool({
   name: 'wandb_summarize_traces',
   title: 'Summarize W&B Weave traces',
   description:
-    'Aggregate Weave traces over a window: counts by op and status, latency percentiles, top errors, token/cost totals.',
+    'Aggregate Weave traces: counts by op and status, latency percentiles, top errors, tokens and cost.',
   namespace: 'wandb',
   toolsets: ['traces'],
   access: 'read',
