@@ -7,5 +7,4 @@ export const promptNameInput = z
   .string()
   .min(1)
   .max(256)
-  .regex(PROMPT_NAME_PATTERN, "Prompt names use letters, digits, '_', '-' and '.'.")
-  .describe('Exact prompt name.');
+  .regex(PROMPT_NAME_PATTERN, "Prompt names use letters, digits, '_', '-' and '.'.");

@@ -5,8 +5,7 @@ import { z } from 'zod';
 export const modelNameInput = z
   .string()
   .min(1)
-  .max(500)
-  .describe('Registered model name, exact.');
+  .max(500);
 
 export const versionInput = z
   .union([

@@ -17,5 +17,4 @@ export const scorerVersionInput = z
   .number()
   .int()
   .min(1)
-  .max(1_000_000)
-  .describe('Scorer version number (from mlflow_list_scorer_versions).');
+  .max(1_000_000);

@@ -6,8 +6,7 @@ import { z } from 'zod';
 export const experimentIdInput = z
   .string()
   .min(1)
-  .max(200)
-  .describe('MLflow experiment id (from mlflow_search_experiments) or mlflow://experiments/<id>.');
+  .max(200);
 
 export const directionInput = z
   .enum(['asc', 'desc'])

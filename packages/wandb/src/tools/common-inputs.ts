@@ -19,7 +19,7 @@ export const runInput = z
   .string()
   .min(1)
   .max(500)
-  .describe('Run path "<entity>/<project>/<runId>", run URL, ref.uri, or run id.');
+  .describe('Path "<entity>/<project>/<id>", URL, ref.uri or id.');
 
 export const includeInternalInput = z
   .boolean()

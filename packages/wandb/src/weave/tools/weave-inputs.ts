@@ -11,8 +11,7 @@ export const projectInput = z
   .string()
   .min(1)
   .max(257)
-  .optional()
-  .describe('Project, or "<entity>/<project>".');
+  .optional();
 
 export { cursorInput, limitInput } from '@mlops-mcp/core';
 
@@ -36,7 +35,7 @@ export const opNamesInput = z
   .array(z.string().min(1).max(300))
   .max(20)
   .optional()
-  .describe('Op names (any version) or full op refs.');
+  .describe('Any version, or full op refs.');
 
 export const statusInput = z
   .enum(['error', 'success', 'running'])
@@ -76,4 +75,4 @@ export const maxPayloadCharsInput = (defaultChars: number) =>
     .min(100)
     .max(100_000)
     .default(defaultChars)
-    .describe('Longest inputs/output kept per call, in JSON characters; longer ones are cut and listed in `truncated`.');
+    .describe('Cut fields are listed in `truncated`.');
