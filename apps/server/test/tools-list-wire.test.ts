@@ -1,8 +1,8 @@
 import type { AnyToolDefinition } from '@mlops-mcp/core';
 import { createMcpHandler, fromJsonSchema, McpServer } from '@modelcontextprotocol/server';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createGateway, type Gateway, loadConfig } from '../src/index.js';
 import { z } from 'zod';
+import { createGateway, type Gateway, loadConfig } from '../src/index.js';
 import { leanJsonSchema } from '../src/tools/advertised-schema.js';
 import { toolAnnotations } from '../src/tools/register-tool.js';
 import { VERSION } from '../src/version.js';
@@ -49,7 +49,9 @@ function referenceServer(tools: readonly AnyToolDefinition[]): McpServer {
         title: tool.title,
         description: tool.description,
         inputSchema: fromJsonSchema(
-          leanJsonSchema(z.toJSONSchema(tool.inputSchema, { io: 'input' }) as Record<string, unknown>),
+          leanJsonSchema(
+            z.toJSONSchema(tool.inputSchema, { io: 'input' }) as Record<string, unknown>,
+          ),
         ),
         annotations: toolAnnotations(tool),
       },

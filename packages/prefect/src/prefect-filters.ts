@@ -219,7 +219,9 @@ export const PrefectRunFilterSchema = z
     work_pool_queues: WorkQueueFilterSchema.optional(),
   })
   .strict()
-  .describe('Prefect REST filter objects, e.g. {"flow_runs":{"parent_task_run_id":{"is_null_":true}}}.');
+  .describe(
+    'Prefect REST filter objects, e.g. {"flow_runs":{"parent_task_run_id":{"is_null_":true}}}.',
+  );
 export type PrefectRunFilter = z.infer<typeof PrefectRunFilterSchema>;
 
 /**
@@ -234,5 +236,7 @@ export function compactFilterInput<S extends z.ZodType<unknown, Record<string, u
     .record(z.string(), z.unknown())
     .pipe(schema)
     .optional()
-    .describe('Prefect REST filter objects, e.g. {"flow_runs":{"parent_task_run_id":{"is_null_":true}}}.');
+    .describe(
+      'Prefect REST filter objects, e.g. {"flow_runs":{"parent_task_run_id":{"is_null_":true}}}.',
+    );
 }

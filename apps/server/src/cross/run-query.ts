@@ -3,19 +3,12 @@ import { z } from 'zod';
 
 /** One neutral run query, translated to each tracking backend's own filter language. */
 export const RunQuerySchema = z.object({
-  experiment: z
-    .string()
-    .max(200)
-    .optional()
-    .describe('Experiment/project name fragment.'),
+  experiment: z.string().max(200).optional().describe('Experiment/project name fragment.'),
   status: z
     .array(z.enum(['running', 'finished', 'failed', 'killed']))
     .max(4)
     .optional(),
-  since: z
-    .string()
-    .max(40)
-    .optional(),
+  since: z.string().max(40).optional(),
   tag: z
     .object({ key: z.string().min(1).max(250), value: z.string().max(500) })
     .optional()

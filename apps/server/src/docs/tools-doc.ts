@@ -125,7 +125,7 @@ function profileTable(tools: readonly AnyToolDefinition[]): string[] {
     '',
     'Estimated tokens with every backend enabled: what a model reads (`visible`) and the tools of the',
     '`tools/list` answer. The default profile is what you get when no toolset or tool is named; its',
-    'budgets (4,000 visible, 6,000 tools/list) and the whole catalog\'s (18,000 visible, median tool',
+    "budgets (4,000 visible, 6,000 tools/list) and the whole catalog's (18,000 visible, median tool",
     '100) are checked by `apps/server/test/profiles.test.ts`.',
     '',
     '| profile | tools | visible | tools/list |',

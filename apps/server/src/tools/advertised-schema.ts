@@ -37,7 +37,8 @@ export function leanJsonSchema(schema: Json): Json {
     if (GUARD_KEYWORDS.has(keyword)) continue;
     if (keyword === 'pattern' && schema.format !== undefined) continue;
     if (keyword === 'default' && isSilentDefault(value)) continue;
-    if (keyword === 'minimum' && (value === 0 || value === 1) && schema.type === 'integer') continue;
+    if (keyword === 'minimum' && (value === 0 || value === 1) && schema.type === 'integer')
+      continue;
     if (keyword === 'additionalProperties' && isEmptyObject(value)) continue;
     if (isUnboundedBound(keyword, value)) continue;
     if (SCHEMA_KEYWORDS.has(keyword) && isObject(value)) {
@@ -89,9 +90,7 @@ const advertised = new WeakMap<z.ZodType, Json>();
 export function advertisedInputSchema(tool: AnyToolDefinition): Json {
   let json = advertised.get(tool.inputSchema);
   if (json === undefined) {
-    json = deepFreeze(
-      leanJsonSchema(z.toJSONSchema(tool.inputSchema, { io: 'input' }) as Json),
-    );
+    json = deepFreeze(leanJsonSchema(z.toJSONSchema(tool.inputSchema, { io: 'input' }) as Json));
     advertised.set(tool.inputSchema, json);
   }
   return json;

@@ -1,10 +1,10 @@
 /**
  * The tools listed when no toolset or tool is named: the questions people ask most, within 4k
  * model-visible tokens (test/profiles.test.ts). What they leave out is one toolset away and the
- * server's instructions say how: the charts (`charts`), run summaries (`summaries`), MLflow trace
- * search with MLflow filters (`traces`), the Prefect overview and single flow run (`flow-runs`,
- * `orchestration`), `--toolsets all` for everything. Write tools are added whenever writes are
- * enabled, since enabling them is already an explicit choice.
+ * server's instructions say how: the charts (`charts`), run summaries (`summaries`), the Prefect
+ * overview and single flow run (`orchestration`, `flow-runs`), `--toolsets all` for everything.
+ * Write tools are added whenever writes are enabled, since enabling them is already an explicit
+ * choice.
  */
 export const DEFAULT_PROFILE: readonly string[] = [
   // Across backends: the first calls of most sessions.
@@ -14,13 +14,14 @@ export const DEFAULT_PROFILE: readonly string[] = [
   'mlops_compare_runs',
   'mlops_search_traces',
   'mlops_find_lineage',
-  // MLflow: find and read runs, their metrics and files; one trace; what is in production.
+  // MLflow: find and read runs, their metrics and files; traces; what is in production.
   'mlflow_search_experiments',
   'mlflow_search_runs',
   'mlflow_get_run',
   'mlflow_get_metric_history',
   'mlflow_list_artifacts',
   'mlflow_read_artifact',
+  'mlflow_search_traces',
   'mlflow_get_trace',
   'mlflow_get_model_version_by_alias',
   // W&B: runs, history, a diagnosis; Weave traces.

@@ -9,8 +9,7 @@ import { jobIdInput } from './prompt-optimization-inputs.js';
 export const cancelPromptOptimizationJobTool = defineMlflowTool({
   name: 'mlflow_cancel_prompt_optimization_job',
   title: 'Cancel an MLflow prompt optimization job',
-  description:
-    'Cancel a pending or running MLflow prompt optimization job.',
+  description: 'Cancel a pending or running MLflow prompt optimization job.',
   namespace: 'mlflow',
   toolsets: ['prompts'],
   access: 'write',

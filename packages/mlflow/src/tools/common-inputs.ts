@@ -7,8 +7,6 @@ export const orderByInput = z
   .array(z.string().min(1).max(250))
   .max(10)
   .optional()
-  .describe('Clauses "<column> [ASC|DESC]", e.g. "metrics.val_loss ASC".');
+  .describe('e.g. "metrics.val_loss ASC".');
 
-export const includeSystemTagsInput = z
-  .boolean()
-  .default(false);
+export const includeSystemTagsInput = z.boolean().default(false);

@@ -18,10 +18,7 @@ export const compareRunsTool = defineMlflowTool({
   toolsets: ['summaries'],
   access: 'read',
   inputSchema: z.object({
-    runIds: z
-      .array(z.string().min(1).max(200))
-      .min(2)
-      .max(10),
+    runIds: z.array(z.string().min(1).max(200)).min(2).max(10),
     includeSystemTags: includeSystemTagsInput,
   }),
   outputSchema: z.object({

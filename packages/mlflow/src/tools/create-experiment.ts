@@ -8,8 +8,7 @@ import { experimentNameInput, experimentTagsInput } from './experiment-inputs.js
 export const createExperimentTool = defineMlflowTool({
   name: 'mlflow_create_experiment',
   title: 'Create an MLflow experiment',
-  description:
-    'Create an MLflow experiment; names are unique, also among deleted experiments.',
+  description: 'Create an MLflow experiment; names are unique, also among deleted experiments.',
   namespace: 'mlflow',
   toolsets: ['experiments'],
   access: 'write',
@@ -22,8 +21,7 @@ export const createExperimentTool = defineMlflowTool({
       .max(2000)
       .optional()
       .describe("e.g. s3://bucket/path; default the server's root."),
-    tags: experimentTagsInput
-      .optional(),
+    tags: experimentTagsInput.optional(),
   }),
   outputSchema: ExperimentSchema,
   async handler(input, { client, signal }) {

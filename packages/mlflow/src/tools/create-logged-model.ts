@@ -19,20 +19,10 @@ export const createLoggedModelTool = defineMlflowTool({
   idempotent: false,
   inputSchema: z.object({
     experimentId: experimentIdInput,
-    name: z
-      .string()
-      .min(1)
-      .max(250)
-      .optional(),
+    name: z.string().min(1).max(250).optional(),
     modelType: z.string().min(1).max(100).optional(),
-    sourceRunId: z
-      .string()
-      .min(1)
-      .max(200)
-      .optional(),
-    params: z
-      .record(z.string().min(1).max(250), z.string().max(6000))
-      .optional(),
+    sourceRunId: z.string().min(1).max(200).optional(),
+    params: z.record(z.string().min(1).max(250), z.string().max(6000)).optional(),
     tags: tagsMapInput.optional(),
   }),
   outputSchema: MlflowLoggedModelSchema,

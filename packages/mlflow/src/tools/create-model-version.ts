@@ -19,15 +19,8 @@ export const createModelVersionTool = defineMlflowTool({
   idempotent: false,
   inputSchema: z.object({
     name: modelNameInput,
-    source: z
-      .string()
-      .min(1)
-      .max(2000),
-    runId: z
-      .string()
-      .min(1)
-      .max(200)
-      .optional(),
+    source: z.string().min(1).max(2000),
+    runId: z.string().min(1).max(200).optional(),
     modelId: z
       .string()
       .min(1)

@@ -38,9 +38,7 @@ export const createPromptOptimizationJobTool = defineMlflowTool({
       .record(z.string(), z.unknown())
       .optional()
       .describe('e.g. {"reflection_model": "openai:/gpt-4o"}.'),
-    tags: z
-      .record(z.string().min(1).max(250), z.string().max(5000))
-      .optional(),
+    tags: z.record(z.string().min(1).max(250), z.string().max(5000)).optional(),
   }),
   outputSchema: PromptOptimizationJobSchema,
   async handler(input, { client, signal }) {

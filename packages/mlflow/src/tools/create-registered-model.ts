@@ -8,8 +8,7 @@ import { descriptionInput, tagsMapInput } from './registry-inputs.js';
 export const createRegisteredModelTool = defineMlflowTool({
   name: 'mlflow_create_registered_model',
   title: 'Create an MLflow registered model',
-  description:
-    'Create a registered model (no versions yet); names may not contain "/" or ":".',
+  description: 'Create a registered model (no versions yet); names may not contain "/" or ":".',
   namespace: 'mlflow',
   toolsets: ['registry'],
   access: 'write',

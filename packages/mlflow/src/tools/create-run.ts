@@ -15,29 +15,21 @@ import {
 export const createRunTool = defineMlflowTool({
   name: 'mlflow_create_run',
   title: 'Create an MLflow run',
-  description:
-    'Create an MLflow run (RUNNING) to log to; finish it with mlflow_update_run.',
+  description: 'Create an MLflow run (RUNNING) to log to; finish it with mlflow_update_run.',
   namespace: 'mlflow',
   toolsets: ['runs'],
   access: 'write',
   destructive: false,
   inputSchema: z.object({
     experimentId: experimentIdInput,
-    runName: z
-      .string()
-      .min(1)
-      .max(250)
-      .optional(),
-    startTime: timeInput
-      .optional()
-      .describe('Epoch ms or ISO 8601; default now.'),
+    runName: z.string().min(1).max(250).optional(),
+    startTime: timeInput.optional().describe('Epoch ms or ISO 8601; default now.'),
     tags: keyValueMapInput({
       what: 'Run tag',
       max: 100,
       maxValueLength: MAX_RUN_TAG_VALUE_LENGTH,
       reserved: 'refuse',
-    })
-      .optional(),
+    }).optional(),
   }),
   outputSchema: RunSchema,
   async handler(input, { client, signal }) {

@@ -9,8 +9,7 @@ import { assessmentIdInput, traceIdInput } from './trace-inputs.js';
 export const deleteAssessmentTool = defineMlflowTool({
   name: 'mlflow_delete_assessment',
   title: 'Delete an MLflow assessment',
-  description:
-    'Permanently delete one feedback or expectation from an MLflow trace.',
+  description: 'Permanently delete one feedback or expectation from an MLflow trace.',
   namespace: 'mlflow',
   toolsets: ['traces'],
   access: 'write',

@@ -8,8 +8,7 @@ import { experimentIdInput, experimentTagKeyInput } from './experiment-inputs.js
 export const deleteExperimentTagTool = defineMlflowTool({
   name: 'mlflow_delete_experiment_tag',
   title: 'Delete a tag from an MLflow experiment',
-  description:
-    'Remove one tag from an active MLflow experiment.',
+  description: 'Remove one tag from an active MLflow experiment.',
   namespace: 'mlflow',
   toolsets: ['experiments'],
   access: 'write',

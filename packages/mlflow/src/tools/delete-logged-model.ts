@@ -7,8 +7,7 @@ import { loggedModelIdInput } from './logged-model-inputs.js';
 export const deleteLoggedModelTool = defineMlflowTool({
   name: 'mlflow_delete_logged_model',
   title: 'Delete an MLflow logged model',
-  description:
-    'Delete an MLflow 3 logged model (no restore; registry versions stay).',
+  description: 'Delete an MLflow 3 logged model (no restore; registry versions stay).',
   namespace: 'mlflow',
   toolsets: ['logged-models'],
   access: 'write',

@@ -8,8 +8,7 @@ import { modelNameInput, versionInput } from './registry-inputs.js';
 export const deleteModelVersionTool = defineMlflowTool({
   name: 'mlflow_delete_model_version',
   title: 'Delete an MLflow model version',
-  description:
-    'Permanently delete one model version and the aliases pointing at it.',
+  description: 'Permanently delete one model version and the aliases pointing at it.',
   namespace: 'mlflow',
   toolsets: ['registry'],
   access: 'write',

@@ -7,8 +7,7 @@ import { jobIdInput } from './prompt-optimization-inputs.js';
 export const deletePromptOptimizationJobTool = defineMlflowTool({
   name: 'mlflow_delete_prompt_optimization_job',
   title: 'Delete an MLflow prompt optimization job',
-  description:
-    'Delete an MLflow prompt optimization job record and its run.',
+  description: 'Delete an MLflow prompt optimization job record and its run.',
   namespace: 'mlflow',
   toolsets: ['prompts'],
   access: 'write',

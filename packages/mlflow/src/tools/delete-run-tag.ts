@@ -8,8 +8,7 @@ import { keyInput, runIdInput } from './run-write-inputs.js';
 export const deleteRunTagTool = defineMlflowTool({
   name: 'mlflow_delete_run_tag',
   title: 'Delete a tag from an MLflow run',
-  description:
-    'Remove one tag from an active MLflow run.',
+  description: 'Remove one tag from an active MLflow run.',
   namespace: 'mlflow',
   toolsets: ['runs'],
   access: 'write',

@@ -18,9 +18,7 @@ export const deleteScorerTool = defineMlflowTool({
   inputSchema: z.object({
     experimentId: scorerExperimentIdInput,
     name: scorerNameInput,
-    version: z
-      .union([scorerVersionInput, z.literal('all')])
-      .describe('A version, or "all".'),
+    version: z.union([scorerVersionInput, z.literal('all')]).describe('A version, or "all".'),
   }),
   outputSchema: z.object({
     experimentId: z.string(),

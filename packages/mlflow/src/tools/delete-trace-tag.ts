@@ -8,8 +8,7 @@ import { traceIdInput, traceTagKeyInput } from './trace-inputs.js';
 export const deleteTraceTagTool = defineMlflowTool({
   name: 'mlflow_delete_trace_tag',
   title: 'Delete a tag from an MLflow trace',
-  description:
-    'Remove one tag from an MLflow trace (an unset key is not_found).',
+  description: 'Remove one tag from an MLflow trace (an unset key is not_found).',
   namespace: 'mlflow',
   toolsets: ['traces'],
   access: 'write',

@@ -19,18 +19,8 @@ export const deleteTracesTool = defineMlflowTool({
   idempotent: false,
   inputSchema: z.object({
     experimentId: experimentIdInput,
-    traceIds: z
-      .array(traceIdInput)
-      .min(1)
-      .max(100)
-      .optional()
-      .describe('This or maxTimestampMs.'),
-    maxTimestampMs: z
-      .number()
-      .int()
-      .min(0)
-      .optional()
-      .describe('Epoch ms.'),
+    traceIds: z.array(traceIdInput).min(1).max(100).optional().describe('This or maxTimestampMs.'),
+    maxTimestampMs: z.number().int().min(0).optional().describe('Epoch ms.'),
     maxTraces: z
       .number()
       .int()

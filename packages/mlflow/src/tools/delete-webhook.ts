@@ -7,8 +7,7 @@ import { webhookIdInput } from './webhook-inputs.js';
 export const deleteWebhookTool = defineMlflowTool({
   name: 'mlflow_delete_webhook',
   title: 'Delete an MLflow webhook',
-  description:
-    'Delete an MLflow webhook (no restore; status DISABLED pauses it instead).',
+  description: 'Delete an MLflow webhook (no restore; status DISABLED pauses it instead).',
   namespace: 'mlflow',
   toolsets: ['webhooks'],
   access: 'write',

@@ -7,10 +7,7 @@ import { keyInput, keyValueMapInput } from './run-write-inputs.js';
 export const MAX_EXPERIMENT_NAME_LENGTH = 500;
 export const MAX_EXPERIMENT_TAG_VALUE_LENGTH = 20_000;
 
-export const experimentIdInput = z
-  .string()
-  .min(1)
-  .max(200);
+export const experimentIdInput = z.string().min(1).max(200);
 
 export const experimentNameInput = z
   .string()
@@ -20,9 +17,7 @@ export const experimentNameInput = z
 
 export const experimentTagKeyInput = keyInput('Experiment tag', 'refuse');
 
-export const experimentTagValueInput = z
-  .string()
-  .max(MAX_EXPERIMENT_TAG_VALUE_LENGTH);
+export const experimentTagValueInput = z.string().max(MAX_EXPERIMENT_TAG_VALUE_LENGTH);
 
 export const experimentTagsInput = keyValueMapInput({
   what: 'Experiment tag',

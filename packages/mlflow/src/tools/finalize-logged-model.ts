@@ -8,8 +8,7 @@ import { loggedModelIdInput } from './logged-model-inputs.js';
 export const finalizeLoggedModelTool = defineMlflowTool({
   name: 'mlflow_finalize_logged_model',
   title: 'Finalize an MLflow logged model',
-  description:
-    'Set an MLflow 3 logged model READY or FAILED.',
+  description: 'Set an MLflow 3 logged model READY or FAILED.',
   namespace: 'mlflow',
   toolsets: ['logged-models'],
   access: 'write',

@@ -76,24 +76,10 @@ export const findRunsByTagTool = defineMlflowTool({
   toolsets: ['runs'],
   access: 'read',
   inputSchema: z.object({
-    value: z
-      .string()
-      .min(1)
-      .max(500)
-      .describe('The value, or "key = value".'),
-    key: z
-      .string()
-      .min(1)
-      .max(250)
-      .optional()
-      .describe(`Default: ${DEFAULT_KEY}.`),
-    match: z
-      .enum(['exact', 'prefix'])
-      .default('exact'),
-    experimentIds: z
-      .array(z.string().min(1).max(200))
-      .max(100)
-      .optional(),
+    value: z.string().min(1).max(500).describe('The value, or "key = value".'),
+    key: z.string().min(1).max(250).optional().describe(`Default: ${DEFAULT_KEY}.`),
+    match: z.enum(['exact', 'prefix']).default('exact'),
+    experimentIds: z.array(z.string().min(1).max(200)).max(100).optional(),
     limit: limitInput(100, 1000),
     cursor: cursorInput,
     includeSystemTags: includeSystemTagsInput,

@@ -9,8 +9,7 @@ import { assessmentIdInput, traceIdInput } from './trace-inputs.js';
 export const getAssessmentTool = defineMlflowTool({
   name: 'mlflow_get_assessment',
   title: 'Get an MLflow assessment',
-  description:
-    'Get one feedback or expectation of an MLflow trace.',
+  description: 'Get one feedback or expectation of an MLflow trace.',
   namespace: 'mlflow',
   toolsets: ['traces'],
   access: 'read',

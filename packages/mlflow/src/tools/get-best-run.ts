@@ -20,8 +20,7 @@ const CANDIDATES = 20;
 export const getBestRunTool = defineMlflowTool({
   name: 'mlflow_get_best_run',
   title: 'Get the best MLflow run by a metric',
-  description:
-    'The best MLflow run by one metric, with its params, metrics and the runner-up.',
+  description: 'The best MLflow run by one metric, with its params, metrics and the runner-up.',
   namespace: 'mlflow',
   toolsets: ['summaries'],
   access: 'read',
@@ -33,10 +32,7 @@ export const getBestRunTool = defineMlflowTool({
       .describe(`Default: all active (up to ${MAX_IMPLICIT_EXPERIMENTS}).`),
     metric: metricKeyInput,
     direction: directionInput,
-    filter: z
-      .string()
-      .max(2000)
-      .optional(),
+    filter: z.string().max(2000).optional(),
     includeSystemTags: includeSystemTagsInput,
   }),
   outputSchema: z.object({

@@ -41,12 +41,7 @@ export const getEvaluationDatasetTool = defineMlflowTool({
       .default(20)
       .describe('How many records to return; 0 returns only the dataset.'),
     recordsCursor: cursorInput,
-    maxFieldChars: z
-      .number()
-      .int()
-      .min(100)
-      .max(100_000)
-      .default(1000),
+    maxFieldChars: z.number().int().min(100).max(100_000).default(1000),
     includeSystemTags: includeSystemTagsInput,
   }),
   outputSchema: GetEvaluationDatasetOutputSchema,

@@ -9,8 +9,7 @@ import { experimentNameInput } from './experiment-inputs.js';
 export const getExperimentByNameTool = defineMlflowTool({
   name: 'mlflow_get_experiment_by_name',
   title: 'Get an MLflow experiment by name',
-  description:
-    'Get one MLflow experiment by its exact, case-sensitive name (also deleted ones).',
+  description: 'Get one MLflow experiment by its exact, case-sensitive name (also deleted ones).',
   namespace: 'mlflow',
   toolsets: ['experiments'],
   access: 'read',

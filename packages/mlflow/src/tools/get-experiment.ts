@@ -9,8 +9,7 @@ import { experimentIdInput } from './experiment-inputs.js';
 export const getExperimentTool = defineMlflowTool({
   name: 'mlflow_get_experiment',
   title: 'Get an MLflow experiment',
-  description:
-    'Get one MLflow experiment by id: name, lifecycle, artifact location, times, tags.',
+  description: 'Get one MLflow experiment by id: name, lifecycle, artifact location, times, tags.',
   namespace: 'mlflow',
   toolsets: ['experiments'],
   access: 'read',

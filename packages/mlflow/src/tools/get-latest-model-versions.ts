@@ -17,10 +17,7 @@ export const getLatestModelVersionsTool = defineMlflowTool({
   access: 'read',
   inputSchema: z.object({
     name: modelNameInput,
-    stages: z
-      .array(z.enum(MODEL_VERSION_STAGES))
-      .max(4)
-      .optional(),
+    stages: z.array(z.enum(MODEL_VERSION_STAGES)).max(4).optional(),
     includeSystemTags: includeSystemTagsInput,
   }),
   outputSchema: z.object({ items: z.array(MlflowModelVersionSchema) }),

@@ -41,10 +41,7 @@ export const getMetricHistoriesTool = defineMlflowTool({
   toolsets: ['metrics'],
   access: 'read',
   inputSchema: z.object({
-    runIds: z
-      .array(z.string().min(1).max(200))
-      .min(1)
-      .max(100),
+    runIds: z.array(z.string().min(1).max(200)).min(1).max(100),
     keys: z.array(metricKeyInput).min(1).max(10),
     maxPoints: maxPointsInput,
     includeTimestamps: includeTimestampsInput,

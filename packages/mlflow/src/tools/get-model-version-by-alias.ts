@@ -10,8 +10,7 @@ import { aliasInput, modelNameInput } from './registry-inputs.js';
 export const getModelVersionByAliasTool = defineMlflowTool({
   name: 'mlflow_get_model_version_by_alias',
   title: 'Get the MLflow model version an alias points at',
-  description:
-    'Resolve a registered model alias (e.g. "champion") to its model version.',
+  description: 'Resolve a registered model alias (e.g. "champion") to its model version.',
   namespace: 'mlflow',
   toolsets: ['registry'],
   access: 'read',

@@ -8,8 +8,7 @@ import { modelNameInput, versionInput } from './registry-inputs.js';
 export const getModelVersionDownloadUriTool = defineMlflowTool({
   name: 'mlflow_get_model_version_download_uri',
   title: 'Get the download URI of an MLflow model version',
-  description:
-    "Storage URI of a model version's files (runs:/…, s3://…).",
+  description: "Storage URI of a model version's files (runs:/…, s3://…).",
   namespace: 'mlflow',
   toolsets: ['registry'],
   access: 'read',

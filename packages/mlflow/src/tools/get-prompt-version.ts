@@ -10,8 +10,7 @@ import { aliasInput, versionInput } from './registry-inputs.js';
 export const getPromptVersionTool = defineMlflowTool({
   name: 'mlflow_get_prompt_version',
   title: 'Get an MLflow prompt version',
-  description:
-    'One prompt version by number or alias: template, variables, commit message, tags.',
+  description: 'One prompt version by number or alias: template, variables, commit message, tags.',
   namespace: 'mlflow',
   toolsets: ['prompts'],
   access: 'read',

@@ -8,8 +8,7 @@ import { promptNameInput } from './prompt-inputs.js';
 export const getPromptTool = defineMlflowTool({
   name: 'mlflow_get_prompt',
   title: 'Get an MLflow prompt',
-  description:
-    "One prompt's newest version in full, its aliases and its versions.",
+  description: "One prompt's newest version in full, its aliases and its versions.",
   namespace: 'mlflow',
   toolsets: ['prompts'],
   access: 'read',

@@ -8,16 +8,12 @@ import { defineMlflowTool } from './define.js';
 export const getRunTool = defineMlflowTool({
   name: 'mlflow_get_run',
   title: 'Get an MLflow run',
-  description:
-    'Get one MLflow run: status, timing, params, latest metrics, tags.',
+  description: 'Get one MLflow run: status, timing, params, latest metrics, tags.',
   namespace: 'mlflow',
   toolsets: ['runs'],
   access: 'read',
   inputSchema: z.object({
-    runId: z
-      .string()
-      .min(1)
-      .max(200),
+    runId: z.string().min(1).max(200),
     includeSystemTags: includeSystemTagsInput,
   }),
   outputSchema: RunSchema,

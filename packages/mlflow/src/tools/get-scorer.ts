@@ -19,12 +19,7 @@ export const getScorerTool = defineMlflowTool({
     experimentId: scorerExperimentIdInput,
     name: scorerNameInput,
     version: scorerVersionInput.optional(),
-    maxDefinitionChars: z
-      .number()
-      .int()
-      .min(100)
-      .max(100_000)
-      .default(4000),
+    maxDefinitionChars: z.number().int().min(100).max(100_000).default(4000),
   }),
   outputSchema: ScorerSchema.extend({
     definition: z.string().describe('The serialized scorer JSON (null fields dropped).'),

@@ -16,25 +16,10 @@ export const getTraceAttachmentTool = defineMlflowTool({
   access: 'read',
   inputSchema: z.object({
     traceId: traceIdInput,
-    attachmentId: z
-      .string()
-      .min(1)
-      .max(64),
-    contentType: z
-      .string()
-      .max(200)
-      .optional()
-      .describe('From mlflow_list_trace_attachments.'),
-    maxBytes: z
-      .number()
-      .int()
-      .min(1)
-      .max(1_000_000)
-      .default(20_000),
-    includeBase64: z
-      .boolean()
-      .default(false)
-      .describe('Costly in tokens.'),
+    attachmentId: z.string().min(1).max(64),
+    contentType: z.string().max(200).optional().describe('From mlflow_list_trace_attachments.'),
+    maxBytes: z.number().int().min(1).max(1_000_000).default(20_000),
+    includeBase64: z.boolean().default(false).describe('Costly in tokens.'),
   }),
   outputSchema: TraceAttachmentContentSchema.extend({
     traceId: z.string(),

@@ -32,15 +32,8 @@ export const getTraceTool = defineMlflowTool({
       .max(1_000_000)
       .default(0)
       .describe('nextSpanOffset of a previous call.'),
-    spanLimit: z
-      .number()
-      .int()
-      .min(1)
-      .max(1000)
-      .default(200),
-    includeAttributes: z
-      .boolean()
-      .default(true),
+    spanLimit: z.number().int().min(1).max(1000).default(200),
+    includeAttributes: z.boolean().default(true),
     includeSystemTags: includeSystemTagsInput,
   }),
   outputSchema: TraceDetailSchema,

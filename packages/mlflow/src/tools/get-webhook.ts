@@ -8,8 +8,7 @@ import { webhookIdInput } from './webhook-inputs.js';
 export const getWebhookTool = defineMlflowTool({
   name: 'mlflow_get_webhook',
   title: 'Get an MLflow webhook',
-  description:
-    'Get one MLflow webhook: name, URL, events, status.',
+  description: 'Get one MLflow webhook: name, URL, events, status.',
   namespace: 'mlflow',
   toolsets: ['webhooks'],
   access: 'read',

@@ -18,17 +18,13 @@ const EntrySchema = z.object({
 export const listArtifactsTool = defineMlflowTool({
   name: 'mlflow_list_artifacts',
   title: "List an MLflow run's artifacts",
-  description:
-    'List the files an MLflow run logged, with sizes; one level unless recursive.',
+  description: 'List the files an MLflow run logged, with sizes; one level unless recursive.',
   namespace: 'mlflow',
   toolsets: ['artifacts'],
   access: 'read',
   inputSchema: z.object({
     runId: runIdInput,
-    path: z
-      .string()
-      .max(1000)
-      .optional(),
+    path: z.string().max(1000).optional(),
     recursive: z.boolean().default(false),
     maxDepth: z
       .number()
@@ -37,12 +33,7 @@ export const listArtifactsTool = defineMlflowTool({
       .max(10)
       .default(5)
       .describe('With recursive: directory levels.'),
-    maxEntries: z
-      .number()
-      .int()
-      .min(1)
-      .max(1000)
-      .default(200),
+    maxEntries: z.number().int().min(1).max(1000).default(200),
   }),
   outputSchema: z.object({
     runId: z.string(),

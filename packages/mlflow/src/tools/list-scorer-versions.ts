@@ -10,8 +10,7 @@ import { scorerExperimentIdInput, scorerNameInput } from './scorer-inputs.js';
 export const listScorerVersionsTool = defineMlflowTool({
   name: 'mlflow_list_scorer_versions',
   title: 'List versions of an MLflow scorer',
-  description:
-    'Every registered version of one MLflow scorer, oldest first.',
+  description: 'Every registered version of one MLflow scorer, oldest first.',
   namespace: 'mlflow',
   toolsets: ['scorers'],
   access: 'read',

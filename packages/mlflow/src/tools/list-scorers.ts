@@ -18,10 +18,7 @@ export const listScorersTool = defineMlflowTool({
   toolsets: ['scorers'],
   access: 'read',
   inputSchema: z.object({
-    experimentIds: z
-      .array(scorerExperimentIdInput)
-      .max(100)
-      .optional(),
+    experimentIds: z.array(scorerExperimentIdInput).max(100).optional(),
     limit: limitInput(50, 1000),
     cursor: cursorInput,
   }),

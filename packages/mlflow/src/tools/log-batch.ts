@@ -54,15 +54,13 @@ export const logBatchTool = defineMlflowTool({
         max: MAX_PARAMS,
         maxValueLength: MAX_PARAM_VALUE_LENGTH,
         reserved: 'allow',
-      })
-        .default({}),
+      }).default({}),
       tags: keyValueMapInput({
         what: 'Tag',
         max: MAX_TAGS,
         maxValueLength: MAX_RUN_TAG_VALUE_LENGTH,
         reserved: 'refuse',
-      })
-        .default({}),
+      }).default({}),
     })
     .superRefine((input, ctx) => {
       const params = Object.keys(input.params).length;

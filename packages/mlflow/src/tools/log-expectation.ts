@@ -16,8 +16,7 @@ import {
 export const logExpectationTool = defineMlflowTool({
   name: 'mlflow_log_expectation',
   title: 'Log an expectation on an MLflow trace',
-  description:
-    'Attach an expectation (ground truth, e.g. expected_answer) to an MLflow trace.',
+  description: 'Attach an expectation (ground truth, e.g. expected_answer) to an MLflow trace.',
   namespace: 'mlflow',
   toolsets: ['traces'],
   access: 'write',

@@ -7,8 +7,7 @@ import { loggedModelIdInput } from './logged-model-inputs.js';
 export const logLoggedModelParamsTool = defineMlflowTool({
   name: 'mlflow_log_logged_model_params',
   title: 'Log params on an MLflow logged model',
-  description:
-    'Add write-once params to an MLflow 3 logged model.',
+  description: 'Add write-once params to an MLflow 3 logged model.',
   namespace: 'mlflow',
   toolsets: ['logged-models'],
   access: 'write',
@@ -16,12 +15,10 @@ export const logLoggedModelParamsTool = defineMlflowTool({
   idempotent: true,
   inputSchema: z.object({
     modelId: loggedModelIdInput,
-    params: z
-      .record(z.string().min(1).max(250), z.string().max(6000))
-      .refine((params) => {
-        const count = Object.keys(params).length;
-        return count >= 1 && count <= 100;
-      }, 'Give 1-100 params.'),
+    params: z.record(z.string().min(1).max(250), z.string().max(6000)).refine((params) => {
+      const count = Object.keys(params).length;
+      return count >= 1 && count <= 100;
+    }, 'Give 1-100 params.'),
   }),
   outputSchema: z.object({
     modelId: z.string(),

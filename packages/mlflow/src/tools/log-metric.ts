@@ -16,8 +16,7 @@ import {
 export const logMetricTool = defineMlflowTool({
   name: 'mlflow_log_metric',
   title: 'Log a metric to an MLflow run',
-  description:
-    'Append one metric point (value, step, time) to an active MLflow run.',
+  description: 'Append one metric point (value, step, time) to an active MLflow run.',
   namespace: 'mlflow',
   toolsets: ['runs'],
   access: 'write',
@@ -27,9 +26,7 @@ export const logMetricTool = defineMlflowTool({
     key: keyInput('Metric', 'allow'),
     value: metricValueInput,
     step: stepInput,
-    timestamp: timeInput
-      .optional()
-      .describe('Epoch ms or ISO 8601; default now.'),
+    timestamp: timeInput.optional().describe('Epoch ms or ISO 8601; default now.'),
   }),
   outputSchema: z.object({
     runId: z.string(),

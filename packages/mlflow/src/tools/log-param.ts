@@ -17,9 +17,7 @@ export const logParamTool = defineMlflowTool({
   inputSchema: z.object({
     runId: runIdInput,
     key: keyInput('Param', 'allow'),
-    value: z
-      .string()
-      .max(MAX_PARAM_VALUE_LENGTH),
+    value: z.string().max(MAX_PARAM_VALUE_LENGTH),
   }),
   outputSchema: z.object({ runId: z.string(), key: z.string(), value: z.string() }),
   async handler(input, { client, signal }) {

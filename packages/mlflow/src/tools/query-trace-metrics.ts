@@ -28,10 +28,7 @@ export const queryTraceMetricsTool = defineMlflowTool({
   toolsets: ['traces'],
   access: 'read',
   inputSchema: z.object({
-    experimentIds: z
-      .array(z.string().min(1).max(200))
-      .min(1)
-      .max(20),
+    experimentIds: z.array(z.string().min(1).max(200)).min(1).max(20),
     view: TraceMetricViewSchema.default('TRACES'),
     metric: TraceMetricNameSchema.describe(
       'TRACES: trace_count, session_count, latency, input_tokens, output_tokens, total_tokens, ' +

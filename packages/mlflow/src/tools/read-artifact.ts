@@ -25,24 +25,9 @@ export const readArtifactTool = defineMlflowTool({
   access: 'read',
   inputSchema: z.object({
     runId: runIdInput,
-    path: z
-      .string()
-      .min(1)
-      .max(1000)
-      .describe('Path as mlflow_list_artifacts shows it.'),
-    maxBytes: z
-      .number()
-      .int()
-      .min(256)
-      .max(262_144)
-      .default(16_384),
-    maxRows: z
-      .number()
-      .int()
-      .min(1)
-      .max(500)
-      .default(20)
-      .describe('CSV/TSV data rows to return.'),
+    path: z.string().min(1).max(1000).describe('Path as mlflow_list_artifacts shows it.'),
+    maxBytes: z.number().int().min(256).max(262_144).default(16_384),
+    maxRows: z.number().int().min(1).max(500).default(20).describe('CSV/TSV data rows to return.'),
   }),
   outputSchema: ArtifactContentSchema.extend({
     runId: z.string(),

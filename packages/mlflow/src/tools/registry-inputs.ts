@@ -2,16 +2,12 @@ import { z } from 'zod';
 
 /** Input fields the registry, logged-model and prompt tools share, described once. */
 
-export const modelNameInput = z
-  .string()
-  .min(1)
-  .max(500);
+export const modelNameInput = z.string().min(1).max(500);
 
-export const versionInput = z
-  .union([
-    z.string().regex(/^\d+$/, 'Versions are whole numbers such as "2".'),
-    z.number().int().min(1),
-  ]);
+export const versionInput = z.union([
+  z.string().regex(/^\d+$/, 'Versions are whole numbers such as "2".'),
+  z.number().int().min(1),
+]);
 
 export const aliasInput = z
   .string()

@@ -9,8 +9,7 @@ import { modelNameInput } from './registry-inputs.js';
 export const renameRegisteredModelTool = defineMlflowTool({
   name: 'mlflow_rename_registered_model',
   title: 'Rename an MLflow registered model',
-  description:
-    'Rename a registered model; "models:/<old name>/…" URIs stop working.',
+  description: 'Rename a registered model; "models:/<old name>/…" URIs stop working.',
   namespace: 'mlflow',
   toolsets: ['registry'],
   access: 'write',

@@ -87,10 +87,7 @@ export const keyValueMapInput = (options: {
     }
   });
 
-export const runIdInput = z
-  .string()
-  .min(1)
-  .max(200);
+export const runIdInput = z.string().min(1).max(200);
 
 /**
  * A point in time: epoch milliseconds or an ISO 8601 date-time. A refine rather than

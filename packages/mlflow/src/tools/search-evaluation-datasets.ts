@@ -10,22 +10,14 @@ import { experimentIdInput } from './trace-inputs.js';
 export const searchEvaluationDatasetsTool = defineMlflowTool({
   name: 'mlflow_search_evaluation_datasets',
   title: 'Search MLflow evaluation datasets',
-  description:
-    `Find MLflow GenAI evaluation datasets, e.g. filter "name LIKE '%qa%'".`,
+  description: `Find MLflow GenAI evaluation datasets, e.g. filter "name LIKE '%qa%'".`,
   namespace: 'mlflow',
   toolsets: ['evaluation'],
   access: 'read',
   inputSchema: z.object({
-    experimentIds: z
-      .array(experimentIdInput)
-      .max(100)
-      .optional(),
+    experimentIds: z.array(experimentIdInput).max(100).optional(),
     filter: z.string().max(2000).optional(),
-    orderBy: z
-      .array(z.string().min(1).max(250))
-      .max(10)
-      .optional()
-      .describe('e.g. "name ASC".'),
+    orderBy: z.array(z.string().min(1).max(250)).max(10).optional().describe('e.g. "name ASC".'),
     limit: limitInput(25, 1000),
     cursor: cursorInput,
     includeSystemTags: includeSystemTagsInput,

@@ -7,16 +7,12 @@ import { defineMlflowTool } from './define.js';
 export const searchExperimentsTool = defineMlflowTool({
   name: 'mlflow_search_experiments',
   title: 'Search MLflow experiments',
-  description:
-    `Find MLflow experiments, e.g. filter "name LIKE '%llama%'" or "tags.team = 'nlp'".`,
+  description: `Find MLflow experiments, e.g. filter "name LIKE '%llama%'" or "tags.team = 'nlp'".`,
   namespace: 'mlflow',
   toolsets: ['experiments'],
   access: 'read',
   inputSchema: z.object({
-    filter: z
-      .string()
-      .max(1000)
-      .optional(),
+    filter: z.string().max(1000).optional(),
     orderBy: orderByInput,
     limit: limitInput(50, 1000),
     cursor: cursorInput,

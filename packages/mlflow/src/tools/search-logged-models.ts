@@ -13,8 +13,7 @@ const MAX_IMPLICIT_EXPERIMENTS = 500;
 export const searchLoggedModelsTool = defineMlflowTool({
   name: 'mlflow_search_logged_models',
   title: 'Search MLflow logged models',
-  description:
-    `Find MLflow 3 logged models, e.g. filter "metrics.accuracy > 0.9" or "status = 'READY'" (AND only).`,
+  description: `Find MLflow 3 logged models, e.g. filter "metrics.accuracy > 0.9" or "status = 'READY'" (AND only).`,
   namespace: 'mlflow',
   toolsets: ['logged-models'],
   access: 'read',
@@ -24,10 +23,7 @@ export const searchLoggedModelsTool = defineMlflowTool({
       .max(100)
       .optional()
       .describe(`Default: all active (up to ${MAX_IMPLICIT_EXPERIMENTS}).`),
-    filter: z
-      .string()
-      .max(2000)
-      .optional(),
+    filter: z.string().max(2000).optional(),
     orderBy: z
       .array(z.string().min(1).max(250))
       .max(5)

@@ -9,16 +9,12 @@ import { defineMlflowTool } from './define.js';
 export const searchModelVersionsTool = defineMlflowTool({
   name: 'mlflow_search_model_versions',
   title: 'Search MLflow model versions',
-  description:
-    `Find model versions, e.g. filter "name = 'my-model'" or "run_id = '<id>'" (aliases: mlflow_get_registered_model).`,
+  description: `Find model versions, e.g. filter "name = 'my-model'" or "run_id = '<id>'" (aliases: mlflow_get_registered_model).`,
   namespace: 'mlflow',
   toolsets: ['registry'],
   access: 'read',
   inputSchema: z.object({
-    filter: z
-      .string()
-      .max(1000)
-      .optional(),
+    filter: z.string().max(1000).optional(),
     orderBy: z
       .array(z.string().min(1).max(100))
       .max(5)

@@ -12,8 +12,7 @@ import { jobExperimentIdInput } from './prompt-optimization-inputs.js';
 export const searchPromptOptimizationJobsTool = defineMlflowTool({
   name: 'mlflow_search_prompt_optimization_jobs',
   title: 'Search MLflow prompt optimization jobs',
-  description:
-    'List the prompt optimization jobs of one MLflow experiment.',
+  description: 'List the prompt optimization jobs of one MLflow experiment.',
   namespace: 'mlflow',
   toolsets: ['prompts'],
   access: 'read',

@@ -9,18 +9,13 @@ import { defineMlflowTool } from './define.js';
 export const searchPromptsTool = defineMlflowTool({
   name: 'mlflow_search_prompts',
   title: 'Search MLflow prompts',
-  description:
-    `Find prompts in MLflow's prompt registry, e.g. filter "name LIKE '%summar%'".`,
+  description: `Find prompts in MLflow's prompt registry, e.g. filter "name LIKE '%summar%'".`,
   namespace: 'mlflow',
   toolsets: ['prompts'],
   access: 'read',
   inputSchema: z.object({
     filter: z.string().max(1000).optional(),
-    orderBy: z
-      .array(z.string().min(1).max(100))
-      .max(5)
-      .optional()
-      .describe('Default: name.'),
+    orderBy: z.array(z.string().min(1).max(100)).max(5).optional().describe('Default: name.'),
     limit: limitInput(25, 1000),
     cursor: cursorInput,
   }),

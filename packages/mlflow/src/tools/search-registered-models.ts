@@ -9,16 +9,12 @@ import { defineMlflowTool } from './define.js';
 export const searchRegisteredModelsTool = defineMlflowTool({
   name: 'mlflow_search_registered_models',
   title: 'Search MLflow registered models',
-  description:
-    `Find MLflow registered models, e.g. filter "name LIKE '%llama%'" (prompts excluded).`,
+  description: `Find MLflow registered models, e.g. filter "name LIKE '%llama%'" (prompts excluded).`,
   namespace: 'mlflow',
   toolsets: ['registry'],
   access: 'read',
   inputSchema: z.object({
-    filter: z
-      .string()
-      .max(1000)
-      .optional(),
+    filter: z.string().max(1000).optional(),
     orderBy: z
       .array(z.string().min(1).max(100))
       .max(5)

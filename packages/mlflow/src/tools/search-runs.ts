@@ -10,8 +10,7 @@ const MAX_IMPLICIT_EXPERIMENTS = 500;
 export const searchRunsTool = defineMlflowTool({
   name: 'mlflow_search_runs',
   title: 'Search MLflow runs',
-  description:
-    `Find MLflow runs, e.g. filter "metrics.val_loss < 0.3 and params.lr = '0.001'" or "attributes.status = 'FAILED'".`,
+  description: `Find MLflow runs, e.g. filter "metrics.val_loss < 0.3 and params.lr = '0.001'" or "attributes.status = 'FAILED'".`,
   namespace: 'mlflow',
   toolsets: ['runs'],
   access: 'read',
@@ -21,11 +20,7 @@ export const searchRunsTool = defineMlflowTool({
       .max(100)
       .optional()
       .describe(`Default: all active (up to ${MAX_IMPLICIT_EXPERIMENTS}).`),
-    filter: z
-      .string()
-      .max(2000)
-      .optional()
-      .describe('Strings in single quotes.'),
+    filter: z.string().max(2000).optional(),
     orderBy: orderByInput,
     limit: limitInput(25, 1000),
     cursor: cursorInput,

@@ -13,8 +13,7 @@ const MAX_IMPLICIT_EXPERIMENTS = 500;
 export const searchTracesTool = defineMlflowTool({
   name: 'mlflow_search_traces',
   title: 'Search MLflow traces',
-  description:
-    `Find MLflow GenAI traces, newest first, e.g. filter "trace.status = 'ERROR'" or "trace.execution_time_ms > 5000".`,
+  description: `Find MLflow GenAI traces, newest first, e.g. filter "trace.status = 'ERROR'" or "trace.execution_time_ms > 5000".`,
   namespace: 'mlflow',
   toolsets: ['traces'],
   access: 'read',
@@ -24,22 +23,15 @@ export const searchTracesTool = defineMlflowTool({
       .max(100)
       .optional()
       .describe(`Default: all active (up to ${MAX_IMPLICIT_EXPERIMENTS}).`),
-    filter: z
-      .string()
-      .max(2000)
-      .optional()
-      .describe('Strings in single quotes, clauses joined with AND.'),
+    filter: z.string().max(2000).optional().describe('Clauses joined with AND.'),
     orderBy: z
       .array(z.string().min(1).max(250))
       .max(10)
       .optional()
-      .describe('e.g. "execution_time_ms DESC"; default newest first.'),
+      .describe('e.g. "execution_time_ms DESC".'),
     limit: limitInput(20, MLFLOW_MAX_TRACE_RESULTS),
     cursor: cursorInput,
-    includeAssessments: z
-      .boolean()
-      .default(false)
-      .describe('Add feedback and expectations.'),
+    includeAssessments: z.boolean().default(false),
     previewChars: previewCharsInput(300),
     includeSystemTags: includeSystemTagsInput,
   }),

@@ -12,8 +12,7 @@ import {
 export const setExperimentTagTool = defineMlflowTool({
   name: 'mlflow_set_experiment_tag',
   title: 'Set a tag on an MLflow experiment',
-  description:
-    'Set one tag on an active MLflow experiment, overwriting that key.',
+  description: 'Set one tag on an active MLflow experiment, overwriting that key.',
   namespace: 'mlflow',
   toolsets: ['experiments'],
   access: 'write',

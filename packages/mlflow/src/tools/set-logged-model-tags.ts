@@ -8,8 +8,7 @@ import { tagsMapInput } from './registry-inputs.js';
 export const setLoggedModelTagsTool = defineMlflowTool({
   name: 'mlflow_set_logged_model_tags',
   title: 'Set tags on an MLflow logged model',
-  description:
-    'Set tags on an MLflow 3 logged model, overwriting those keys.',
+  description: 'Set tags on an MLflow 3 logged model, overwriting those keys.',
   namespace: 'mlflow',
   toolsets: ['logged-models'],
   access: 'write',

@@ -8,8 +8,7 @@ import { settableAliasInput, versionInput } from './registry-inputs.js';
 export const setPromptAliasTool = defineMlflowTool({
   name: 'mlflow_set_prompt_alias',
   title: 'Set an MLflow prompt alias',
-  description:
-    'Point a prompt alias (e.g. "production") at a version.',
+  description: 'Point a prompt alias (e.g. "production") at a version.',
   namespace: 'mlflow',
   toolsets: ['prompts'],
   access: 'write',

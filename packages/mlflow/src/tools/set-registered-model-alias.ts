@@ -8,8 +8,7 @@ import { modelNameInput, settableAliasInput, versionInput } from './registry-inp
 export const setRegisteredModelAliasTool = defineMlflowTool({
   name: 'mlflow_set_registered_model_alias',
   title: 'Set an MLflow registered model alias',
-  description:
-    'Point an alias (e.g. "champion") at a model version, moving it if set elsewhere.',
+  description: 'Point an alias (e.g. "champion") at a model version, moving it if set elsewhere.',
   namespace: 'mlflow',
   toolsets: ['registry'],
   access: 'write',

@@ -8,8 +8,7 @@ import { modelNameInput, tagValueInput, writableTagKeyInput } from './registry-i
 export const setRegisteredModelTagTool = defineMlflowTool({
   name: 'mlflow_set_registered_model_tag',
   title: 'Set a tag on an MLflow registered model',
-  description:
-    'Set one tag on a registered model, overwriting that key.',
+  description: 'Set one tag on a registered model, overwriting that key.',
   namespace: 'mlflow',
   toolsets: ['registry'],
   access: 'write',

@@ -6,8 +6,7 @@ import { defineMlflowTool } from './define.js';
 export const setRunTagTool = defineMlflowTool({
   name: 'mlflow_set_run_tag',
   title: 'Set a tag on an MLflow run',
-  description:
-    'Set one tag on an MLflow run, overwriting that key.',
+  description: 'Set one tag on an MLflow run, overwriting that key.',
   namespace: 'mlflow',
   toolsets: ['runs'],
   access: 'write',

@@ -8,8 +8,7 @@ import { traceIdInput, traceTagKeyInput } from './trace-inputs.js';
 export const setTraceTagTool = defineMlflowTool({
   name: 'mlflow_set_trace_tag',
   title: 'Set a tag on an MLflow trace',
-  description:
-    `Set one tag on an MLflow trace, overwriting that key; filter on it with "tags.<key> = '<value>'".`,
+  description: `Set one tag on an MLflow trace, overwriting that key; filter on it with "tags.<key> = '<value>'".`,
   namespace: 'mlflow',
   toolsets: ['traces'],
   access: 'write',

@@ -53,23 +53,10 @@ export const summarizeExperimentTool = defineMlflowTool({
   access: 'read',
   inputSchema: z.object({
     experimentId: experimentIdInput,
-    metric: metricKeyInput
-      .optional()
-      .describe('Rank runs by this metric.'),
-    direction: directionInput
-      .optional()
-      .describe('Default: from the metric name, else desc.'),
-    top: z
-      .number()
-      .int()
-      .min(1)
-      .max(20)
-      .default(5)
-      .describe('How many top runs to return.'),
-    filter: z
-      .string()
-      .max(2000)
-      .optional(),
+    metric: metricKeyInput.optional().describe('Rank runs by this metric.'),
+    direction: directionInput.optional().describe('Default: from the metric name, else desc.'),
+    top: z.number().int().min(1).max(20).default(5).describe('How many top runs to return.'),
+    filter: z.string().max(2000).optional(),
   }),
   outputSchema: z.object({
     experiment: ExperimentSchema,

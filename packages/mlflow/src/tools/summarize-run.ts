@@ -30,8 +30,7 @@ const HistoryStatsSchema = z.object({
 export const summarizeRunTool = defineMlflowTool({
   name: 'mlflow_summarize_run',
   title: 'Summarize an MLflow run',
-  description:
-    'One MLflow run with metric history stats and top-level artifacts.',
+  description: 'One MLflow run with metric history stats and top-level artifacts.',
   namespace: 'mlflow',
   toolsets: ['summaries'],
   access: 'read',

@@ -3,25 +3,15 @@ import { AssessmentSourceTypeSchema } from '../trace-model.js';
 
 /** Input fields the trace and assessment tools share, described once. */
 
-export const traceIdInput = z
-  .string()
-  .min(1)
-  .max(300);
+export const traceIdInput = z.string().min(1).max(300);
 
 export const experimentIdInput = z
   .string()
   .regex(/^[A-Za-z0-9_-]{1,64}$/, 'An MLflow experiment id, e.g. "12".');
 
-export const assessmentIdInput = z
-  .string()
-  .min(1)
-  .max(128);
+export const assessmentIdInput = z.string().min(1).max(128);
 
-export const assessmentNameInput = z
-  .string()
-  .min(1)
-  .max(250)
-  .describe('e.g. "correctness".');
+export const assessmentNameInput = z.string().min(1).max(250).describe('e.g. "correctness".');
 
 const MAX_VALUE_CHARS = 20_000;
 
@@ -41,10 +31,7 @@ export const assessmentValueInput = z
 
 export const sourceTypeInput = AssessmentSourceTypeSchema;
 
-export const sourceIdInput = z
-  .string()
-  .min(1)
-  .max(250);
+export const sourceIdInput = z.string().min(1).max(250);
 
 export const assessmentMetadataInput = z
   .record(z.string().min(1).max(250), z.string().max(5000))
@@ -62,10 +49,4 @@ export const traceTagKeyInput = z
   .describe('Tag key.');
 
 export const previewCharsInput = (defaultChars: number) =>
-  z
-    .number()
-    .int()
-    .min(0)
-    .max(10_000)
-    .default(defaultChars)
-    .describe('0 drops previews.');
+  z.number().int().min(0).max(10_000).default(defaultChars).describe('0 drops previews.');

@@ -9,8 +9,7 @@ import { descriptionInput, modelNameInput, versionInput } from './registry-input
 export const updateModelVersionTool = defineMlflowTool({
   name: 'mlflow_update_model_version',
   title: "Update an MLflow model version's description",
-  description:
-    `Replace a model version's description ("" clears it).`,
+  description: `Replace a model version's description ("" clears it).`,
   namespace: 'mlflow',
   toolsets: ['registry'],
   access: 'write',

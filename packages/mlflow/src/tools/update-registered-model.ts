@@ -9,8 +9,7 @@ import { descriptionInput, modelNameInput } from './registry-inputs.js';
 export const updateRegisteredModelTool = defineMlflowTool({
   name: 'mlflow_update_registered_model',
   title: "Update an MLflow registered model's description",
-  description:
-    `Replace a registered model's description ("" clears it).`,
+  description: `Replace a registered model's description ("" clears it).`,
   namespace: 'mlflow',
   toolsets: ['registry'],
   access: 'write',

@@ -20,9 +20,7 @@ export const updateRunTool = defineMlflowTool({
   inputSchema: z
     .object({
       runId: runIdInput,
-      status: z
-        .enum(MLFLOW_RUN_STATUSES)
-        .optional(),
+      status: z.enum(MLFLOW_RUN_STATUSES).optional(),
       endTime: timeInput
         .optional()
         .describe('Epoch ms or ISO 8601; default now for a final status.'),

@@ -17,8 +17,7 @@ import {
 export const updateWebhookTool = defineMlflowTool({
   name: 'mlflow_update_webhook',
   title: 'Update an MLflow webhook',
-  description:
-    'Change an MLflow webhook; omitted fields stay, events are replaced.',
+  description: 'Change an MLflow webhook; omitted fields stay, events are replaced.',
   namespace: 'mlflow',
   toolsets: ['webhooks'],
   access: 'write',

@@ -3,19 +3,11 @@ import { WebhookEventSchema } from '../webhook-model.js';
 
 /** Input fields the webhook tools share, described once. */
 
-export const webhookIdInput = z
-  .string()
-  .min(1)
-  .max(128);
+export const webhookIdInput = z.string().min(1).max(128);
 
-export const webhookNameInput = z
-  .string()
-  .min(1)
-  .max(62);
+export const webhookNameInput = z.string().min(1).max(62);
 
-export const webhookUrlInput = z
-  .url({ protocol: /^https?$/ })
-  .max(2000);
+export const webhookUrlInput = z.url({ protocol: /^https?$/ }).max(2000);
 
 export const webhookEventsInput = z
   .array(WebhookEventSchema)
@@ -23,8 +15,7 @@ export const webhookEventsInput = z
   .max(15)
   .describe('e.g. ["model_version_alias.created"].');
 
-export const webhookStatusInput = z
-  .enum(['ACTIVE', 'DISABLED']);
+export const webhookStatusInput = z.enum(['ACTIVE', 'DISABLED']);
 
 export const webhookSecretInput = z
   .string()

@@ -26,10 +26,7 @@ export const cancelFlowRunTool = definePrefectTool({
   idempotent: true,
   inputSchema: z.object({
     flowRunId: flowRunIdInput,
-    message: z
-      .string()
-      .max(500)
-      .default('Cancelled through mlops-mcp.'),
+    message: z.string().max(500).default('Cancelled through mlops-mcp.'),
   }),
   outputSchema: z.object({
     cancelled: z.boolean().describe('True when the run is now CANCELLING or CANCELLED'),

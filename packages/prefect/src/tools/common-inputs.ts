@@ -11,11 +11,7 @@ export const isoTimeInput = (what?: string) => {
   return what ? input.describe(what) : input;
 };
 
-export const stateTypesInput = z
-  .array(StateTypeSchema)
-  .min(1)
-  .max(9)
-  .optional();
+export const stateTypesInput = z.array(StateTypeSchema).min(1).max(9).optional();
 
 export const stateNamesInput = z
   .array(z.string().min(1).max(100))
@@ -24,11 +20,7 @@ export const stateNamesInput = z
   .optional()
   .describe('e.g. ["Late"].');
 
-export const nameLikeInput = z
-  .string()
-  .min(1)
-  .max(200)
-  .optional();
+export const nameLikeInput = z.string().min(1).max(200).optional();
 
 export const tagsInput = z
   .array(z.string().min(1).max(200))
@@ -37,10 +29,7 @@ export const tagsInput = z
   .optional()
   .describe('Match all of these.');
 
-export const flowRunIdInput = z
-  .string()
-  .min(1)
-  .max(200);
+export const flowRunIdInput = z.string().min(1).max(200);
 
 export const deploymentInput = z
   .string()
@@ -48,10 +37,7 @@ export const deploymentInput = z
   .max(400)
   .describe('Deployment id or "<flow>/<deployment>" name.');
 
-export const workPoolNameInput = z
-  .string()
-  .min(1)
-  .max(200);
+export const workPoolNameInput = z.string().min(1).max(200);
 
 /** The window [since, until], defaulting to the last `defaultHours` hours up to now. */
 export function timeWindow(

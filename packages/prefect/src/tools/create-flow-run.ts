@@ -21,10 +21,7 @@ export const createFlowRunTool = definePrefectTool({
       .record(z.string(), z.unknown())
       .optional()
       .describe('Schema in prefect_get_deployment.'),
-    tags: z
-      .array(z.string().min(1).max(200))
-      .max(20)
-      .optional(),
+    tags: z.array(z.string().min(1).max(200)).max(20).optional(),
     scheduledStart: isoTimeInput('When to start; default now.'),
     name: z.string().min(1).max(200).optional(),
     idempotencyKey: z.string().min(1).max(200).optional(),

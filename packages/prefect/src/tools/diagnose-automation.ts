@@ -12,12 +12,7 @@ export const diagnoseAutomationTool = definePrefectTool({
   toolsets: ['diagnoses'],
   access: 'read',
   inputSchema: z.object({
-    automation: z
-      .string()
-      .trim()
-      .min(1)
-      .max(400)
-      .describe('Id or exact name.'),
+    automation: z.string().trim().min(1).max(400).describe('Id or exact name.'),
     lookbackHours: z
       .number()
       .int()

@@ -14,13 +14,7 @@ export const diagnoseFlowRunTool = definePrefectTool({
   toolsets: ['diagnoses'],
   access: 'read',
   inputSchema: z.object({
-    flowRunId: z
-      .string()
-      .trim()
-      .min(1)
-      .max(200)
-      .optional()
-      .describe('Flow run id or run name.'),
+    flowRunId: z.string().trim().min(1).max(200).optional().describe('Flow run id or run name.'),
     flow: z
       .string()
       .trim()

@@ -8,16 +8,12 @@ import { definePrefectTool } from './define.js';
 export const getAutomationTool = definePrefectTool({
   name: 'prefect_get_automation',
   title: 'Get a Prefect automation',
-  description:
-    'Get one Prefect automation: trigger and actions.',
+  description: 'Get one Prefect automation: trigger and actions.',
   namespace: 'prefect',
   toolsets: ['orchestration', 'automations'],
   access: 'read',
   inputSchema: z.object({
-    automationId: z
-      .string()
-      .min(1)
-      .max(100),
+    automationId: z.string().min(1).max(100),
   }),
   outputSchema: PrefectAutomationViewSchema,
   async handler(input, { client, signal }) {

@@ -16,21 +16,12 @@ export const getFlowRunLogsTool = definePrefectTool({
   access: 'read',
   inputSchema: z.object({
     flowRunId: flowRunIdInput,
-    taskRunId: z
-      .string()
-      .uuid()
-      .optional()
-      .describe("Only this task run's logs."),
+    taskRunId: z.string().uuid().optional().describe("Only this task run's logs."),
     minLevel: z
       .enum(Object.keys(LOG_LEVELS) as [keyof typeof LOG_LEVELS, ...(keyof typeof LOG_LEVELS)[]])
       .default('DEBUG'),
     order: z.enum(['newest_first', 'oldest_first']).default('newest_first'),
-    maxMessageChars: z
-      .number()
-      .int()
-      .min(100)
-      .max(20_000)
-      .default(4_000),
+    maxMessageChars: z.number().int().min(100).max(20_000).default(4_000),
     limit: limitInput(100, 1000),
     cursor: cursorInput,
   }),

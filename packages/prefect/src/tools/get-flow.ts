@@ -7,8 +7,7 @@ import { definePrefectTool } from './define.js';
 export const getFlowTool = definePrefectTool({
   name: 'prefect_get_flow',
   title: 'Get a Prefect flow',
-  description:
-    'Get one Prefect flow by id.',
+  description: 'Get one Prefect flow by id.',
   namespace: 'prefect',
   toolsets: ['orchestration', 'flows'],
   access: 'read',

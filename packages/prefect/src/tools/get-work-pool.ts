@@ -7,8 +7,7 @@ import { definePrefectTool } from './define.js';
 export const getWorkPoolTool = definePrefectTool({
   name: 'prefect_get_work_pool',
   title: 'Get a Prefect work pool',
-  description:
-    'One Prefect work pool by name: status, workers, queues, concurrency use.',
+  description: 'One Prefect work pool by name: status, workers, queues, concurrency use.',
   namespace: 'prefect',
   toolsets: ['orchestration', 'work-pools'],
   access: 'read',

@@ -7,8 +7,7 @@ import { definePrefectTool } from './define.js';
 export const listAutomationsTool = definePrefectTool({
   name: 'prefect_list_automations',
   title: 'List Prefect automations',
-  description:
-    'List Prefect automations with their triggers and actions.',
+  description: 'List Prefect automations with their triggers and actions.',
   namespace: 'prefect',
   toolsets: ['orchestration', 'automations'],
   access: 'read',

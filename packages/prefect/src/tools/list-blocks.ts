@@ -8,8 +8,7 @@ import { definePrefectTool } from './define.js';
 export const listBlocksTool = definePrefectTool({
   name: 'prefect_list_blocks',
   title: 'List Prefect blocks',
-  description:
-    'List Prefect block documents by name, type and id; values are never returned.',
+  description: 'List Prefect block documents by name, type and id; values are never returned.',
   namespace: 'prefect',
   toolsets: ['orchestration', 'config'],
   access: 'read',

@@ -16,12 +16,7 @@ export const listDeploymentsTool = definePrefectTool({
   toolsets: ['orchestration', 'deployments'],
   access: 'read',
   inputSchema: z.object({
-    flows: z
-      .array(z.string().min(1).max(200))
-      .min(1)
-      .max(50)
-      .optional()
-      .describe('Ids or names.'),
+    flows: z.array(z.string().min(1).max(200)).min(1).max(50).optional().describe('Ids or names.'),
     nameLike: nameLikeInput,
     workPools: z
       .array(z.string().min(1).max(200))
@@ -30,9 +25,7 @@ export const listDeploymentsTool = definePrefectTool({
       .optional()
       .describe('Work pool names.'),
     tags: tagsInput,
-    paused: z
-      .boolean()
-      .optional(),
+    paused: z.boolean().optional(),
     sort: z.enum(['NAME_ASC', 'NAME_DESC', 'CREATED_DESC', 'UPDATED_DESC']).default('NAME_ASC'),
     filter: compactFilterInput(PrefectRunFilterSchema),
     limit: limitInput(50, 200),

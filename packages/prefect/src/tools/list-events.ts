@@ -32,12 +32,8 @@ export const listEventsTool = definePrefectTool({
       .min(0)
       .max(2000)
       .default(300)
-      .describe(
-        'Longest payload kept per event, in JSON characters; 0 omits it.',
-      ),
-    includeRelated: z
-      .boolean()
-      .default(false),
+      .describe('Longest payload kept per event, in JSON characters; 0 omits it.'),
+    includeRelated: z.boolean().default(false),
     limit: limitInput(50, 500),
     cursor: cursorInput,
   }),

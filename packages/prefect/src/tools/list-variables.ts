@@ -8,8 +8,7 @@ import { definePrefectTool } from './define.js';
 export const listVariablesTool = definePrefectTool({
   name: 'prefect_list_variables',
   title: 'List Prefect variables',
-  description:
-    'List Prefect variables with their JSON values.',
+  description: 'List Prefect variables with their JSON values.',
   namespace: 'prefect',
   toolsets: ['orchestration', 'config'],
   access: 'read',

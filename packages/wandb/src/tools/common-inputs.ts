@@ -3,17 +3,9 @@ import { z } from 'zod';
 export { cursorInput, limitInput } from '@mlops-mcp/core';
 
 /** Input fields several W&B tools share, described once. */
-export const entityInput = z
-  .string()
-  .min(1)
-  .max(128)
-  .optional();
+export const entityInput = z.string().min(1).max(128).optional();
 
-export const projectInput = z
-  .string()
-  .min(1)
-  .max(128)
-  .optional();
+export const projectInput = z.string().min(1).max(128).optional();
 
 export const runInput = z
   .string()
@@ -21,6 +13,4 @@ export const runInput = z
   .max(500)
   .describe('Path "<entity>/<project>/<id>", URL, ref.uri or id.');
 
-export const includeInternalInput = z
-  .boolean()
-  .default(false);
+export const includeInternalInput = z.boolean().default(false);

@@ -18,10 +18,7 @@ export const createReportTool = defineWandbTool({
     entity: entityInput,
     project: projectInput,
     title: z.string().min(1).max(128),
-    description: z
-      .string()
-      .max(2000)
-      .optional(),
+    description: z.string().max(2000).optional(),
   }),
   outputSchema: WandbReportSchema.extend({ inserted: z.boolean() }),
   async handler(input, { client, signal }) {

@@ -14,10 +14,7 @@ export const getArtifactTool = defineWandbTool({
   toolsets: ['artifacts'],
   access: 'read',
   inputSchema: z.object({
-    artifact: z
-      .string()
-      .min(3)
-      .max(500),
+    artifact: z.string().min(3).max(500),
     entity: entityInput,
     project: projectInput,
   }),

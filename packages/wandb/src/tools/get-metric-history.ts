@@ -9,8 +9,7 @@ import { defineWandbTool } from './define.js';
 export const getMetricHistoryTool = defineWandbTool({
   name: 'wandb_get_metric_history',
   title: 'Get W&B metric history',
-  description:
-    'History of W&B run keys as steps[]/values[] with stats, downsampled to maxPoints.',
+  description: 'History of W&B run keys as steps[]/values[] with stats, downsampled to maxPoints.',
   namespace: 'wandb',
   toolsets: ['metrics'],
   access: 'read',
@@ -23,22 +22,9 @@ export const getMetricHistoryTool = defineWandbTool({
       .min(1)
       .max(10)
       .describe('History keys, e.g. ["loss", "eval/accuracy"].'),
-    samples: z
-      .number()
-      .int()
-      .min(10)
-      .max(10_000)
-      .default(1000)
-      .describe('Rows sampled per key.'),
-    maxPoints: z
-      .number()
-      .int()
-      .min(4)
-      .max(2000)
-      .default(200),
-    includeTimestamps: z
-      .boolean()
-      .default(false),
+    samples: z.number().int().min(10).max(10_000).default(1000).describe('Rows sampled per key.'),
+    maxPoints: z.number().int().min(4).max(2000).default(200),
+    includeTimestamps: z.boolean().default(false),
   }),
   outputSchema: z.object({
     series: z.array(WandbMetricSeriesSchema),

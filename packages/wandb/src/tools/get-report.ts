@@ -7,17 +7,12 @@ import { defineWandbTool } from './define.js';
 export const getReportTool = defineWandbTool({
   name: 'wandb_get_report',
   title: 'Get a W&B report',
-  description:
-    'One W&B report with its spec (blocks, panels, run sets), cut to maxSpecChars.',
+  description: 'One W&B report with its spec (blocks, panels, run sets), cut to maxSpecChars.',
   namespace: 'wandb',
   toolsets: ['reports'],
   access: 'read',
   inputSchema: z.object({
-    report: z
-      .string()
-      .min(4)
-      .max(1000)
-      .describe('Id or URL.'),
+    report: z.string().min(4).max(1000).describe('Id or URL.'),
     maxSpecChars: z
       .number()
       .int()

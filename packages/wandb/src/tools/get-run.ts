@@ -8,8 +8,7 @@ import { defineWandbTool } from './define.js';
 export const getRunTool = defineWandbTool({
   name: 'wandb_get_run',
   title: 'Get a W&B run',
-  description:
-    'Get one W&B run: state, config, summary metrics, system metrics, tags, times, URL.',
+  description: 'Get one W&B run: state, config, summary metrics, system metrics, tags, times, URL.',
   namespace: 'wandb',
   toolsets: ['runs'],
   access: 'read',

@@ -30,8 +30,7 @@ const GetSweepOutputSchema = WandbSweepSchema.extend({
 export const getSweepTool = defineWandbTool({
   name: 'wandb_get_sweep',
   title: 'Get a W&B sweep',
-  description:
-    'One W&B sweep: state, config (search space, metric) and its best runs.',
+  description: 'One W&B sweep: state, config (search space, metric) and its best runs.',
   namespace: 'wandb',
   toolsets: ['runs'],
   access: 'read',
@@ -39,12 +38,7 @@ export const getSweepTool = defineWandbTool({
     sweep: z.string().min(1).max(128),
     entity: entityInput,
     project: projectInput,
-    topRuns: z
-      .number()
-      .int()
-      .min(0)
-      .max(20)
-      .default(5),
+    topRuns: z.number().int().min(0).max(20).default(5),
   }),
   outputSchema: GetSweepOutputSchema,
   async handler(input, { client, signal }) {

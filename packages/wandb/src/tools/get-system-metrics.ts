@@ -22,18 +22,8 @@ export const getSystemMetricsTool = defineWandbTool({
       .max(20)
       .optional()
       .describe('Key words, e.g. ["gpu"]; default all keys.'),
-    samples: z
-      .number()
-      .int()
-      .min(10)
-      .max(2000)
-      .default(500),
-    maxPoints: z
-      .number()
-      .int()
-      .min(4)
-      .max(500)
-      .default(60),
+    samples: z.number().int().min(10).max(2000).default(500),
+    maxPoints: z.number().int().min(4).max(500).default(60),
   }),
   outputSchema: SystemMetricsSchema,
   async handler(input, { client, signal, maxResponseTokens }) {

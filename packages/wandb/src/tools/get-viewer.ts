@@ -6,8 +6,7 @@ import { defineWandbTool } from './define.js';
 export const getViewerTool = defineWandbTool({
   name: 'wandb_get_viewer',
   title: 'Get the W&B user',
-  description:
-    'Who the W&B API key belongs to: username, default entity, teams.',
+  description: 'Who the W&B API key belongs to: username, default entity, teams.',
   namespace: 'wandb',
   toolsets: ['runs'],
   access: 'read',

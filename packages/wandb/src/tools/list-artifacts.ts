@@ -16,24 +16,10 @@ export const listArtifactsTool = defineWandbTool({
   inputSchema: z.object({
     entity: entityInput,
     project: projectInput,
-    run: z
-      .string()
-      .min(1)
-      .max(500)
-      .optional(),
-    direction: z
-      .enum(['logged', 'used', 'both'])
-      .default('both'),
-    type: z
-      .string()
-      .min(1)
-      .max(128)
-      .optional(),
-    collection: z
-      .string()
-      .min(1)
-      .max(256)
-      .optional(),
+    run: z.string().min(1).max(500).optional(),
+    direction: z.enum(['logged', 'used', 'both']).default('both'),
+    type: z.string().min(1).max(128).optional(),
+    collection: z.string().min(1).max(256).optional(),
     limit: limitInput(50, 500),
     cursor: cursorInput,
   }),

@@ -9,8 +9,7 @@ import { defineWandbTool } from './define.js';
 export const listProjectsTool = defineWandbTool({
   name: 'wandb_list_projects',
   title: 'List W&B projects',
-  description:
-    'List the projects of a W&B entity.',
+  description: 'List the projects of a W&B entity.',
   namespace: 'wandb',
   toolsets: ['experiments'],
   access: 'read',

@@ -14,24 +14,10 @@ export const listRegistryTool = defineWandbTool({
   toolsets: ['registry'],
   access: 'read',
   inputSchema: z.object({
-    organization: z
-      .string()
-      .min(1)
-      .max(128)
-      .optional(),
+    organization: z.string().min(1).max(128).optional(),
     entity: entityInput,
-    registry: z
-      .string()
-      .min(1)
-      .max(128)
-      .optional()
-      .describe('e.g. "model".'),
-    collection: z
-      .string()
-      .min(1)
-      .max(256)
-      .optional()
-      .describe('Name fragment.'),
+    registry: z.string().min(1).max(128).optional().describe('e.g. "model".'),
+    collection: z.string().min(1).max(256).optional().describe('Name fragment.'),
     limit: limitInput(50, 500),
     cursor: cursorInput,
   }),

@@ -8,8 +8,7 @@ import { defineWandbTool } from './define.js';
 export const listReportsTool = defineWandbTool({
   name: 'wandb_list_reports',
   title: 'List W&B reports',
-  description:
-    'List the published reports of a W&B project (no drafts).',
+  description: 'List the published reports of a W&B project (no drafts).',
   namespace: 'wandb',
   toolsets: ['reports'],
   access: 'read',

@@ -8,8 +8,7 @@ import { defineWandbTool } from './define.js';
 export const listRunFilesTool = defineWandbTool({
   name: 'wandb_list_run_files',
   title: 'List W&B run files',
-  description:
-    'List the files a W&B run saved, with size and download URL (needs the API key).',
+  description: 'List the files a W&B run saved, with size and download URL (needs the API key).',
   namespace: 'wandb',
   toolsets: ['artifacts'],
   access: 'read',
@@ -17,12 +16,7 @@ export const listRunFilesTool = defineWandbTool({
     run: runInput,
     entity: entityInput,
     project: projectInput,
-    pattern: z
-      .string()
-      .min(1)
-      .max(200)
-      .optional()
-      .describe('SQL LIKE, e.g. "%.log".'),
+    pattern: z.string().min(1).max(200).optional().describe('SQL LIKE, e.g. "%.log".'),
     limit: limitInput(50, 500),
     cursor: cursorInput,
   }),

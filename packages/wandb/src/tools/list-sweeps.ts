@@ -8,8 +8,7 @@ import { defineWandbTool } from './define.js';
 export const listSweepsTool = defineWandbTool({
   name: 'wandb_list_sweeps',
   title: 'List W&B sweeps',
-  description:
-    'List the sweeps of a W&B project: state, method, run count, best loss.',
+  description: 'List the sweeps of a W&B project: state, method, run count, best loss.',
   namespace: 'wandb',
   toolsets: ['runs'],
   access: 'read',

@@ -23,16 +23,14 @@ export const searchRunsTool = defineWandbTool({
   inputSchema: z.object({
     entity: entityInput,
     project: projectInput,
-    filters: z
-      .string()
-      .max(4000)
-      .optional()
-      .describe('MongoDB-style filter as JSON text.'),
+    filters: z.string().max(4000).optional().describe('MongoDB-style filter as JSON text.'),
     order: z
       .string()
       .max(250)
       .optional()
-      .describe('"+"/"-" and created_at, heartbeat_at, summary_metrics.<key> or config.<key>; default newest first.'),
+      .describe(
+        '"+"/"-" and created_at, heartbeat_at, summary_metrics.<key> or config.<key>; default newest first.',
+      ),
     limit: limitInput(25, 500),
     cursor: cursorInput,
     fields: z

@@ -12,8 +12,7 @@ const TagInput = z
 export const updateRunTool = defineWandbTool({
   name: 'wandb_update_run',
   title: 'Update a W&B run',
-  description:
-    'Add or remove tags of a W&B run and/or replace its notes.',
+  description: 'Add or remove tags of a W&B run and/or replace its notes.',
   namespace: 'wandb',
   toolsets: ['runs'],
   access: 'write',
@@ -26,11 +25,7 @@ export const updateRunTool = defineWandbTool({
       project: projectInput,
       addTags: z.array(TagInput).max(20).optional(),
       removeTags: z.array(TagInput).max(20).optional(),
-      notes: z
-        .string()
-        .max(10_000)
-        .optional()
-        .describe('Replaces the notes; "" clears them.'),
+      notes: z.string().max(10_000).optional().describe('Replaces the notes; "" clears them.'),
     })
     .refine(
       (input) =>

@@ -50,10 +50,7 @@ export const crossCompareRunsTool = defineCrossTool({
   toolsets: ['cross', 'runs'],
   access: 'read',
   inputSchema: z.object({
-    runs: z
-      .array(z.string().min(1).max(300))
-      .min(2)
-      .max(10),
+    runs: z.array(z.string().min(1).max(300)).min(2).max(10),
   }),
   outputSchema: z.object({
     runs: z.array(

@@ -156,11 +156,7 @@ export const findLineageTool = defineCrossTool({
   toolsets: ['cross'],
   access: 'read',
   inputSchema: z.object({
-    uri: z
-      .string()
-      .min(1)
-      .max(300)
-      .describe('A flow run or run ref.uri.'),
+    uri: z.string().min(1).max(300).describe('A flow run or run ref.uri.'),
   }),
   outputSchema: z.object({
     source: z.object({ uri: z.string(), name: z.string().optional() }),

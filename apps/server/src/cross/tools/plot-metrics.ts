@@ -13,27 +13,15 @@ import { defineCrossTool } from '../cross-context.js';
 export const plotMetricsTool = defineCrossTool({
   name: 'mlops_plot_metrics',
   title: 'Plot metric curves of runs',
-  description:
-    'Plot metric histories of 1-8 MLflow/W&B runs as PNG line charts, one per metric.',
+  description: 'Plot metric histories of 1-8 MLflow/W&B runs as PNG line charts, one per metric.',
   namespace: 'mlops',
   needs: ['tracking'],
   toolsets: ['cross', 'charts'],
   access: 'read',
   inputSchema: z.object({
-    runs: z
-      .array(z.string().min(1).max(300))
-      .min(1)
-      .max(8),
-    keys: z
-      .array(z.string().min(1).max(250))
-      .min(1)
-      .max(4),
-    maxPoints: z
-      .number()
-      .int()
-      .min(10)
-      .max(500)
-      .default(200),
+    runs: z.array(z.string().min(1).max(300)).min(1).max(8),
+    keys: z.array(z.string().min(1).max(250)).min(1).max(4),
+    maxPoints: z.number().int().min(10).max(500).default(200),
   }),
   outputSchema: z.object({
     series: z.array(MetricSeriesSchema),

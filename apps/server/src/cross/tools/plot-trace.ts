@@ -7,17 +7,13 @@ import { defineCrossTool } from '../cross-context.js';
 export const plotTraceTool = defineCrossTool({
   name: 'mlops_plot_trace',
   title: 'Plot a trace timeline',
-  description:
-    'Draw an MLflow or Weave trace as a PNG span timeline (errors red).',
+  description: 'Draw an MLflow or Weave trace as a PNG span timeline (errors red).',
   namespace: 'mlops',
   needs: ['tracing'],
   toolsets: ['cross', 'charts'],
   access: 'read',
   inputSchema: z.object({
-    trace: z
-      .string()
-      .min(1)
-      .max(300),
+    trace: z.string().min(1).max(300),
   }),
   outputSchema: z.object({ trace: TraceSchema }),
   async handler(input, { client, signal }) {

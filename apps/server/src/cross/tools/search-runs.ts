@@ -23,12 +23,7 @@ export const crossSearchRunsTool = defineCrossTool({
       .array(z.enum(['mlflow', 'wandb']))
       .max(2)
       .optional(),
-    limit: z
-      .number()
-      .int()
-      .min(1)
-      .max(200)
-      .default(20),
+    limit: z.number().int().min(1).max(200).default(20),
   }),
   outputSchema: z.object({
     items: z.array(CrossRunSchema),

@@ -28,21 +28,10 @@ export const crossSearchTracesTool = defineCrossTool({
   toolsets: ['cross', 'traces'],
   access: 'read',
   inputSchema: z.object({
-    status: z
-      .enum(['error', 'ok'])
-      .optional(),
+    status: z.enum(['error', 'ok']).optional(),
     since: SinceInput,
-    experiment: z
-      .string()
-      .max(200)
-      .optional()
-      .describe('MLflow experiment name fragment.'),
-    limit: z
-      .number()
-      .int()
-      .min(1)
-      .max(200)
-      .default(20),
+    experiment: z.string().max(200).optional().describe('MLflow experiment name fragment.'),
+    limit: z.number().int().min(1).max(200).default(20),
   }),
   outputSchema: z.object({
     items: z.array(CrossTraceSchema),

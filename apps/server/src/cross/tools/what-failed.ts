@@ -192,12 +192,7 @@ export const whatFailedTool = defineCrossTool({
   access: 'read',
   inputSchema: z.object({
     since: SinceInput,
-    limit: z
-      .number()
-      .int()
-      .min(1)
-      .max(200)
-      .default(30),
+    limit: z.number().int().min(1).max(200).default(30),
   }),
   outputSchema: z.object({
     since: z.string(),

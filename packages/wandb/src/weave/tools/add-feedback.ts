@@ -10,8 +10,7 @@ import { callIdInput, entityInput, projectInput } from './weave-inputs.js';
 export const addFeedbackTool = defineWeaveTool({
   name: 'wandb_add_feedback',
   title: 'Add feedback to a W&B Weave call',
-  description:
-    'Add a note or emoji reaction to a Weave call (adds, never replaces).',
+  description: 'Add a note or emoji reaction to a Weave call (adds, never replaces).',
   namespace: 'wandb',
   toolsets: ['traces', 'feedback'],
   access: 'write',

@@ -9,8 +9,7 @@ import { traceIdsInput } from './weave-inputs.js';
 export const getCallStatsTool = defineWeaveTool({
   name: 'wandb_get_call_stats',
   title: 'Count W&B Weave calls',
-  description:
-    'Exact counts of Weave calls matching filters, split into ok, error and running.',
+  description: 'Exact counts of Weave calls matching filters, split into ok, error and running.',
   namespace: 'wandb',
   toolsets: ['traces'],
   access: 'read',

@@ -26,9 +26,7 @@ export const getCallTool = defineWeaveTool({
     callId: callIdInput,
     include: includeInput
       .default(['inputs', 'output'])
-      .describe(
-        'Payloads to return; attributes hold SDK/runtime metadata.',
-      ),
+      .describe('Payloads to return; attributes hold SDK/runtime metadata.'),
     maxPayloadChars: maxPayloadCharsInput(4_000),
   }),
   outputSchema: CallItemSchema.extend({ project: z.string() }),

@@ -38,12 +38,7 @@ export const getObjectTool = defineWeaveTool({
       .max(600)
       .optional()
       .describe('weave:///<entity>/<project>/object/<name>:<digest>, instead of name/version.'),
-    maxChars: z
-      .number()
-      .int()
-      .min(200)
-      .max(200_000)
-      .default(8_000),
+    maxChars: z.number().int().min(200).max(200_000).default(8_000),
   }),
   outputSchema: ObjectVersionSchema.extend({
     project: z.string(),

@@ -30,12 +30,7 @@ export const getTraceTool = defineWeaveTool({
       .default(false)
       .describe('Add inputs and output (cut to maxPayloadChars).'),
     maxPayloadChars: maxPayloadCharsInput(1_000),
-    maxSpans: z
-      .number()
-      .int()
-      .min(1)
-      .max(2_000)
-      .default(300),
+    maxSpans: z.number().int().min(1).max(2_000).default(300),
   }),
   outputSchema: z.object({
     project: z.string(),

@@ -29,10 +29,7 @@ export const listObjectsTool = defineWeaveTool({
       .max(20)
       .optional()
       .describe('e.g. ["Evaluation"], ["Model"], ["Dataset"].'),
-    names: z
-      .array(z.string().min(1).max(128))
-      .max(50)
-      .optional(),
+    names: z.array(z.string().min(1).max(128)).max(50).optional(),
     allVersions: z.boolean().default(false),
     includeOps: z.boolean().default(false),
     limit: limitInput(50, 500),

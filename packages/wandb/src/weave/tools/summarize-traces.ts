@@ -14,11 +14,8 @@ export const summarizeTracesTool = defineWeaveTool({
   access: 'read',
   inputSchema: z.object({
     ...callFilterInputs,
-    startedAfter: callFilterInputs.startedAfter
-      .default('24h'),
-    rootsOnly: z
-      .boolean()
-      .default(true),
+    startedAfter: callFilterInputs.startedAfter.default('24h'),
+    rootsOnly: z.boolean().default(true),
     sampleSize: z
       .number()
       .int()

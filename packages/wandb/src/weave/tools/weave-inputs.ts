@@ -1,31 +1,15 @@
 import { z } from 'zod';
 
 /** Input fields the Weave tools share, described once. */
-export const entityInput = z
-  .string()
-  .min(1)
-  .max(128)
-  .optional();
+export const entityInput = z.string().min(1).max(128).optional();
 
-export const projectInput = z
-  .string()
-  .min(1)
-  .max(257)
-  .optional();
+export const projectInput = z.string().min(1).max(257).optional();
 
 export { cursorInput, limitInput } from '@mlops-mcp/core';
 
-export const callIdInput = z
-  .string()
-  .min(1)
-  .max(128)
-  .describe('Weave call id.');
+export const callIdInput = z.string().min(1).max(128).describe('Weave call id.');
 
-const idList = (what: string) =>
-  z
-    .array(z.string().min(1).max(128))
-    .max(100)
-    .optional();
+const idList = (what: string) => z.array(z.string().min(1).max(128)).max(100).optional();
 
 export const traceIdsInput = idList('trace ids (traceId)');
 export const parentIdsInput = idList('parent call ids (children of those calls)');
@@ -37,16 +21,9 @@ export const opNamesInput = z
   .optional()
   .describe('Any version, or full op refs.');
 
-export const statusInput = z
-  .enum(['error', 'success', 'running'])
-  .optional();
+export const statusInput = z.enum(['error', 'success', 'running']).optional();
 
-const timeBound = (which: string) =>
-  z
-    .string()
-    .min(2)
-    .max(40)
-    .optional();
+const timeBound = (which: string) => z.string().min(2).max(40).optional();
 
 export const startedAfterInput = timeBound('at or after this time');
 export const startedBeforeInput = timeBound('before this time');
@@ -54,7 +31,9 @@ export const startedBeforeInput = timeBound('before this time');
 export const queryInput = z
   .record(z.string(), z.unknown())
   .optional()
-  .describe('Weave {"$expr": …} query: $and $or $not $eq $gt $gte $lt $lte $in $contains over {"$getField": "<field>"} (op_name, started_at, inputs.x, output.x, summary.weave.latency_ms...) and {"$literal": v}.');
+  .describe(
+    'Weave $expr query, e.g. {"$expr":{"$gt":[{"$getField":"summary.weave.latency_ms"},{"$literal":2000}]}}.',
+  );
 
 export const orderByInput = z
   .array(z.string().min(1).max(250))
