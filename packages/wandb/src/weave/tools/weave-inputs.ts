@@ -9,11 +9,12 @@ export { cursorInput, limitInput } from '@mlops-mcp/core';
 
 export const callIdInput = z.string().min(1).max(128).describe('Weave call id.');
 
-const idList = (what: string) => z.array(z.string().min(1).max(128)).max(100).optional();
+/** Ids to match; the input's name says which. */
+const idList = () => z.array(z.string().min(1).max(128)).max(100).optional();
 
-export const traceIdsInput = idList('trace ids (traceId)');
-export const parentIdsInput = idList('parent call ids (children of those calls)');
-export const callIdsInput = idList('call ids');
+export const traceIdsInput = idList();
+export const parentIdsInput = idList().describe('Lists the children of these calls.');
+export const callIdsInput = idList();
 
 export const opNamesInput = z
   .array(z.string().min(1).max(300))
@@ -23,10 +24,11 @@ export const opNamesInput = z
 
 export const statusInput = z.enum(['error', 'success', 'running']).optional();
 
-const timeBound = (which: string) => z.string().min(2).max(40).optional();
+/** ISO 8601 or a span back from now, as the server's instructions say. */
+const timeBound = () => z.string().min(2).max(40).optional();
 
-export const startedAfterInput = timeBound('at or after this time');
-export const startedBeforeInput = timeBound('before this time');
+export const startedAfterInput = timeBound();
+export const startedBeforeInput = timeBound();
 
 export const queryInput = z
   .record(z.string(), z.unknown())
