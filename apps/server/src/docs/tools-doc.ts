@@ -40,7 +40,7 @@ export function renderToolsDoc(
     '',
     'Write tools are listed only when writes are enabled (`MLOPS_MCP_READ_ONLY=false`).',
     '`tokens` is what a model reads of the tool: its name, description and input schema as listed',
-    '(clients show models no titles, annotations or output schemas; see docs/ARCHITECTURE.md).',
+    '(titles, annotations and output schemas reach no model in ordinary tool use; docs/ARCHITECTURE.md).',
     '`response` is the estimated size of its answer to one typical call on the seeded test backends',
     '(real MLflow, Prefect and Weave, the W&B stand-in; the calls are in',
     '`apps/server/test/response-sizes/cases.ts`), as the text a client receives. Every answer is cut to',
