@@ -341,6 +341,26 @@ describe('cross-backend tools with every backend running', () => {
     expect(weaveIds.sort()).toEqual(seededErrors.sort());
   });
 
+  it('narrows Weave traces to the projects whose name contains `experiment`', async () => {
+    const search = async (experiment: string) =>
+      (
+        (await call('mlops_search_traces', {
+          status: 'error',
+          since: '30d',
+          limit: 100,
+          experiment,
+        })) as {
+          items: { backend: string; id: string }[];
+        }
+      ).items.filter((item) => item.backend === 'wandb');
+    const inProject = await search(weave.seed.project);
+    const seededErrors = weave.seed.agentTraces.filter((trace) => trace.error);
+    expect(inProject.map((item) => item.id).sort()).toEqual(
+      seededErrors.map((trace) => trace.traceId).sort(),
+    );
+    expect(await search('no-project-has-this-name')).toEqual([]);
+  });
+
   it('follows a Prefect flow run to the MLflow run it produced', async () => {
     const result = (await call('mlops_find_lineage', {
       uri: `prefect://flow-runs/${prefect.seed.flowRuns.completed}`,

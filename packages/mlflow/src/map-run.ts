@@ -25,6 +25,8 @@ export function mapRun(
   if (endedAt) run.endedAt = endedAt;
   if (info.start_time && info.end_time) run.durationMs = info.end_time - info.start_time;
   if (info.user_id) run.user = info.user_id;
+  const parent = data.tags?.find((tag) => tag.key === 'mlflow.parentRunId')?.value;
+  if (parent) run.parentRunId = parent;
   if (info.lifecycle_stage === 'deleted') run.lifecycle = 'deleted';
   if (info.artifact_uri) run.artifactUri = info.artifact_uri;
   run.params = keyValuesToMap(data.params);

@@ -145,6 +145,23 @@ describe('mlflow_create_run', () => {
     });
   });
 
+  it('names the parent of a nested run without asking for system tags', async () => {
+    const parent = await freshRun({ runName: 'writes-parent' });
+    const child = await freshRun({ runName: 'writes-child' });
+    // MLflow nests a run by this system tag (what mlflow.start_run(nested=True) sets).
+    await mlflow.http.request({
+      method: 'POST',
+      path: 'api/2.0/mlflow/runs/set-tag',
+      body: { run_id: child.id, key: 'mlflow.parentRunId', value: parent.id },
+      schema: z.object({}).passthrough(),
+      operation: 'set tag',
+    });
+    const read = await getRun(child.id);
+    expect(read.parentRunId).toBe(parent.id);
+    expect(Object.keys(read.tags ?? {})).not.toContain('mlflow.parentRunId');
+    expect((await getRun(parent.id)).parentRunId).toBeUndefined();
+  });
+
   it('starts now and gets a generated name when neither is given', async () => {
     const before = Date.now();
     const created = await runTool(createRunTool, mlflow, {

@@ -21,6 +21,7 @@ export const RunSchema = z.object({
   endedAt: z.string().optional().describe('ISO 8601'),
   durationMs: z.number().optional(),
   user: z.string().optional(),
+  parentRunId: z.string().optional().describe('The run this one is nested under.'),
   lifecycle: z.enum(['active', 'deleted']).optional(),
   artifactUri: z.string().optional(),
   params: z.record(z.string(), z.string()).optional(),

@@ -1,4 +1,11 @@
-import { fitItemsToBudget, type Trace, TraceStatusSchema, type Tracing } from '@mlops-mcp/core';
+import {
+  type BackendAdapter,
+  type CallOptions,
+  fitItemsToBudget,
+  type Trace,
+  TraceStatusSchema,
+  type Tracing,
+} from '@mlops-mcp/core';
 import { z } from 'zod';
 import { absentCaveats } from '../absent-backends.js';
 import { defineCrossTool } from '../cross-context.js';
@@ -22,7 +29,7 @@ export const crossSearchTracesTool = defineCrossTool({
   name: 'mlops_search_traces',
   title: 'Search traces across MLflow and Weave',
   description:
-    'List LLM/agent traces of every tracing backend (MLflow, Weave default project), newest first.',
+    'List LLM/agent traces of every tracing backend (MLflow experiments, Weave projects, default the W&B project), newest first.',
   namespace: 'mlops',
   needs: ['tracing'],
   toolsets: ['cross', 'traces'],
@@ -30,7 +37,11 @@ export const crossSearchTracesTool = defineCrossTool({
   inputSchema: z.object({
     status: z.enum(['error', 'ok']).optional(),
     since: SinceInput,
-    experiment: z.string().max(200).optional().describe('MLflow experiment name fragment.'),
+    experiment: z
+      .string()
+      .max(200)
+      .optional()
+      .describe('MLflow experiment or W&B project name fragment.'),
     limit: z.number().int().min(1).max(200).default(20),
   }),
   outputSchema: z.object({
@@ -58,8 +69,13 @@ export const crossSearchTracesTool = defineCrossTool({
         const options = { signal: backendSignal };
         if (adapter.backend !== 'mlflow') {
           // Weave: newest first, status and window checked here; the page shows what the window hid.
-          const page = await tracing.searchTraces({ scopes: [], limit: input.limit * 2 }, options);
-          const matching = page.items.filter(wanted);
+          const projects = await weaveProjects(adapter, input.experiment, options);
+          const matching: Trace[] = [];
+          for (const scopes of projects) {
+            const page = await tracing.searchTraces({ scopes, limit: input.limit * 2 }, options);
+            matching.push(...page.items.filter(wanted));
+          }
+          matching.sort((a, b) => (b.startedAt ?? '').localeCompare(a.startedAt ?? ''));
           const traces = matching.filter(inWindow);
           const hidden = defaultWindow && traces.length < input.limit;
           return { traces, older: hidden ? matching.find((trace) => !inWindow(trace)) : undefined };
@@ -112,6 +128,31 @@ export const crossSearchTracesTool = defineCrossTool({
     );
   },
 });
+
+/** At most this many Weave projects are searched per call (Weave searches one per request). */
+const MAX_WEAVE_PROJECTS = 5;
+
+/**
+ * The Weave projects a search covers, as one-scope lists: the default project when no name
+ * fragment is given, else the W&B projects (and the default one) whose name contains it.
+ */
+async function weaveProjects(
+  adapter: BackendAdapter,
+  fragment: string | undefined,
+  options: CallOptions,
+): Promise<string[][]> {
+  if (fragment === undefined) return [[]];
+  const needle = fragment.toLowerCase();
+  const tracking = adapter.capabilities.tracking;
+  const found = new Set<string>();
+  const fallback = await tracking?.defaultExperimentId?.(options).catch(() => undefined);
+  if (fallback?.split('/').pop()?.toLowerCase().includes(needle)) found.add(fallback);
+  if (tracking) {
+    const { ids } = await trackingScopes(adapter, tracking, fragment, options);
+    for (const id of ids) found.add(id);
+  }
+  return [...found].slice(0, MAX_WEAVE_PROJECTS).map((id) => [id]);
+}
 
 function crossTrace(trace: Trace): z.infer<typeof CrossTraceSchema> {
   return {
