@@ -102,6 +102,33 @@ describe('tool profiles with every backend enabled', () => {
     expect([...namespaces].sort()).toEqual(['mlflow', 'mlops', 'prefect', 'wandb']);
   });
 
+  it('adds an area to the default profile with default,<area>', () => {
+    const charts = known
+      .filter((tool) => tool.toolsets.includes('charts'))
+      .map((tool) => tool.name);
+    expect(charts.length).toBeGreaterThan(0);
+    expect(select({ toolsets: ['default', 'charts'] })).toEqual(
+      known
+        .filter((tool) => DEFAULT_PROFILE.includes(tool.name) || charts.includes(tool.name))
+        .map((tool) => tool.name),
+    );
+  });
+
+  it('says once, in its instructions, the conventions tools share and how to list more tools', async () => {
+    const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+    const server = gateway.createServer();
+    await server.connect(serverSide);
+    const client = new Client({ name: 'profiles-test', version: '1.0.0' });
+    await client.connect(clientSide);
+    const instructions = client.getInstructions() ?? '';
+    await client.close();
+    await server.close();
+    for (const convention of ['nextCursor', 'truncated', 'caveats', 'didYouMean', 'WANDB_ENTITY']) {
+      expect(instructions).toContain(convention);
+    }
+    expect(instructions).toMatch(/MLOPS_MCP_TOOLSETS=all/);
+  });
+
   it('lists every read tool with the all toolset', () => {
     expect(select({ toolsets: ['all'] })).toEqual(
       known.filter((tool) => tool.access === 'read').map((tool) => tool.name),
