@@ -1,5 +1,5 @@
 import { fixed, ratioCell, spreadCell } from './format.js';
-import type { BenchResults } from './results-schema.js';
+import type { BenchResults, ToolListProfile } from './results-schema.js';
 
 /** One table of the results: a title, a header and rows of cells. */
 export interface ResultTable {
@@ -96,17 +96,7 @@ export function resultTables(results: BenchResults): ResultTable[] {
         ['HTTP, idle after the load', fixed(results.memory.afterLoadMiB, 0)],
       ],
     },
-    {
-      title: 'tools/list size per profile (estimated tokens)',
-      header: ['profile', 'settings', 'tools', 'tokens', '÷ all tools, writes on'],
-      rows: results.tokens.toolList.map((p) => [
-        p.profile,
-        p.settings,
-        String(p.tools),
-        String(p.tokens),
-        `${fixed(p.ratioToAll, 2)}×`,
-      ]),
-    },
+    toolListTable(results.tokens.toolList),
     {
       title: `Response tokens per task: gateway result ÷ raw backend responses, ${ratioCell(results.tokens.ratio)} over tasks`,
       header: ['task', 'tool', 'backend requests', 'raw tokens', 'gateway tokens', 'gateway ÷ raw'],
@@ -120,4 +110,34 @@ export function resultTables(results: BenchResults): ResultTable[] {
       ]),
     },
   ];
+}
+
+/**
+ * tools/list per profile: what a model reads (name, description, input schema of each tool) and
+ * the whole answer, against the budgets of issue 13 (also held by apps/server/test/profiles.test.ts).
+ */
+export function toolListTable(toolList: readonly ToolListProfile[]): ResultTable {
+  return {
+    title:
+      'tools/list size per profile (estimated tokens; budgets: default profile ≤ 4,000 visible and ≤ 6,000 ' +
+      'tools/list, all tools ≤ 18,000 visible, median tool ≤ 100 visible)',
+    header: [
+      'profile',
+      'settings',
+      'tools',
+      'visible',
+      'median tool, visible',
+      'tools/list',
+      '÷ all tools, writes on',
+    ],
+    rows: toolList.map((p) => [
+      p.profile,
+      p.settings,
+      String(p.tools),
+      p.visibleTokens === undefined ? '—' : String(p.visibleTokens),
+      p.medianVisible === undefined ? '—' : String(p.medianVisible),
+      String(p.tokens),
+      `${fixed(p.ratioToAll, 2)}×`,
+    ]),
+  };
 }

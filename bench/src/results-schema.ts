@@ -71,6 +71,11 @@ export const ToolListProfileSchema = z.object({
   profile: z.string(),
   settings: z.string(),
   tools: z.number(),
+  /** What a model reads: each tool's name, description and input schema (optional: older runs). */
+  visibleTokens: z.number().optional(),
+  /** The median tool's visible tokens. */
+  medianVisible: z.number().optional(),
+  /** The whole tools/list result. */
   tokens: z.number(),
   /** Tokens relative to listing every tool. */
   ratioToAll: z.number(),

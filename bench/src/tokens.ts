@@ -15,7 +15,7 @@ interface Profile {
   env: Record<string, string>;
 }
 
-function profiles(env: Backends['env']): Profile[] {
+function profiles(env: Record<string, string>): Profile[] {
   // Name the other backends off explicitly: auto-detection would otherwise read files in HOME.
   const off = { MLOPS_MCP_MLFLOW: 'false', MLOPS_MCP_WANDB: 'false', MLOPS_MCP_PREFECT: 'false' };
   const alone: [string, Record<string, string>][] = [
@@ -75,10 +75,25 @@ function toolset(env: Record<string, string>, name: string): Record<string, stri
 }
 
 /**
- * Estimated tokens (core's estimateTokens on compact JSON) of the `tools/list` result an MCP
- * client receives, per gateway profile, through a real MCP client and server in memory.
+ * What a model reads of a listed tool: its name, description and input schema. Clients show it
+ * neither the title, the annotations nor the output schema (docs/ARCHITECTURE.md).
  */
-export async function measureToolList(env: Backends['env']): Promise<ToolListProfile[]> {
+function visibleTokens(tool: { name: string; description?: string; inputSchema: unknown }): number {
+  return estimateTokens(
+    toCompactJson({
+      name: tool.name,
+      description: tool.description,
+      inputSchema: tool.inputSchema,
+    }),
+  );
+}
+
+/**
+ * Estimated tokens (core's estimateTokens on compact JSON) of the `tools/list` result an MCP
+ * client receives, and of what a model reads of it, per gateway profile, through a real MCP
+ * client and server in memory.
+ */
+export async function measureToolList(env: Record<string, string>): Promise<ToolListProfile[]> {
   const measured: Omit<ToolListProfile, 'ratioToAll'>[] = [];
   for (const profile of profiles(env)) {
     const gateway = libraryGateway(profile.env);
@@ -88,10 +103,13 @@ export async function measureToolList(env: Backends['env']): Promise<ToolListPro
     const client = new Client({ name: 'mlops-mcp-bench', version: '1.0.0' });
     await client.connect(clientSide);
     const listed = await client.listTools();
+    const visible = listed.tools.map(visibleTokens).sort((a, b) => a - b);
     measured.push({
       profile: profile.profile,
       settings: profile.settings,
       tools: listed.tools.length,
+      visibleTokens: visible.reduce((sum, tokens) => sum + tokens, 0),
+      medianVisible: visible[Math.floor((visible.length - 1) / 2)] ?? 0,
       tokens: estimateTokens(toCompactJson(listed)),
     });
     await client.close();

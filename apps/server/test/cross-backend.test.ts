@@ -43,7 +43,8 @@ async function call(
 beforeAll(async () => {
   backends = await startAllBackends();
   ({ mlflow, prefect, weave } = backends);
-  gateway = createGateway(backends.gatewayConfig());
+  // The default profile plus the charts, which it leaves out.
+  gateway = createGateway(backends.gatewayConfig({ toolsets: ['default', 'charts'] }));
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
   await gateway.createServer().connect(serverSide);
   client = new Client({ name: 'cross-backend', version: '1.0.0' });

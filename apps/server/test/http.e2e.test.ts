@@ -13,14 +13,18 @@ import { gatewayEnv, type SpawnedGateway, spawnHttpGateway } from './binary.js';
 
 const TOKEN = 'e2e-token-0123456789';
 /**
- * What a read-only gateway with only MLflow lists by default: the default profile's MLflow and
- * mlops tools, less the mlops tools that need orchestration (Prefect), which MLflow lacks.
+ * What a read-only gateway with only MLflow lists by default: the default profile's MLflow tools
+ * and the mlops tools MLflow's capabilities can serve (not mlops_find_lineage, which needs
+ * orchestration too).
  */
+const MLFLOW_CAPABILITIES = ['tracking', 'tracing', 'registry'];
 const READ_TOOLS = allTools()
   .filter(
-    (tool) => ['mlops', 'mlflow'].includes(tool.namespace) && DEFAULT_PROFILE.includes(tool.name),
+    (tool) =>
+      ['mlops', 'mlflow'].includes(tool.namespace) &&
+      DEFAULT_PROFILE.includes(tool.name) &&
+      (tool.needs ?? []).every((need) => MLFLOW_CAPABILITIES.includes(need)),
   )
-  .filter((tool) => !tool.needs?.includes('orchestration'))
   .map((tool) => tool.name);
 let mlflow: RunningServer;
 let seed: MlflowSeed;

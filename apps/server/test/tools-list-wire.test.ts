@@ -1,14 +1,17 @@
 import type { AnyToolDefinition } from '@mlops-mcp/core';
-import { createMcpHandler, McpServer } from '@modelcontextprotocol/server';
+import { createMcpHandler, fromJsonSchema, McpServer } from '@modelcontextprotocol/server';
 import { afterAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { createGateway, type Gateway, loadConfig } from '../src/index.js';
+import { leanJsonSchema } from '../src/tools/advertised-schema.js';
 import { toolAnnotations } from '../src/tools/register-tool.js';
 import { VERSION } from '../src/version.js';
 
 /**
  * tools/list as an HTTP client receives it, byte for byte, must not depend on how the gateway
  * hands its tools to the SDK (it caches their JSON Schemas across per-request servers): the
- * reference registers every selected tool's zod schemas with the SDK directly, converted afresh.
+ * reference registers every selected tool with its lean input schema converted afresh from zod
+ * (no output schema, as the gateway lists none).
  * Nothing here calls a backend, so the URLs need not answer.
  */
 const UNUSED = 'http://127.0.0.1:9';
@@ -33,7 +36,7 @@ afterAll(async () => {
   await Promise.all(gateways.map((gateway) => gateway.close()));
 });
 
-/** A server with the tools registered as the SDK documents it: zod schemas, nothing cached. */
+/** A server with the tools registered as the SDK documents it, nothing cached. */
 function referenceServer(tools: readonly AnyToolDefinition[]): McpServer {
   const server = new McpServer(
     { name: 'mlops-mcp', title: 'MLOps MCP gateway', version: VERSION },
@@ -45,8 +48,11 @@ function referenceServer(tools: readonly AnyToolDefinition[]): McpServer {
       {
         title: tool.title,
         description: tool.description,
-        inputSchema: tool.inputSchema,
-        outputSchema: tool.outputSchema,
+        inputSchema: fromJsonSchema(
+          leanJsonSchema(
+            z.toJSONSchema(tool.inputSchema, { io: 'input' }) as Record<string, unknown>,
+          ),
+        ),
         annotations: toolAnnotations(tool),
       },
       (() => ({ content: [] })) as never,

@@ -6,7 +6,7 @@ export type LoggedModelStatus = z.infer<typeof LoggedModelStatusSchema>;
 
 /** An MLflow 3 logged model: the model a run produced, with its own params, metrics and tags. */
 export const MlflowLoggedModelSchema = z.object({
-  id: z.string().describe('Logged model id (m-…).'),
+  id: z.string(),
   name: z.string().optional(),
   experimentId: z.string(),
   status: LoggedModelStatusSchema,

@@ -220,10 +220,7 @@ export const PrefectRunFilterSchema = z
   })
   .strict()
   .describe(
-    'Prefect filter objects, keyed as in the REST API: flows, flow_runs, task_runs, deployments, ' +
-      'work_pools, work_pool_queues. Operators per field as in Prefect (any_, not_any_, like_, all_, ' +
-      'before_, after_, is_null_, eq_, ge_, le_, startswith_, exists_), e.g. ' +
-      '{"flow_runs":{"state":{"type":{"any_":["FAILED","CRASHED"]}}}}. Unknown keys are rejected.',
+    'Prefect REST filter objects, e.g. {"flow_runs":{"parent_task_run_id":{"is_null_":true}}}.',
   );
 export type PrefectRunFilter = z.infer<typeof PrefectRunFilterSchema>;
 
@@ -240,6 +237,6 @@ export function compactFilterInput<S extends z.ZodType<unknown, Record<string, u
     .pipe(schema)
     .optional()
     .describe(
-      PrefectRunFilterSchema.description ?? 'Prefect filter objects, keyed as in the REST API.',
+      'Prefect REST filter objects, e.g. {"flow_runs":{"parent_task_run_id":{"is_null_":true}}}.',
     );
 }

@@ -18,13 +18,9 @@ export const executeTool = defineCodeTool({
   name: 'mlops_execute',
   title: 'Run a JavaScript snippet over the read tools',
   description:
-    'Run a JavaScript/TypeScript snippet in a sandbox to compute over many records and return only ' +
-    'the answer (counts, means, percentiles, rankings): exact, and far fewer tokens than reading the ' +
-    'records. Every read tool is an async function named after it: mlflow_search_runs is ' +
-    '`await mlflow.searchRuns({...})`, mlops_what_failed is `mlops.whatFailed()`; each returns that ' +
-    "tool's structured result (page with nextCursor when there are more). Use top-level await and " +
-    '`return` a JSON value; console.log lines come back as logs. No network, files, timers or imports. ' +
-    'Call mlops_api first for the functions and their argument and result types.',
+    'Run a JS/TS snippet in a sandbox where each read tool is an async function returning its ' +
+    'structured result (mlflow_search_runs: `await mlflow.searchRuns({...})`) and get back only what ' +
+    'it returns: exact aggregates over many records in few tokens; mlops_api lists the functions.',
   namespace: 'mlops',
   toolsets: ['code'],
   access: 'read',
@@ -138,26 +134,15 @@ export const apiTool = defineCodeTool({
   name: 'mlops_api',
   title: 'TypeScript API of the functions mlops_execute binds',
   description:
-    'List the async functions mlops_execute binds (one per read tool of the enabled backends) as ' +
-    'TypeScript declarations generated from the tools schemas: arguments with their docs, and result ' +
-    'types. Filter by keywords (e.g. "runs metric history") and/or backend: the best matches in full, ' +
-    'the rest by name; without a query, names and one line each.',
+    "TypeScript declarations of the functions mlops_execute binds, from the tools' schemas; " +
+    'filter by keywords and/or backend (best matches in full, the rest by name).',
   namespace: 'mlops',
   toolsets: ['code'],
   access: 'read',
   inputSchema: z.object({
-    query: z.string().max(200).optional().describe('Keywords matched against names and docs.'),
-    backend: z
-      .enum(['mlops', 'mlflow', 'wandb', 'prefect'])
-      .optional()
-      .describe('Only this namespace.'),
-    limit: z
-      .number()
-      .int()
-      .min(1)
-      .max(20)
-      .default(4)
-      .describe('Most full declarations (default 4).'),
+    query: z.string().max(200).optional().describe('e.g. "metric history"'),
+    backend: z.enum(['mlops', 'mlflow', 'wandb', 'prefect']).optional(),
+    limit: z.number().int().min(1).max(20).default(4),
   }),
   outputSchema: z.object({
     declarations: z.string().describe('TypeScript declarations, best matches first.'),

@@ -3,43 +3,33 @@ import { z } from 'zod';
 
 /** One neutral run query, translated to each tracking backend's own filter language. */
 export const RunQuerySchema = z.object({
-  experiment: z
-    .string()
-    .max(200)
-    .optional()
-    .describe('Part of the experiment (MLflow) or project (W&B) name; omit for all.'),
+  experiment: z.string().max(200).optional().describe('Experiment/project name fragment.'),
   status: z
     .array(z.enum(['running', 'finished', 'failed', 'killed']))
     .max(4)
-    .optional()
-    .describe('Run statuses to keep (W&B crashed counts as failed).'),
-  since: z
-    .string()
-    .max(40)
-    .optional()
-    .describe('Runs started after this: "24h", "7d" or ISO 8601.'),
+    .optional(),
+  since: z.string().max(40).optional(),
   tag: z
     .object({ key: z.string().min(1).max(250), value: z.string().max(500) })
     .optional()
-    .describe('MLflow tag / W&B config key that must equal the value (e.g. invocation_id).'),
+    .describe('MLflow tag or W&B config key.'),
   metric: z
     .object({
       key: z.string().min(1).max(250),
       op: z.enum(['>', '>=', '<', '<=']),
       value: z.number(),
     })
-    .optional()
-    .describe('Keep runs whose latest metric (MLflow) / summary metric (W&B) compares true.'),
+    .optional(),
   orderBy: z
     .object({
       metric: z.string().min(1).max(250),
       direction: z
         .enum(['asc', 'desc'])
         .optional()
-        .describe('asc = lower is better; default inferred from the metric name (loss → asc).'),
+        .describe('Default: from the name (loss → asc).'),
     })
     .optional()
-    .describe('Rank the merged results by this metric; default newest first.'),
+    .describe('Default: newest first.'),
 });
 export type RunQuery = z.infer<typeof RunQuerySchema>;
 

@@ -8,13 +8,7 @@ export const DEFAULT_SINCE = '24h';
  * "24h", "7d", "90m" or an ISO 8601 instant; optional so a handler can tell the default from a
  * window the caller chose (only a default window reports what it hid).
  */
-export const SinceInput = z
-  .string()
-  .max(40)
-  .optional()
-  .describe(
-    `Start of the window: a duration back from now ("90m", "24h", "7d") or an ISO 8601 time; default ${DEFAULT_SINCE}.`,
-  );
+export const SinceInput = z.string().max(40).optional().describe('Default 24h.');
 
 const UNITS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000 };
 const RELATIVE = /^(\d+)\s*([mhd])$/;

@@ -1,9 +1,25 @@
 import { type AnyToolDefinition, estimateTokens, toCompactJson } from '@mlops-mcp/core';
-import { z } from 'zod';
+import { advertisedInputSchema } from '../tools/advertised-schema.js';
+import { toolAnnotations } from '../tools/register-tool.js';
 
 /**
- * Estimated tokens a tool adds to `tools/list`: its name, title, description, annotations and
- * both JSON schemas, serialised as the SDK sends them.
+ * Estimated tokens a model reads for a tool: its name, description and input schema (what
+ * clients put in the model's tool list; titles, annotations and outputSchema stay with the
+ * client, see docs/ARCHITECTURE.md).
+ */
+export function toolVisibleTokens(tool: AnyToolDefinition): number {
+  return estimateTokens(
+    toCompactJson({
+      name: tool.name,
+      description: tool.description,
+      inputSchema: advertisedInputSchema(tool),
+    }),
+  );
+}
+
+/**
+ * Estimated tokens a tool adds to the `tools/list` result: everything it lists, serialised as
+ * the SDK sends it (title, annotations and the `type: object` the SDK puts first included).
  */
 export function toolListingTokens(tool: AnyToolDefinition): number {
   return estimateTokens(
@@ -11,12 +27,8 @@ export function toolListingTokens(tool: AnyToolDefinition): number {
       name: tool.name,
       title: tool.title,
       description: tool.description,
-      inputSchema: z.toJSONSchema(tool.inputSchema, { io: 'input' }),
-      outputSchema: z.toJSONSchema(tool.outputSchema, { io: 'output' }),
-      annotations: {
-        readOnlyHint: tool.access === 'read',
-        destructiveHint: tool.destructive ?? false,
-      },
+      inputSchema: { type: 'object', ...advertisedInputSchema(tool) },
+      annotations: toolAnnotations(tool),
     }),
   );
 }

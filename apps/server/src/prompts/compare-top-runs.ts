@@ -29,7 +29,7 @@ const N_INPUT = z
   .string()
   .regex(/^([2-9]|10)$/, 'n is a whole number from 2 to 10.')
   .default('5')
-  .describe('How many runs to compare, 2-10; default 5.');
+  .describe('How many runs to compare, 2-10.');
 
 /** `compare_top_runs`, when MLflow or W&B run search is selected. */
 export function compareTopRunsPrompt(ctx: PromptContext): WorkflowPrompt | undefined {

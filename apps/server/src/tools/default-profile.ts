@@ -1,8 +1,10 @@
 /**
- * The tools listed when no toolset or tool is named: the questions people ask most, in about a
- * third of the full catalog's tools/list tokens (see docs/TOOLS.md). `--toolsets all` lists
- * everything. Write tools are added whenever writes are enabled, since enabling them is already
- * an explicit choice.
+ * The tools listed when no toolset or tool is named: the questions people ask most, within 4k
+ * model-visible tokens (test/profiles.test.ts). What they leave out is one toolset away and the
+ * server's instructions say how: the charts (`charts`), run summaries (`summaries`), the Prefect
+ * overview and single flow run (`orchestration`, `flow-runs`), `--toolsets all` for everything.
+ * Write tools are added whenever writes are enabled, since enabling them is already an explicit
+ * choice.
  */
 export const DEFAULT_PROFILE: readonly string[] = [
   // Across backends: the first calls of most sessions.
@@ -12,14 +14,11 @@ export const DEFAULT_PROFILE: readonly string[] = [
   'mlops_compare_runs',
   'mlops_search_traces',
   'mlops_find_lineage',
-  'mlops_plot_metrics',
-  'mlops_plot_trace',
-  // MLflow: find, read and summarise runs; traces; what is in production.
+  // MLflow: find and read runs, their metrics and files; traces; what is in production.
   'mlflow_search_experiments',
   'mlflow_search_runs',
   'mlflow_get_run',
   'mlflow_get_metric_history',
-  'mlflow_summarize_run',
   'mlflow_list_artifacts',
   'mlflow_read_artifact',
   'mlflow_search_traces',
@@ -33,10 +32,8 @@ export const DEFAULT_PROFILE: readonly string[] = [
   'wandb_search_traces',
   'wandb_get_trace',
   'wandb_summarize_traces',
-  // Prefect: workspace health and the support questions.
-  'prefect_get_overview',
+  // Prefect: flow runs, their logs, and the support questions.
   'prefect_list_flow_runs',
-  'prefect_get_flow_run',
   'prefect_get_flow_run_logs',
   'prefect_diagnose_flow_run',
   'prefect_diagnose_late_runs',

@@ -13,6 +13,7 @@ import type {
   StandardSchemaWithJSON,
   ToolAnnotations,
 } from '@modelcontextprotocol/server';
+import { advertisedInputSchema, deepFreeze } from './advertised-schema.js';
 import { toErrorPayload } from './error-result.js';
 
 export interface RegisterDeps {
@@ -35,14 +36,17 @@ export function registerTool(
     callTool(tool, client, args, ctx, deps)) as never);
 }
 
-/** MCP annotations derived from a tool's access class. */
+/**
+ * MCP annotations derived from a tool's access class, leaving out what the spec's defaults already
+ * say: `openWorldHint` (default true), and for reads `destructiveHint`/`idempotentHint`, which
+ * mean something only when `readOnlyHint` is false. The title is the tool's own `title`.
+ */
 export function toolAnnotations(tool: AnyToolDefinition): ToolAnnotations {
+  if (tool.access === 'read') return { readOnlyHint: true };
   return {
-    title: tool.title,
-    readOnlyHint: tool.access === 'read',
-    destructiveHint: tool.access === 'write' ? (tool.destructive ?? true) : false,
-    idempotentHint: tool.access === 'read' ? true : (tool.idempotent ?? false),
-    openWorldHint: true,
+    readOnlyHint: false,
+    destructiveHint: tool.destructive ?? true,
+    ...(tool.idempotent ? { idempotentHint: true } : {}),
   };
 }
 
@@ -51,7 +55,6 @@ interface SdkToolConfig {
   readonly title: string;
   readonly description: string;
   readonly inputSchema: StandardSchemaWithJSON;
-  readonly outputSchema: StandardSchemaWithJSON;
   readonly annotations: ToolAnnotations;
 }
 
@@ -61,6 +64,11 @@ const sdkToolConfigs = new WeakMap<AnyToolDefinition, SdkToolConfig>();
  * What the SDK is given for a tool, built once per process: stateless HTTP registers every tool
  * on a fresh server per request, and nothing here depends on the request (the per-request
  * client lives only in the handler). Frozen, since every server shares it.
+ *
+ * No outputSchema: no client we know of shows it to the model in ordinary tool use (see
+ * docs/ARCHITECTURE.md), while each one that receives it validates `structuredContent` against
+ * it, and the full schemas were over half of `tools/list`. Results still carry
+ * `structuredContent`; the zod output schema stays the tool's contract in the library and docs.
  */
 function sdkToolConfig(tool: AnyToolDefinition): SdkToolConfig {
   let config = sdkToolConfigs.get(tool);
@@ -68,8 +76,7 @@ function sdkToolConfig(tool: AnyToolDefinition): SdkToolConfig {
     config = deepFreeze({
       title: tool.title,
       description: tool.description,
-      inputSchema: validatedAtTheSeam(withCachedJsonSchema(tool.inputSchema)),
-      outputSchema: withCachedJsonSchema(tool.outputSchema),
+      inputSchema: listedAndValidatedAtTheSeam(tool),
       annotations: toolAnnotations(tool),
     });
     sdkToolConfigs.set(tool, config);
@@ -77,72 +84,24 @@ function sdkToolConfig(tool: AnyToolDefinition): SdkToolConfig {
   return config;
 }
 
-type JsonSchemaOptions = Parameters<StandardSchemaWithJSON['~standard']['jsonSchema']['input']>[0];
-
-const cachedSchemas = new WeakMap<StandardSchemaWithJSON, StandardSchemaWithJSON>();
-
 /**
- * A schema that validates exactly as `schema` (its own `validate`) but converts to JSON Schema
- * once per io and target. The SDK converts a registered tool's schemas on every `tools/list` and
- * its output schema on every `tools/call` (memoised per server only), and zod's conversion is the
- * bulk of a stateless request's CPU. The cached JSON Schema is deep-frozen: it is shared by every
- * request, so none may change what the next one lists.
+ * The input schema as the SDK sees it: it lists the lean JSON Schema (advertisedInputSchema,
+ * converted once per process, since the SDK converts on every `tools/list`), and its `validate`
+ * accepts any arguments, so the SDK never answers a bad call with its own plain text. `callTool`
+ * validates instead (parseToolInput) against the full zod schema, with a structured
+ * invalid_input that names every problem and refuses unknown arguments, on every path (MCP,
+ * `gateway.callTool`, resources).
  */
-function withCachedJsonSchema(schema: StandardSchemaWithJSON): StandardSchemaWithJSON {
-  const cached = cachedSchemas.get(schema);
-  if (cached !== undefined) return cached;
-  const standard = schema['~standard'];
-  // Without a converter of its own the SDK falls back to converting the zod schema itself.
-  if (standard.jsonSchema === undefined) return schema;
-  const converted = new Map<string, Record<string, unknown>>();
-  const convert = (io: 'input' | 'output') => (options: JsonSchemaOptions) => {
-    // Library options (the SDK passes none) could change the result: convert those each time.
-    if (options?.libraryOptions !== undefined) return standard.jsonSchema[io](options);
-    const key = `${io} ${options?.target}`;
-    let json = converted.get(key);
-    if (json === undefined) {
-      // A conversion that throws is not cached: it throws again, where the SDK expects it.
-      json = deepFreeze(standard.jsonSchema[io](options));
-      converted.set(key, json);
-    }
-    return json;
-  };
-  const wrapped: StandardSchemaWithJSON = {
-    '~standard': {
-      version: standard.version,
-      vendor: standard.vendor,
-      validate: standard.validate,
-      jsonSchema: { input: convert('input'), output: convert('output') },
-    },
-  };
-  cachedSchemas.set(schema, wrapped);
-  return wrapped;
-}
-
-/**
- * The input schema as the SDK sees it: listed as before, but its `validate` accepts any
- * arguments, so the SDK never answers a bad call with its own plain text. `callTool` validates
- * instead (parseToolInput), with a structured invalid_input that names every problem and refuses
- * unknown arguments, on every path (MCP, `gateway.callTool`, resources).
- */
-function validatedAtTheSeam(schema: StandardSchemaWithJSON): StandardSchemaWithJSON {
-  const standard = schema['~standard'];
+function listedAndValidatedAtTheSeam(tool: AnyToolDefinition): StandardSchemaWithJSON {
+  const json = () => advertisedInputSchema(tool);
   return {
     '~standard': {
-      version: standard.version,
-      vendor: standard.vendor,
+      version: 1,
+      vendor: 'mlops-mcp',
       validate: (value: unknown) => ({ value }),
-      jsonSchema: standard.jsonSchema,
+      jsonSchema: { input: json, output: json },
     },
   };
-}
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
 }
 
 /**

@@ -1,24 +1,12 @@
 import { z } from 'zod';
 
 /**
- * The paging inputs every list tool shares, described once so each backend's tools read alike
- * and cost the same tokens in `tools/list`.
+ * The paging inputs every list tool shares. They carry no description: the server's
+ * `instructions` explain `limit` and `cursor` once for every tool, instead of each tool's
+ * `tools/list` entry repeating it.
  */
 export const limitInput = (defaultLimit: number, max: number) =>
-  z
-    .number()
-    .int()
-    .min(1)
-    .max(max)
-    .default(defaultLimit)
-    .describe(`How many items to return (1-${max}, default ${defaultLimit}).`);
+  z.number().int().min(1).max(max).default(defaultLimit);
 
-/** An opaque page token; `detail` says what must stay the same between pages, if anything. */
-export const cursorInputFor = (detail = '') =>
-  z
-    .string()
-    .max(4096)
-    .optional()
-    .describe(`nextCursor from a previous call${detail}, to get the next page.`);
-
-export const cursorInput = cursorInputFor();
+/** An opaque page token: the `nextCursor` of a previous call with the same other inputs. */
+export const cursorInput = z.string().max(4096).optional();

@@ -9,10 +9,7 @@ import { jobIdInput } from './prompt-optimization-inputs.js';
 export const cancelPromptOptimizationJobTool = defineMlflowTool({
   name: 'mlflow_cancel_prompt_optimization_job',
   title: 'Cancel an MLflow prompt optimization job',
-  description:
-    'Cancel a PENDING or IN_PROGRESS MLflow prompt optimization job (id from ' +
-    'mlflow_search_prompt_optimization_jobs); its run is marked KILLED and no prompt version is ' +
-    'registered. A job that already ended cannot be cancelled.',
+  description: 'Cancel a pending or running MLflow prompt optimization job.',
   namespace: 'mlflow',
   toolsets: ['prompts'],
   access: 'write',

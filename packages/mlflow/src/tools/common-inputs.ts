@@ -7,11 +7,6 @@ export const orderByInput = z
   .array(z.string().min(1).max(250))
   .max(10)
   .optional()
-  .describe(
-    'Sort clauses, each "<column> [ASC|DESC]", e.g. ["metrics.val_loss ASC", "attributes.start_time DESC"].',
-  );
+  .describe('e.g. "metrics.val_loss ASC".');
 
-export const includeSystemTagsInput = z
-  .boolean()
-  .default(false)
-  .describe("Include MLflow's own mlflow.* tags (source, git commit, user...). Off by default.");
+export const includeSystemTagsInput = z.boolean().default(false);

@@ -13,18 +13,12 @@ export const compareRunsTool = defineMlflowTool({
   name: 'mlflow_compare_runs',
   title: 'Compare MLflow runs',
   description:
-    'Compare 2-10 MLflow runs side by side: the params that differ (and how many are identical), every ' +
-    "metric's latest value as one column per run, and the tags that differ. Use it to explain why one " +
-    'run beat another. Run ids come from mlflow_search_runs or mlflow_get_best_run.',
+    "Compare 2-10 MLflow runs: params and tags that differ, every metric's latest value per run.",
   namespace: 'mlflow',
   toolsets: ['summaries'],
   access: 'read',
   inputSchema: z.object({
-    runIds: z
-      .array(z.string().min(1).max(200))
-      .min(2)
-      .max(10)
-      .describe('2-10 run ids or mlflow://runs/<id> URIs.'),
+    runIds: z.array(z.string().min(1).max(200)).min(2).max(10),
     includeSystemTags: includeSystemTagsInput,
   }),
   outputSchema: z.object({

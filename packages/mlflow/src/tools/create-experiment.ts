@@ -8,29 +8,20 @@ import { experimentNameInput, experimentTagsInput } from './experiment-inputs.js
 export const createExperimentTool = defineMlflowTool({
   name: 'mlflow_create_experiment',
   title: 'Create an MLflow experiment',
-  description:
-    'Create a new MLflow experiment to hold runs, optionally with tags and an artifact location. Returns its id ' +
-    '(for mlflow_create_run). Names are unique, also among deleted experiments: a taken name is an error that ' +
-    'says which experiment holds it.',
+  description: 'Create an MLflow experiment; names are unique, also among deleted experiments.',
   namespace: 'mlflow',
   toolsets: ['experiments'],
   access: 'write',
   destructive: false,
   inputSchema: z.object({
-    name: experimentNameInput.describe(
-      'Name of the new experiment (unique, at most 500 characters).',
-    ),
+    name: experimentNameInput,
     artifactLocation: z
       .string()
       .min(1)
       .max(2000)
       .optional()
-      .describe(
-        "Where runs' artifacts go, e.g. s3://bucket/path; omit to use the server's default artifact root.",
-      ),
-    tags: experimentTagsInput
-      .optional()
-      .describe('Tags to set, e.g. {"team": "nlp"} (at most 100).'),
+      .describe("e.g. s3://bucket/path; default the server's root."),
+    tags: experimentTagsInput.optional(),
   }),
   outputSchema: ExperimentSchema,
   async handler(input, { client, signal }) {

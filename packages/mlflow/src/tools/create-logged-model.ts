@@ -11,9 +11,7 @@ export const createLoggedModelTool = defineMlflowTool({
   name: 'mlflow_create_logged_model',
   title: 'Create an MLflow logged model',
   description:
-    'Create an MLflow 3 logged model in an experiment (id from mlflow_search_experiments), optionally linked ' +
-    'to the run that produced it (mlflow_search_runs), with params and tags. It starts PENDING: call ' +
-    'mlflow_finalize_logged_model with READY once its files are uploaded. Returns the new id (m-…).',
+    'Create an MLflow 3 logged model (PENDING until finalized), optionally linked to its run.',
   namespace: 'mlflow',
   toolsets: ['logged-models'],
   access: 'write',
@@ -21,23 +19,10 @@ export const createLoggedModelTool = defineMlflowTool({
   idempotent: false,
   inputSchema: z.object({
     experimentId: experimentIdInput,
-    name: z
-      .string()
-      .min(1)
-      .max(250)
-      .optional()
-      .describe('Model name; MLflow picks one if omitted.'),
-    modelType: z.string().min(1).max(100).optional().describe('Free-form type, e.g. "agent".'),
-    sourceRunId: z
-      .string()
-      .min(1)
-      .max(200)
-      .optional()
-      .describe('Run that produced the model (id or mlflow://runs/<id>).'),
-    params: z
-      .record(z.string().min(1).max(250), z.string().max(6000))
-      .optional()
-      .describe('Params as a map; write-once.'),
+    name: z.string().min(1).max(250).optional(),
+    modelType: z.string().min(1).max(100).optional(),
+    sourceRunId: z.string().min(1).max(200).optional(),
+    params: z.record(z.string().min(1).max(250), z.string().max(6000)).optional(),
     tags: tagsMapInput.optional(),
   }),
   outputSchema: MlflowLoggedModelSchema,

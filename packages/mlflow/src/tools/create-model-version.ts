@@ -11,11 +11,7 @@ export const createModelVersionTool = defineMlflowTool({
   name: 'mlflow_create_model_version',
   title: 'Register a new MLflow model version',
   description:
-    'Register a new version of an existing registered model (create it first with ' +
-    'mlflow_create_registered_model). Give the run id (from mlflow_search_runs) and source ' +
-    '"runs:/<runId>/<artifact path>", or an MLflow 3 logged model id (mlflow_search_logged_models) and ' +
-    'source "models:/<modelId>". MLflow rejects a source that does not belong to that run or model. ' +
-    'Returns the new version number.',
+    'Register a model version from a run ("runs:/<runId>/<path>") or an MLflow 3 logged model ("models:/<modelId>").',
   namespace: 'mlflow',
   toolsets: ['registry'],
   access: 'write',
@@ -23,24 +19,14 @@ export const createModelVersionTool = defineMlflowTool({
   idempotent: false,
   inputSchema: z.object({
     name: modelNameInput,
-    source: z
-      .string()
-      .min(1)
-      .max(2000)
-      .describe('Model files: "runs:/<runId>/model", "models:/<modelId>", or a storage URI.'),
-    runId: z
-      .string()
-      .min(1)
-      .max(200)
-      .optional()
-      .describe('Run that produced the model (id or ref.uri).'),
+    source: z.string().min(1).max(2000),
+    runId: z.string().min(1).max(200).optional(),
     modelId: z
       .string()
       .min(1)
       .max(200)
       .regex(/^[\w-]+$/, 'Logged model ids look like m-<32 hex>.')
-      .optional()
-      .describe('MLflow 3 logged model id (m-…) the version comes from.'),
+      .optional(),
     description: descriptionInput.optional(),
     tags: tagsMapInput.optional(),
   }),

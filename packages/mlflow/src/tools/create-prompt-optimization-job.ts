@@ -11,12 +11,7 @@ export const createPromptOptimizationJobTool = defineMlflowTool({
   name: 'mlflow_create_prompt_optimization_job',
   title: 'Start an MLflow prompt optimization job',
   description:
-    'Start a prompt optimization job on the MLflow server: it rewrites a registered prompt ' +
-    '(GEPA or MetaPrompt optimizer, driven by an LLM) to score better on an evaluation dataset ' +
-    'with the given scorers, and registers the result as a new prompt version. Returns at once ' +
-    'with the job id and run id; follow it with mlflow_get_prompt_optimization_job. Needs a ' +
-    'server started with MLFLOW_SERVER_ENABLE_JOB_EXECUTION=true and LLM access (litellm) on it. ' +
-    'Prompt URIs come from mlflow_search_prompts, dataset ids from mlflow_search_evaluation_datasets.',
+    'Start an MLflow prompt optimization job (GEPA or MetaPrompt) on an evaluation dataset; the server needs job execution and LLM access.',
   namespace: 'mlflow',
   toolsets: ['prompts'],
   access: 'write',
@@ -28,33 +23,22 @@ export const createPromptOptimizationJobTool = defineMlflowTool({
       .string()
       .regex(/^prompts:\/[^/\s]+\/\d+$/, 'A prompt version URI: prompts:/<name>/<version>.')
       .max(300)
-      .describe('Prompt version to start from, e.g. "prompts:/qa-answer/3".'),
-    optimizer: OptimizerSchema.default('GEPA').describe(
-      'GEPA (reflective search, default) or METAPROMPT (one-shot rewrite with guidelines).',
-    ),
+      .describe('e.g. "prompts:/qa-answer/3".'),
+    optimizer: OptimizerSchema.default('GEPA'),
     datasetId: z
       .string()
       .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/, 'An evaluation dataset id such as d-….')
-      .optional()
-      .describe('Evaluation dataset (d-…) with the inputs and expectations to optimize on.'),
+      .optional(),
     scorers: z
       .array(z.string().min(1).max(256))
       .min(1)
       .max(20)
-      .describe(
-        'Scorers to optimize for: built-in class names ("Correctness", "Safety") or names of ' +
-          'scorers registered to the experiment (mlflow_list_scorers).',
-      ),
+      .describe('Built-in scorer classes ("Correctness") or registered scorer names.'),
     optimizerConfig: z
       .record(z.string(), z.unknown())
       .optional()
-      .describe(
-        'Optimizer settings, e.g. {"reflection_model": "openai:/gpt-4o", "max_metric_calls": 100}.',
-      ),
-    tags: z
-      .record(z.string().min(1).max(250), z.string().max(5000))
-      .optional()
-      .describe('Tags to attach to the job.'),
+      .describe('e.g. {"reflection_model": "openai:/gpt-4o"}.'),
+    tags: z.record(z.string().min(1).max(250), z.string().max(5000)).optional(),
   }),
   outputSchema: PromptOptimizationJobSchema,
   async handler(input, { client, signal }) {

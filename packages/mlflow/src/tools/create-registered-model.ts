@@ -8,10 +8,7 @@ import { descriptionInput, tagsMapInput } from './registry-inputs.js';
 export const createRegisteredModelTool = defineMlflowTool({
   name: 'mlflow_create_registered_model',
   title: 'Create an MLflow registered model',
-  description:
-    'Create a registered model (no versions yet) with an optional description and tags; then register ' +
-    'versions with mlflow_create_model_version. Fails with invalid_input when the name is taken by a model ' +
-    "or a prompt. Names may not contain '/' or ':'.",
+  description: 'Create a registered model (no versions yet); names may not contain "/" or ":".',
   namespace: 'mlflow',
   toolsets: ['registry'],
   access: 'write',
@@ -22,8 +19,7 @@ export const createRegisteredModelTool = defineMlflowTool({
       .string()
       .min(1)
       .max(256)
-      .regex(/^[^/:]+$/, "Model names may not contain '/' or ':'.")
-      .describe('New model name.'),
+      .regex(/^[^/:]+$/, "Model names may not contain '/' or ':'."),
     description: descriptionInput.optional(),
     tags: tagsMapInput.optional(),
   }),

@@ -15,35 +15,21 @@ import {
 export const createRunTool = defineMlflowTool({
   name: 'mlflow_create_run',
   title: 'Create an MLflow run',
-  description:
-    'Create a new MLflow run (status RUNNING) in an active experiment, to log metrics, params and tags to ' +
-    '(mlflow_log_batch, mlflow_log_metric, mlflow_log_param) and finish with mlflow_update_run. The experiment id comes ' +
-    'from mlflow_search_experiments, mlflow_get_experiment_by_name or mlflow_create_experiment.',
+  description: 'Create an MLflow run (RUNNING) to log to; finish it with mlflow_update_run.',
   namespace: 'mlflow',
   toolsets: ['runs'],
   access: 'write',
   destructive: false,
   inputSchema: z.object({
     experimentId: experimentIdInput,
-    runName: z
-      .string()
-      .min(1)
-      .max(250)
-      .optional()
-      .describe('Run name shown in MLflow; omit for a generated one.'),
-    startTime: timeInput
-      .optional()
-      .describe('Start time, epoch ms or ISO 8601 (e.g. 2026-05-01T12:00:00Z); default now.'),
+    runName: z.string().min(1).max(250).optional(),
+    startTime: timeInput.optional().describe('Epoch ms or ISO 8601; default now.'),
     tags: keyValueMapInput({
       what: 'Run tag',
       max: 100,
       maxValueLength: MAX_RUN_TAG_VALUE_LENGTH,
       reserved: 'refuse',
-    })
-      .optional()
-      .describe(
-        'Tags, e.g. {"stage": "sft", "invocation_id": "a1b2"} (at most 100; mlflow.* reserved).',
-      ),
+    }).optional(),
   }),
   outputSchema: RunSchema,
   async handler(input, { client, signal }) {

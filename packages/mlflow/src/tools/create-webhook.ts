@@ -16,11 +16,7 @@ export const createWebhookTool = defineMlflowTool({
   name: 'mlflow_create_webhook',
   title: 'Create an MLflow webhook',
   description:
-    'Create an MLflow webhook: MLflow POSTs a JSON payload to `url` whenever one of `events` ' +
-    'happens in the model or prompt registry (e.g. model_version_alias.created to deploy a new ' +
-    'champion). With a `secret`, deliveries are HMAC-signed; the secret is never shown again. ' +
-    'Check delivery with mlflow_test_webhook. MLflow refuses http and private-network URLs unless ' +
-    'the server allows them (MLFLOW_WEBHOOK_ALLOWED_SCHEMES, MLFLOW_WEBHOOK_ALLOW_PRIVATE_IPS).',
+    'Create an MLflow webhook that POSTs registry events to a URL (https, public hosts by default).',
   namespace: 'mlflow',
   toolsets: ['webhooks'],
   access: 'write',

@@ -9,9 +9,7 @@ import { assessmentIdInput, traceIdInput } from './trace-inputs.js';
 export const deleteAssessmentTool = defineMlflowTool({
   name: 'mlflow_delete_assessment',
   title: 'Delete an MLflow assessment',
-  description:
-    'Permanently delete one feedback or expectation from an MLflow trace. Ids come from ' +
-    'mlflow_get_trace_info (assessments). Returns what was deleted; an unknown id is not_found.',
+  description: 'Permanently delete one feedback or expectation from an MLflow trace.',
   namespace: 'mlflow',
   toolsets: ['traces'],
   access: 'write',

@@ -8,9 +8,7 @@ import { experimentIdInput, experimentTagKeyInput } from './experiment-inputs.js
 export const deleteExperimentTagTool = defineMlflowTool({
   name: 'mlflow_delete_experiment_tag',
   title: 'Delete a tag from an MLflow experiment',
-  description:
-    'Remove one tag from an active MLflow experiment. This cannot be undone except by setting the tag again. ' +
-    'mlflow_get_experiment lists the current tags.',
+  description: 'Remove one tag from an active MLflow experiment.',
   namespace: 'mlflow',
   toolsets: ['experiments'],
   access: 'write',

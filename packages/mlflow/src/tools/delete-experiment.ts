@@ -9,8 +9,7 @@ export const deleteExperimentTool = defineMlflowTool({
   name: 'mlflow_delete_experiment',
   title: 'Delete an MLflow experiment',
   description:
-    'Delete an MLflow experiment and, with it, all its runs. MLflow keeps them (and the name) as "deleted" until ' +
-    'its garbage collection runs, so mlflow_restore_experiment can undo this. Searches no longer show them.',
+    'Delete an MLflow experiment with its runs (restorable with mlflow_restore_experiment until garbage collection).',
   namespace: 'mlflow',
   toolsets: ['experiments'],
   access: 'write',

@@ -8,9 +8,7 @@ import { writableTagKeyInput } from './registry-inputs.js';
 export const deleteLoggedModelTagTool = defineMlflowTool({
   name: 'mlflow_delete_logged_model_tag',
   title: 'Delete a tag from an MLflow logged model',
-  description:
-    'Remove one tag from an MLflow 3 logged model; an unset key is not_found. Tags come from ' +
-    "mlflow_get_logged_model. Keys containing '/' cannot be deleted through MLflow's REST route.",
+  description: 'Remove one tag from an MLflow 3 logged model (keys with "/" cannot be deleted).',
   namespace: 'mlflow',
   toolsets: ['logged-models'],
   access: 'write',

@@ -7,10 +7,7 @@ import { loggedModelIdInput } from './logged-model-inputs.js';
 export const deleteLoggedModelTool = defineMlflowTool({
   name: 'mlflow_delete_logged_model',
   title: 'Delete an MLflow logged model',
-  description:
-    'Delete an MLflow 3 logged model: searches and gets stop returning it (MLflow keeps the row until ' +
-    'garbage collection; there is no restore endpoint). Registry versions made from it stay. Ids come ' +
-    'from mlflow_search_logged_models.',
+  description: 'Delete an MLflow 3 logged model (no restore; registry versions stay).',
   namespace: 'mlflow',
   toolsets: ['logged-models'],
   access: 'write',

@@ -8,9 +8,7 @@ import { modelNameInput, versionInput, writableTagKeyInput } from './registry-in
 export const deleteModelVersionTagTool = defineMlflowTool({
   name: 'mlflow_delete_model_version_tag',
   title: 'Delete a tag from an MLflow model version',
-  description:
-    'Remove one tag from a model version. Current tags come from mlflow_get_model_version. MLflow reports ' +
-    'success even when the key was not set.',
+  description: 'Remove one tag from a model version.',
   namespace: 'mlflow',
   toolsets: ['registry'],
   access: 'write',

@@ -8,9 +8,7 @@ import { modelNameInput, versionInput } from './registry-inputs.js';
 export const deleteModelVersionTool = defineMlflowTool({
   name: 'mlflow_delete_model_version',
   title: 'Delete an MLflow model version',
-  description:
-    'Permanently delete one version of a registered model (no restore); aliases pointing at it are ' +
-    'removed. The run and its artifacts stay. Versions come from mlflow_search_model_versions.',
+  description: 'Permanently delete one model version and the aliases pointing at it.',
   namespace: 'mlflow',
   toolsets: ['registry'],
   access: 'write',

@@ -7,10 +7,7 @@ import { jobIdInput } from './prompt-optimization-inputs.js';
 export const deletePromptOptimizationJobTool = defineMlflowTool({
   name: 'mlflow_delete_prompt_optimization_job',
   title: 'Delete an MLflow prompt optimization job',
-  description:
-    'Delete an MLflow prompt optimization job record (id from ' +
-    'mlflow_search_prompt_optimization_jobs) together with its run (deleted, restorable with ' +
-    'mlflow_restore_run). A prompt version it already registered stays.',
+  description: 'Delete an MLflow prompt optimization job record and its run.',
   namespace: 'mlflow',
   toolsets: ['prompts'],
   access: 'write',

@@ -8,9 +8,7 @@ import { aliasInput, modelNameInput } from './registry-inputs.js';
 export const deleteRegisteredModelAliasTool = defineMlflowTool({
   name: 'mlflow_delete_registered_model_alias',
   title: 'Delete an MLflow registered model alias',
-  description:
-    'Remove an alias from a registered model (the version itself stays). Current aliases come from ' +
-    'mlflow_get_registered_model. MLflow reports success even when the alias did not exist.',
+  description: 'Remove an alias from a registered model (succeeds even if it did not exist).',
   namespace: 'mlflow',
   toolsets: ['registry'],
   access: 'write',

@@ -8,9 +8,7 @@ import { modelNameInput, writableTagKeyInput } from './registry-inputs.js';
 export const deleteRegisteredModelTagTool = defineMlflowTool({
   name: 'mlflow_delete_registered_model_tag',
   title: 'Delete a tag from an MLflow registered model',
-  description:
-    'Remove one tag from a registered model. Current tags come from mlflow_get_registered_model. MLflow ' +
-    'reports success even when the key was not set.',
+  description: 'Remove one tag from a registered model.',
   namespace: 'mlflow',
   toolsets: ['registry'],
   access: 'write',

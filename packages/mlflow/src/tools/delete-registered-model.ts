@@ -9,8 +9,7 @@ export const deleteRegisteredModelTool = defineMlflowTool({
   name: 'mlflow_delete_registered_model',
   title: 'Delete an MLflow registered model',
   description:
-    'Permanently delete a registered model with all its versions, aliases and tags (no restore; the runs ' +
-    'and their artifacts stay). Names come from mlflow_search_registered_models. Prompts are refused.',
+    'Permanently delete a registered model with its versions, aliases and tags (runs stay).',
   namespace: 'mlflow',
   toolsets: ['registry'],
   access: 'write',

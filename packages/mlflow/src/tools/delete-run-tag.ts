@@ -8,16 +8,14 @@ import { keyInput, runIdInput } from './run-write-inputs.js';
 export const deleteRunTagTool = defineMlflowTool({
   name: 'mlflow_delete_run_tag',
   title: 'Delete a tag from an MLflow run',
-  description:
-    'Remove one tag from an active MLflow run (set tags with mlflow_set_run_tag). This cannot be undone except by ' +
-    "setting the tag again. mlflow_get_run lists the run's tags. Keys starting with 'mlflow.' are reserved.",
+  description: 'Remove one tag from an active MLflow run.',
   namespace: 'mlflow',
   toolsets: ['runs'],
   access: 'write',
   destructive: true,
   inputSchema: z.object({
     runId: runIdInput,
-    key: keyInput('Run tag', 'refuse').describe('Tag key to remove.'),
+    key: keyInput('Run tag', 'refuse'),
   }),
   outputSchema: z.object({ runId: z.string(), key: z.string(), deleted: z.literal(true) }),
   async handler(input, { client, signal }) {

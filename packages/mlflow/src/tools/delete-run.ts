@@ -9,8 +9,7 @@ export const deleteRunTool = defineMlflowTool({
   name: 'mlflow_delete_run',
   title: 'Delete an MLflow run',
   description:
-    'Delete an MLflow run. MLflow keeps it as "deleted" (hidden from searches unless includeDeleted) until its ' +
-    'garbage collection runs, so mlflow_restore_run can undo this. The run id comes from mlflow_search_runs.',
+    'Delete an MLflow run (restorable with mlflow_restore_run until garbage collection).',
   namespace: 'mlflow',
   toolsets: ['runs'],
   access: 'write',

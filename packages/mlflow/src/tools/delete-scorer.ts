@@ -9,9 +9,7 @@ export const deleteScorerTool = defineMlflowTool({
   name: 'mlflow_delete_scorer',
   title: 'Delete an MLflow registered scorer',
   description:
-    'Permanently delete one version of a registered MLflow scorer, or every version of it with ' +
-    'version "all" (no restore). Scheduled online scoring with it stops. The experiment id and ' +
-    'name come from mlflow_list_scorers, versions from mlflow_list_scorer_versions.',
+    'Permanently delete one version of an MLflow scorer, or all with version "all"; its scheduled scoring stops.',
   namespace: 'mlflow',
   toolsets: ['scorers'],
   access: 'write',
@@ -20,9 +18,7 @@ export const deleteScorerTool = defineMlflowTool({
   inputSchema: z.object({
     experimentId: scorerExperimentIdInput,
     name: scorerNameInput,
-    version: z
-      .union([scorerVersionInput, z.literal('all')])
-      .describe('The version to delete, or "all" to delete the scorer with every version.'),
+    version: z.union([scorerVersionInput, z.literal('all')]).describe('A version, or "all".'),
   }),
   outputSchema: z.object({
     experimentId: z.string(),

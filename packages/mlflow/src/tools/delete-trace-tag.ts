@@ -8,9 +8,7 @@ import { traceIdInput, traceTagKeyInput } from './trace-inputs.js';
 export const deleteTraceTagTool = defineMlflowTool({
   name: 'mlflow_delete_trace_tag',
   title: 'Delete a tag from an MLflow trace',
-  description:
-    'Remove one tag from an MLflow trace. The trace id comes from mlflow_search_traces; ' +
-    'mlflow_get_trace_info shows its tags. A tag the trace does not have is a not_found error.',
+  description: 'Remove one tag from an MLflow trace (an unset key is not_found).',
   namespace: 'mlflow',
   toolsets: ['traces'],
   access: 'write',

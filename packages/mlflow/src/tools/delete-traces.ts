@@ -10,10 +10,7 @@ export const deleteTracesTool = defineMlflowTool({
   name: 'mlflow_delete_traces',
   title: 'Delete MLflow traces',
   description:
-    'Permanently delete traces (with their spans and assessments) from one MLflow experiment: either ' +
-    'the listed traceIds, or every trace that started at or before maxTimestampMs (epoch ms), ' +
-    'oldest first, at most maxTraces of them. Cannot be undone. Trace ids come from ' +
-    'mlflow_search_traces; traces of other experiments are not touched. Returns how many were deleted.',
+    'Permanently delete traces of one MLflow experiment: traceIds, or the oldest up to maxTraces before maxTimestampMs.',
   namespace: 'mlflow',
   toolsets: ['traces'],
   access: 'write',
@@ -22,27 +19,15 @@ export const deleteTracesTool = defineMlflowTool({
   idempotent: false,
   inputSchema: z.object({
     experimentId: experimentIdInput,
-    traceIds: z
-      .array(traceIdInput)
-      .min(1)
-      .max(100)
-      .optional()
-      .describe('Traces to delete. Give this or maxTimestampMs, not both.'),
-    maxTimestampMs: z
-      .number()
-      .int()
-      .min(0)
-      .optional()
-      .describe('Delete traces that started at or before this time (Unix epoch milliseconds).'),
+    traceIds: z.array(traceIdInput).min(1).max(100).optional().describe('This or maxTimestampMs.'),
+    maxTimestampMs: z.number().int().min(0).optional().describe('Epoch ms.'),
     maxTraces: z
       .number()
       .int()
       .min(1)
       .max(10_000)
       .optional()
-      .describe(
-        'With maxTimestampMs: delete at most this many (the oldest). Default: all of them.',
-      ),
+      .describe('Oldest first; default all.'),
   }),
   outputSchema: z.object({
     experimentId: z.string(),

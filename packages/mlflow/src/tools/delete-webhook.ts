@@ -7,10 +7,7 @@ import { webhookIdInput } from './webhook-inputs.js';
 export const deleteWebhookTool = defineMlflowTool({
   name: 'mlflow_delete_webhook',
   title: 'Delete an MLflow webhook',
-  description:
-    'Delete an MLflow webhook (id from mlflow_list_webhooks): it stops delivering at once and ' +
-    'disappears from the list; there is no restore. To pause it instead, set status DISABLED ' +
-    'with mlflow_update_webhook.',
+  description: 'Delete an MLflow webhook (no restore; status DISABLED pauses it instead).',
   namespace: 'mlflow',
   toolsets: ['webhooks'],
   access: 'write',

@@ -7,13 +7,7 @@ import { keyInput, keyValueMapInput } from './run-write-inputs.js';
 export const MAX_EXPERIMENT_NAME_LENGTH = 500;
 export const MAX_EXPERIMENT_TAG_VALUE_LENGTH = 20_000;
 
-export const experimentIdInput = z
-  .string()
-  .min(1)
-  .max(200)
-  .describe(
-    'MLflow experiment id (e.g. "12") or mlflow://experiments/<id>, from mlflow_search_experiments or mlflow_get_experiment_by_name.',
-  );
+export const experimentIdInput = z.string().min(1).max(200);
 
 export const experimentNameInput = z
   .string()
@@ -21,14 +15,9 @@ export const experimentNameInput = z
   .max(MAX_EXPERIMENT_NAME_LENGTH)
   .refine((name) => name.trim() === name, 'Experiment names may not start or end with spaces.');
 
-export const experimentTagKeyInput = keyInput('Experiment tag', 'refuse').describe(
-  'Tag key (mlflow.* keys are reserved).',
-);
+export const experimentTagKeyInput = keyInput('Experiment tag', 'refuse');
 
-export const experimentTagValueInput = z
-  .string()
-  .max(MAX_EXPERIMENT_TAG_VALUE_LENGTH)
-  .describe('Tag value.');
+export const experimentTagValueInput = z.string().max(MAX_EXPERIMENT_TAG_VALUE_LENGTH);
 
 export const experimentTagsInput = keyValueMapInput({
   what: 'Experiment tag',

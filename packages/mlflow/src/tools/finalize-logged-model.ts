@@ -8,10 +8,7 @@ import { loggedModelIdInput } from './logged-model-inputs.js';
 export const finalizeLoggedModelTool = defineMlflowTool({
   name: 'mlflow_finalize_logged_model',
   title: 'Finalize an MLflow logged model',
-  description:
-    'Set the final status of an MLflow 3 logged model: READY when its files are complete, FAILED when the ' +
-    'upload or training failed. MLflow allows changing it again later. Ids come from ' +
-    'mlflow_search_logged_models (filter "status = \'PENDING\'" finds unfinished ones).',
+  description: 'Set an MLflow 3 logged model READY or FAILED.',
   namespace: 'mlflow',
   toolsets: ['logged-models'],
   access: 'write',
@@ -19,7 +16,7 @@ export const finalizeLoggedModelTool = defineMlflowTool({
   idempotent: true,
   inputSchema: z.object({
     modelId: loggedModelIdInput,
-    status: z.enum(['READY', 'FAILED']).describe('Final status.'),
+    status: z.enum(['READY', 'FAILED']),
   }),
   outputSchema: MlflowLoggedModelSchema,
   async handler(input, { client, signal }) {

@@ -71,37 +71,15 @@ export const findRunsByTagTool = defineMlflowTool({
   name: 'mlflow_find_runs_by_tag',
   title: 'Find MLflow runs by a tag value',
   description:
-    "Find every MLflow run that carries one tag value, across all active experiments, with each run's experiment name. " +
-    'Made for ids that tie runs together, such as an evaluation invocation id: pass just the id (e.g. "a1b2c3d4e5f60718"; ' +
-    'the key defaults to invocation_id), or "key = value", or key and value separately. Use match "prefix" for a shortened id.',
+    'Find every MLflow run with one tag value across all experiments, e.g. an invocation id.',
   namespace: 'mlflow',
   toolsets: ['runs'],
   access: 'read',
   inputSchema: z.object({
-    value: z
-      .string()
-      .min(1)
-      .max(500)
-      .describe('The tag value, e.g. "a1b2c3d4e5f60718", or "key = value" when key is not given.'),
-    key: z
-      .string()
-      .min(1)
-      .max(250)
-      .optional()
-      .describe(
-        `Tag key; default "${DEFAULT_KEY}" (or the key written in value as "key = value").`,
-      ),
-    match: z
-      .enum(['exact', 'prefix'])
-      .default('exact')
-      .describe('"exact" (default) or "prefix": values starting with the given text.'),
-    experimentIds: z
-      .array(z.string().min(1).max(200))
-      .max(100)
-      .optional()
-      .describe(
-        `Only these experiments; omit to search all active experiments (up to ${MAX_IMPLICIT_EXPERIMENTS}).`,
-      ),
+    value: z.string().min(1).max(500).describe('The value, or "key = value".'),
+    key: z.string().min(1).max(250).optional().describe(`Default: ${DEFAULT_KEY}.`),
+    match: z.enum(['exact', 'prefix']).default('exact'),
+    experimentIds: z.array(z.string().min(1).max(200)).max(100).optional(),
     limit: limitInput(100, 1000),
     cursor: cursorInput,
     includeSystemTags: includeSystemTagsInput,

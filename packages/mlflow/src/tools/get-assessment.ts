@@ -9,9 +9,7 @@ import { assessmentIdInput, traceIdInput } from './trace-inputs.js';
 export const getAssessmentTool = defineMlflowTool({
   name: 'mlflow_get_assessment',
   title: 'Get an MLflow assessment',
-  description:
-    'Get one assessment (feedback or expectation) of an MLflow trace: value, rationale, source, ' +
-    'times, metadata. mlflow_get_trace_info lists all assessments of a trace with their ids.',
+  description: 'Get one feedback or expectation of an MLflow trace.',
   namespace: 'mlflow',
   toolsets: ['traces'],
   access: 'read',

@@ -20,11 +20,7 @@ const CANDIDATES = 20;
 export const getBestRunTool = defineMlflowTool({
   name: 'mlflow_get_best_run',
   title: 'Get the best MLflow run by a metric',
-  description:
-    'Find the best MLflow run by one metric (lowest or highest latest value) across some or all ' +
-    'experiments, optionally among runs matching a filter, and return it with all its params and ' +
-    'metrics plus the runner-up. Experiment ids come from mlflow_search_experiments (omit them to ' +
-    'search every active experiment); metric keys from mlflow_get_run.',
+  description: 'The best MLflow run by one metric, with its params, metrics and the runner-up.',
   namespace: 'mlflow',
   toolsets: ['summaries'],
   access: 'read',
@@ -33,18 +29,10 @@ export const getBestRunTool = defineMlflowTool({
       .array(experimentIdInput)
       .max(100)
       .optional()
-      .describe(
-        `Experiments to search; omit for all active ones (up to ${MAX_IMPLICIT_EXPERIMENTS}).`,
-      ),
+      .describe(`Default: all active (up to ${MAX_IMPLICIT_EXPERIMENTS}).`),
     metric: metricKeyInput,
     direction: directionInput,
-    filter: z
-      .string()
-      .max(2000)
-      .optional()
-      .describe(
-        'MLflow run filter the best run must match, e.g. "attributes.status = \'FINISHED\'".',
-      ),
+    filter: z.string().max(2000).optional(),
     includeSystemTags: includeSystemTagsInput,
   }),
   outputSchema: z.object({

@@ -27,29 +27,21 @@ export const getEvaluationDatasetTool = defineMlflowTool({
   name: 'mlflow_get_evaluation_dataset',
   title: 'Get an MLflow evaluation dataset',
   description:
-    'Get one MLflow GenAI evaluation dataset (id d-… from mlflow_search_evaluation_datasets): its ' +
-    'schema, record count, tags, linked experiments, and a page of records (inputs, expectations, ' +
-    'tags). Page through records with recordsCursor; long fields are cut to maxFieldChars and flagged.',
+    'One MLflow evaluation dataset with its schema and a page of records (inputs, expectations).',
   namespace: 'mlflow',
   toolsets: ['evaluation'],
   access: 'read',
   inputSchema: z.object({
-    datasetId: z.string().min(1).max(128).describe('Dataset id (d-…).'),
+    datasetId: z.string().min(1).max(128),
     recordLimit: z
       .number()
       .int()
       .min(0)
       .max(1000)
       .default(20)
-      .describe('How many records to return (0-1000, default 20; 0 returns only the dataset).'),
-    recordsCursor: cursorInput.describe('nextRecordsCursor from a previous call.'),
-    maxFieldChars: z
-      .number()
-      .int()
-      .min(100)
-      .max(100_000)
-      .default(1000)
-      .describe('Longest JSON text kept of each record field (default 1000).'),
+      .describe('How many records to return; 0 returns only the dataset.'),
+    recordsCursor: cursorInput,
+    maxFieldChars: z.number().int().min(100).max(100_000).default(1000),
     includeSystemTags: includeSystemTagsInput,
   }),
   outputSchema: GetEvaluationDatasetOutputSchema,

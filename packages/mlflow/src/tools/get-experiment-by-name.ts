@@ -9,14 +9,12 @@ import { experimentNameInput } from './experiment-inputs.js';
 export const getExperimentByNameTool = defineMlflowTool({
   name: 'mlflow_get_experiment_by_name',
   title: 'Get an MLflow experiment by name',
-  description:
-    'Look up one MLflow experiment by its exact, case-sensitive name (active or deleted) and get its id, ' +
-    'lifecycle and tags. For partial names use mlflow_search_experiments with filter "name LIKE \'%part%\'".',
+  description: 'Get one MLflow experiment by its exact, case-sensitive name (also deleted ones).',
   namespace: 'mlflow',
   toolsets: ['experiments'],
   access: 'read',
   inputSchema: z.object({
-    name: experimentNameInput.describe('Exact experiment name, e.g. "llama-finetune".'),
+    name: experimentNameInput,
     includeSystemTags: includeSystemTagsInput,
   }),
   outputSchema: ExperimentSchema,

@@ -9,10 +9,7 @@ import { experimentIdInput } from './experiment-inputs.js';
 export const getExperimentTool = defineMlflowTool({
   name: 'mlflow_get_experiment',
   title: 'Get an MLflow experiment',
-  description:
-    'Get one MLflow experiment by id: name, lifecycle (active/deleted), artifact location, times and tags. ' +
-    "The id comes from mlflow_search_experiments, a run's experimentId, or an experiment ref.uri (mlflow://experiments/<id>). " +
-    'To look one up by name use mlflow_get_experiment_by_name.',
+  description: 'Get one MLflow experiment by id: name, lifecycle, artifact location, times, tags.',
   namespace: 'mlflow',
   toolsets: ['experiments'],
   access: 'read',

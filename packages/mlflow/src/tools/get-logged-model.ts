@@ -10,9 +10,7 @@ export const getLoggedModelTool = defineMlflowTool({
   name: 'mlflow_get_logged_model',
   title: 'Get an MLflow logged model',
   description:
-    'Get one MLflow 3 logged model: status (PENDING, READY, FAILED), source run, params, the latest value ' +
-    'of each metric, tags and the registry versions made from it. Ids (m-…) come from ' +
-    "mlflow_search_logged_models or a model version's modelId.",
+    'Get one MLflow 3 logged model: status, source run, params, metrics, tags, registry versions.',
   namespace: 'mlflow',
   toolsets: ['logged-models'],
   access: 'read',

@@ -36,20 +36,13 @@ export const getMetricHistoriesTool = defineMlflowTool({
   name: 'mlflow_get_metric_histories',
   title: 'Get MLflow metric histories of several runs',
   description:
-    'Get the histories of one or more metrics for up to 100 MLflow runs in one call (one request per ' +
-    'key), e.g. to compare the loss curves of a sweep. Each series is columnar (steps[], values[]) with ' +
-    'stats over its full history, downsampled to maxPoints. Run ids come from mlflow_search_runs, keys ' +
-    'from mlflow_get_run. For a single curve use mlflow_get_metric_history.',
+    'Histories of up to 10 metrics for up to 100 MLflow runs (e.g. a sweep) as steps[]/values[] with stats.',
   namespace: 'mlflow',
   toolsets: ['metrics'],
   access: 'read',
   inputSchema: z.object({
-    runIds: z
-      .array(z.string().min(1).max(200))
-      .min(1)
-      .max(100)
-      .describe('Run ids (or mlflow://runs/<id> URIs), 1-100.'),
-    keys: z.array(metricKeyInput).min(1).max(10).describe('Metric keys, 1-10.'),
+    runIds: z.array(z.string().min(1).max(200)).min(1).max(100),
+    keys: z.array(metricKeyInput).min(1).max(10),
     maxPoints: maxPointsInput,
     includeTimestamps: includeTimestampsInput,
   }),

@@ -15,11 +15,7 @@ export const getMetricHistoryTool = defineMlflowTool({
   name: 'mlflow_get_metric_history',
   title: 'Get an MLflow metric history',
   description:
-    'Get every logged value of one metric of one MLflow run (e.g. a loss curve) as columns ' +
-    '(steps[], values[]) plus min/max/first/last/mean over the whole history. Long histories are ' +
-    'downsampled to maxPoints keeping the extremes and the last point (downsampled: true). The run id ' +
-    'comes from mlflow_search_runs; metric keys from mlflow_get_run. For several runs or keys at once ' +
-    'use mlflow_get_metric_histories.',
+    "One MLflow metric's history as steps[]/values[] with stats, downsampled to maxPoints.",
   namespace: 'mlflow',
   toolsets: ['metrics'],
   access: 'read',

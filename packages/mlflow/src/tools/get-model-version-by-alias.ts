@@ -10,10 +10,7 @@ import { aliasInput, modelNameInput } from './registry-inputs.js';
 export const getModelVersionByAliasTool = defineMlflowTool({
   name: 'mlflow_get_model_version_by_alias',
   title: 'Get the MLflow model version an alias points at',
-  description:
-    'Resolve a registered model alias (e.g. "champion", "production") to the model version it points at, ' +
-    "with that version's source, run and tags. Aliases replace the deprecated stages; " +
-    'mlflow_get_registered_model lists every alias of a model.',
+  description: 'Resolve a registered model alias (e.g. "champion") to its model version.',
   namespace: 'mlflow',
   toolsets: ['registry'],
   access: 'read',

@@ -8,10 +8,7 @@ import { modelNameInput, versionInput } from './registry-inputs.js';
 export const getModelVersionDownloadUriTool = defineMlflowTool({
   name: 'mlflow_get_model_version_download_uri',
   title: 'Get the download URI of an MLflow model version',
-  description:
-    "Get the storage URI of a model version's files (e.g. runs:/<run>/model, s3://…, mlflow-artifacts:/…), " +
-    'as MLflow clients use it to download or serve the model. Versions come from ' +
-    'mlflow_search_model_versions or mlflow_get_registered_model.',
+  description: "Storage URI of a model version's files (runs:/…, s3://…).",
   namespace: 'mlflow',
   toolsets: ['registry'],
   access: 'read',

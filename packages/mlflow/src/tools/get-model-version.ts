@@ -11,10 +11,7 @@ export const getModelVersionTool = defineMlflowTool({
   name: 'mlflow_get_model_version',
   title: 'Get an MLflow model version',
   description:
-    'Get one registered model version: status, source URI, the run (or logged model) it came from, its ' +
-    'aliases, legacy stage and tags. Versions come from mlflow_search_model_versions or ' +
-    'mlflow_get_registered_model; pass a model-version ref.uri as name to skip version. To resolve an alias ' +
-    'such as "champion" use mlflow_get_model_version_by_alias.',
+    'Get one registered model version: status, source, run or logged model, aliases, stage, tags.',
   namespace: 'mlflow',
   toolsets: ['registry'],
   access: 'read',
@@ -23,7 +20,7 @@ export const getModelVersionTool = defineMlflowTool({
       .string()
       .min(1)
       .max(500)
-      .describe('Registered model name, or a model version ref.uri (then version may be omitted).'),
+      .describe('Model name, or a model version ref.uri (then no version).'),
     version: versionInput.optional(),
     includeSystemTags: includeSystemTagsInput,
   }),

@@ -10,10 +10,7 @@ export const getPromptOptimizationJobTool = defineMlflowTool({
   name: 'mlflow_get_prompt_optimization_job',
   title: 'Get an MLflow prompt optimization job',
   description:
-    'Get one MLflow prompt optimization job: status (PENDING, IN_PROGRESS, COMPLETED, FAILED, ' +
-    'CANCELED), progress, why it failed, initial and final scores per scorer, and the optimized ' +
-    'prompt URI once COMPLETED (read it with mlflow_get_prompt_version). The job id comes from ' +
-    'mlflow_create_prompt_optimization_job or mlflow_search_prompt_optimization_jobs.',
+    'One MLflow prompt optimization job: status, progress, scores, optimized prompt URI.',
   namespace: 'mlflow',
   toolsets: ['prompts'],
   access: 'read',

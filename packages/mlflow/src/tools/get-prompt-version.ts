@@ -10,10 +10,7 @@ import { aliasInput, versionInput } from './registry-inputs.js';
 export const getPromptVersionTool = defineMlflowTool({
   name: 'mlflow_get_prompt_version',
   title: 'Get an MLflow prompt version',
-  description:
-    'Get one version of a prompt, by number or by alias (e.g. "production"): the template (text, or chat ' +
-    'messages), its {{variables}}, commit message, tags and response format. Give exactly one of version ' +
-    'or alias; mlflow_get_prompt lists both.',
+  description: 'One prompt version by number or alias: template, variables, commit message, tags.',
   namespace: 'mlflow',
   toolsets: ['prompts'],
   access: 'read',

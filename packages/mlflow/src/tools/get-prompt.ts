@@ -8,10 +8,7 @@ import { promptNameInput } from './prompt-inputs.js';
 export const getPromptTool = defineMlflowTool({
   name: 'mlflow_get_prompt',
   title: 'Get an MLflow prompt',
-  description:
-    "Get a prompt from MLflow's prompt registry: its newest version in full (template, {{variables}}, " +
-    'commit message), aliases (e.g. {"production": "1"}) and the list of versions with commit messages. ' +
-    'Names come from mlflow_search_prompts. For a specific version or alias use mlflow_get_prompt_version.',
+  description: "One prompt's newest version in full, its aliases and its versions.",
   namespace: 'mlflow',
   toolsets: ['prompts'],
   access: 'read',

@@ -11,9 +11,7 @@ export const getRegisteredModelTool = defineMlflowTool({
   name: 'mlflow_get_registered_model',
   title: 'Get an MLflow registered model',
   description:
-    'Get one registered model: description, tags, aliases as a map (e.g. {"champion": "2"}) and the latest ' +
-    'version per stage. Model names come from mlflow_search_registered_models. Prompts are not models: ' +
-    'use mlflow_get_prompt.',
+    'Get one registered model: description, tags, aliases map, latest version per stage.',
   namespace: 'mlflow',
   toolsets: ['registry'],
   access: 'read',

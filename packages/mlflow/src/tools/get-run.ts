@@ -8,18 +8,12 @@ import { defineMlflowTool } from './define.js';
 export const getRunTool = defineMlflowTool({
   name: 'mlflow_get_run',
   title: 'Get an MLflow run',
-  description:
-    'Get one MLflow run: status, timing, all params, the latest value of every metric, and tags. ' +
-    'The run id comes from mlflow_search_runs (or pass a run ref.uri such as mlflow://runs/<id>).',
+  description: 'Get one MLflow run: status, timing, params, latest metrics, tags.',
   namespace: 'mlflow',
   toolsets: ['runs'],
   access: 'read',
   inputSchema: z.object({
-    runId: z
-      .string()
-      .min(1)
-      .max(200)
-      .describe('MLflow run id (32 hex chars) or mlflow://runs/<id>.'),
+    runId: z.string().min(1).max(200),
     includeSystemTags: includeSystemTagsInput,
   }),
   outputSchema: RunSchema,

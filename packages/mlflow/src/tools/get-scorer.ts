@@ -11,24 +11,15 @@ export const getScorerTool = defineMlflowTool({
   name: 'mlflow_get_scorer',
   title: 'Get an MLflow registered scorer',
   description:
-    'Get one registered MLflow scorer version (the latest unless `version` is given): its type, ' +
-    'judge model, guidelines or instructions, and its serialized definition (the JSON MLflow ' +
-    'stores and mlflow.genai loads; for @scorer functions it includes the source code), cut to ' +
-    'maxDefinitionChars. The experiment id and name come from mlflow_list_scorers.',
+    'One registered MLflow scorer version with its serialized definition (latest unless version is given).',
   namespace: 'mlflow',
   toolsets: ['scorers'],
   access: 'read',
   inputSchema: z.object({
     experimentId: scorerExperimentIdInput,
     name: scorerNameInput,
-    version: scorerVersionInput.optional().describe('Version to read; omit for the latest.'),
-    maxDefinitionChars: z
-      .number()
-      .int()
-      .min(100)
-      .max(100_000)
-      .default(4000)
-      .describe('Longest serialized definition to return (default 4000 characters).'),
+    version: scorerVersionInput.optional(),
+    maxDefinitionChars: z.number().int().min(100).max(100_000).default(4000),
   }),
   outputSchema: ScorerSchema.extend({
     definition: z.string().describe('The serialized scorer JSON (null fields dropped).'),

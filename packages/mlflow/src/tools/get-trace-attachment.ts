@@ -10,36 +10,16 @@ export const getTraceAttachmentTool = defineMlflowTool({
   name: 'mlflow_get_trace_attachment',
   title: 'Read an attachment of an MLflow trace',
   description:
-    'Read one attachment of an MLflow trace (ids and MIME types from ' +
-    'mlflow_list_trace_attachments): text attachments come back as text, binary ones (images, ' +
-    'audio, PDF) as type and size, with their bytes in base64 when includeBase64 is set. At most ' +
-    'maxBytes are downloaded.',
+    'Read one MLflow trace attachment: text as text, binaries as type and size (base64 only if asked).',
   namespace: 'mlflow',
   toolsets: ['traces'],
   access: 'read',
   inputSchema: z.object({
     traceId: traceIdInput,
-    attachmentId: z
-      .string()
-      .min(1)
-      .max(64)
-      .describe('Attachment id (a UUID) from mlflow_list_trace_attachments.'),
-    contentType: z
-      .string()
-      .max(200)
-      .optional()
-      .describe('MIME type from mlflow_list_trace_attachments (MLflow does not send it).'),
-    maxBytes: z
-      .number()
-      .int()
-      .min(1)
-      .max(1_000_000)
-      .default(20_000)
-      .describe('Most bytes to download (default 20000).'),
-    includeBase64: z
-      .boolean()
-      .default(false)
-      .describe('Return the bytes of a binary attachment in base64 (costly in tokens).'),
+    attachmentId: z.string().min(1).max(64),
+    contentType: z.string().max(200).optional().describe('From mlflow_list_trace_attachments.'),
+    maxBytes: z.number().int().min(1).max(1_000_000).default(20_000),
+    includeBase64: z.boolean().default(false).describe('Costly in tokens.'),
   }),
   outputSchema: TraceAttachmentContentSchema.extend({
     traceId: z.string(),

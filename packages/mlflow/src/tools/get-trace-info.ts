@@ -12,10 +12,7 @@ export const getTraceInfoTool = defineMlflowTool({
   name: 'mlflow_get_trace_info',
   title: 'Get MLflow trace info',
   description:
-    'Get one MLflow trace without its spans: status, timing, tags, metadata, linked run, token ' +
-    'usage, request/response previews, and every assessment (feedback with values and rationales, ' +
-    'expectations) with its id. Cheaper than mlflow_get_trace. The trace id comes from ' +
-    'mlflow_search_traces.',
+    'One MLflow trace without spans (status, timing, tags, run, tokens, previews, assessments); cheaper than mlflow_get_trace.',
   namespace: 'mlflow',
   toolsets: ['traces'],
   access: 'read',

@@ -12,11 +12,7 @@ export const getTraceTool = defineMlflowTool({
   name: 'mlflow_get_trace',
   title: 'Get an MLflow trace with spans',
   description:
-    'Get one MLflow trace in full: every span (parentId links the tree; listed parents first) with ' +
-    'type, status, timing, inputs, outputs and attributes, plus assessments, and the exception ' +
-    'that failed it surfaced at the top (error, errors). Use it to debug a failed or slow request. ' +
-    'Long inputs/outputs are cut to maxFieldChars and flagged; huge traces page with spanOffset. ' +
-    'The trace id comes from mlflow_search_traces.',
+    'One MLflow trace in full: span tree with inputs, outputs, attributes, assessments, and the failing exception on top.',
   namespace: 'mlflow',
   toolsets: ['traces'],
   access: 'read',
@@ -28,25 +24,16 @@ export const getTraceTool = defineMlflowTool({
       .min(100)
       .max(100_000)
       .default(2000)
-      .describe('Longest JSON text kept of each span input, output and attribute (default 2000).'),
+      .describe('Longest JSON text kept per span input, output or attribute.'),
     spanOffset: z
       .number()
       .int()
       .min(0)
       .max(1_000_000)
       .default(0)
-      .describe('First span to return (nextSpanOffset of a previous call); default 0.'),
-    spanLimit: z
-      .number()
-      .int()
-      .min(1)
-      .max(1000)
-      .default(200)
-      .describe('Most spans to return (1-1000, default 200).'),
-    includeAttributes: z
-      .boolean()
-      .default(true)
-      .describe('Return span attributes (model names, token counts, retriever settings...).'),
+      .describe('nextSpanOffset of a previous call.'),
+    spanLimit: z.number().int().min(1).max(1000).default(200),
+    includeAttributes: z.boolean().default(true),
     includeSystemTags: includeSystemTagsInput,
   }),
   outputSchema: TraceDetailSchema,

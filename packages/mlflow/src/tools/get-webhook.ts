@@ -8,10 +8,7 @@ import { webhookIdInput } from './webhook-inputs.js';
 export const getWebhookTool = defineMlflowTool({
   name: 'mlflow_get_webhook',
   title: 'Get an MLflow webhook',
-  description:
-    'Get one MLflow webhook: name, target URL, subscribed events ("<entity>.<action>"), ' +
-    'ACTIVE/DISABLED, description and times. The id comes from mlflow_list_webhooks. The signing ' +
-    'secret is write-only and never returned.',
+  description: 'Get one MLflow webhook: name, URL, events, status.',
   namespace: 'mlflow',
   toolsets: ['webhooks'],
   access: 'read',

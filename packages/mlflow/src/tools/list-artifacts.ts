@@ -18,38 +18,22 @@ const EntrySchema = z.object({
 export const listArtifactsTool = defineMlflowTool({
   name: 'mlflow_list_artifacts',
   title: "List an MLflow run's artifacts",
-  description:
-    'List the files and directories an MLflow run logged (configs, results, models, logs) with sizes. ' +
-    'One directory level by default; recursive: true walks the tree up to maxDepth levels and ' +
-    'maxEntries entries and says what it left out. The run id comes from mlflow_search_runs; read a ' +
-    'file with mlflow_read_artifact.',
+  description: 'List the files an MLflow run logged, with sizes; one level unless recursive.',
   namespace: 'mlflow',
   toolsets: ['artifacts'],
   access: 'read',
   inputSchema: z.object({
     runId: runIdInput,
-    path: z
-      .string()
-      .max(1000)
-      .optional()
-      .describe(
-        'Directory to list, relative to the artifact root (e.g. "artifacts"); omit for the root.',
-      ),
-    recursive: z.boolean().default(false).describe('Also list subdirectories, breadth-first.'),
+    path: z.string().max(1000).optional(),
+    recursive: z.boolean().default(false),
     maxDepth: z
       .number()
       .int()
       .min(1)
       .max(10)
       .default(5)
-      .describe('With recursive: how many directory levels to list (1-10, default 5).'),
-    maxEntries: z
-      .number()
-      .int()
-      .min(1)
-      .max(1000)
-      .default(200)
-      .describe('Most entries to return (1-1000, default 200).'),
+      .describe('With recursive: directory levels.'),
+    maxEntries: z.number().int().min(1).max(1000).default(200),
   }),
   outputSchema: z.object({
     runId: z.string(),

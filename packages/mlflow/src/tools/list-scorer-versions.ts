@@ -10,11 +10,7 @@ import { scorerExperimentIdInput, scorerNameInput } from './scorer-inputs.js';
 export const listScorerVersionsTool = defineMlflowTool({
   name: 'mlflow_list_scorer_versions',
   title: 'List versions of an MLflow scorer',
-  description:
-    'List every registered version of one MLflow scorer (each scorer.register() call with the ' +
-    'same name adds one), oldest first: version, type, judge model, guidelines, instructions and ' +
-    'when it was registered, e.g. to see how a judge changed. The experiment id and name come ' +
-    'from mlflow_list_scorers.',
+  description: 'Every registered version of one MLflow scorer, oldest first.',
   namespace: 'mlflow',
   toolsets: ['scorers'],
   access: 'read',

@@ -13,19 +13,12 @@ export const listScorersTool = defineMlflowTool({
   name: 'mlflow_list_scorers',
   title: 'List MLflow registered scorers',
   description:
-    'List the scorers registered to MLflow experiments (LLM judges such as Guidelines or ' +
-    'make_judge judges, and @scorer code checks, saved with scorer.register()), the latest version ' +
-    'of each: name, version, type, judge model, guidelines. Omit experimentIds to list those of ' +
-    'every active experiment. Read a full definition with mlflow_get_scorer.',
+    'List the scorers (LLM judges, code checks) registered to MLflow experiments, latest version of each.',
   namespace: 'mlflow',
   toolsets: ['scorers'],
   access: 'read',
   inputSchema: z.object({
-    experimentIds: z
-      .array(scorerExperimentIdInput)
-      .max(100)
-      .optional()
-      .describe('Experiments to list the scorers of; omit for all active experiments.'),
+    experimentIds: z.array(scorerExperimentIdInput).max(100).optional(),
     limit: limitInput(50, 1000),
     cursor: cursorInput,
   }),

@@ -10,10 +10,7 @@ export const listTraceAttachmentsTool = defineMlflowTool({
   name: 'mlflow_list_trace_attachments',
   title: 'List the attachments of an MLflow trace',
   description:
-    'List the binary attachments (images, audio, PDFs... logged as mlflow.tracing.Attachment) ' +
-    'that the spans of one MLflow trace refer to: id, MIME type, size, and which span input or ' +
-    'output holds it. Read one with mlflow_get_trace_attachment. The trace id comes from ' +
-    'mlflow_search_traces.',
+    "List the binary attachments (images, audio, PDFs) an MLflow trace's spans refer to.",
   namespace: 'mlflow',
   toolsets: ['traces'],
   access: 'read',

@@ -10,10 +10,7 @@ export const listWebhooksTool = defineMlflowTool({
   name: 'mlflow_list_webhooks',
   title: 'List MLflow webhooks',
   description:
-    'List the webhooks of the MLflow server (model and prompt registry events POSTed to a URL, ' +
-    'e.g. to trigger a deployment when a model version gets the "champion" alias), newest first: ' +
-    'id, name, URL, subscribed events, ACTIVE/DISABLED. MLflow cannot filter them by model or ' +
-    'event; signing secrets are never shown.',
+    "List the MLflow server's webhooks (registry events POSTed to a URL); secrets are never shown.",
   namespace: 'mlflow',
   toolsets: ['webhooks'],
   access: 'read',

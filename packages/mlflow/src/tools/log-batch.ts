@@ -33,9 +33,7 @@ export const logBatchTool = defineMlflowTool({
   name: 'mlflow_log_batch',
   title: 'Log metrics, params and tags to an MLflow run',
   description:
-    'Log many metric points, params and tags to an active MLflow run in one call (all or nothing). MLflow limits one ' +
-    `batch to ${MAX_METRICS} metric points, ${MAX_PARAMS} params, ${MAX_TAGS} tags and ${MAX_TOTAL} items in all; split bigger ` +
-    'batches over several calls. Params are write-once; tags overwrite. The run id comes from mlflow_search_runs or mlflow_create_run.',
+    'Log metrics, params and tags to an active MLflow run in one all-or-nothing call; params are write-once.',
   namespace: 'mlflow',
   toolsets: ['runs'],
   access: 'write',
@@ -50,25 +48,19 @@ export const logBatchTool = defineMlflowTool({
           `metrics: at most ${MAX_METRICS} points per call (MLflow's log-batch limit); split them over several calls.`,
         )
         .default([])
-        .describe(
-          `Metric points, e.g. [{"key":"loss","value":0.31,"step":100}] (at most ${MAX_METRICS}).`,
-        ),
+        .describe('e.g. [{"key":"loss","value":0.31,"step":100}].'),
       params: keyValueMapInput({
         what: 'Param',
         max: MAX_PARAMS,
         maxValueLength: MAX_PARAM_VALUE_LENGTH,
         reserved: 'allow',
-      })
-        .default({})
-        .describe(`Params, e.g. {"lr": "0.001"} (at most ${MAX_PARAMS}).`),
+      }).default({}),
       tags: keyValueMapInput({
         what: 'Tag',
         max: MAX_TAGS,
         maxValueLength: MAX_RUN_TAG_VALUE_LENGTH,
         reserved: 'refuse',
-      })
-        .default({})
-        .describe(`Tags, e.g. {"stage": "eval"} (at most ${MAX_TAGS}; mlflow.* reserved).`),
+      }).default({}),
     })
     .superRefine((input, ctx) => {
       const params = Object.keys(input.params).length;

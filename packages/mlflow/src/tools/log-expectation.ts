@@ -16,10 +16,7 @@ import {
 export const logExpectationTool = defineMlflowTool({
   name: 'mlflow_log_expectation',
   title: 'Log an expectation on an MLflow trace',
-  description:
-    'Attach an expectation (ground truth) to an MLflow trace: what a correct response would be, e.g. ' +
-    'expected_answer "Paris" or expected_facts ["a", "b"], for evaluation and judges to compare ' +
-    'against. The trace id comes from mlflow_search_traces. Returns the new assessment with its id.',
+  description: 'Attach an expectation (ground truth, e.g. expected_answer) to an MLflow trace.',
   namespace: 'mlflow',
   toolsets: ['traces'],
   access: 'write',
@@ -28,7 +25,7 @@ export const logExpectationTool = defineMlflowTool({
   inputSchema: z.object({
     traceId: traceIdInput,
     name: assessmentNameInput,
-    value: assessmentValueInput.describe('The expected value: string, number, boolean or JSON.'),
+    value: assessmentValueInput,
     sourceType: sourceTypeInput.default('HUMAN'),
     sourceId: sourceIdInput.default('mlops-mcp'),
     metadata: assessmentMetadataInput,

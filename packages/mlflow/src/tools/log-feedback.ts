@@ -17,11 +17,7 @@ export const logFeedbackTool = defineMlflowTool({
   name: 'mlflow_log_feedback',
   title: 'Log feedback on an MLflow trace',
   description:
-    'Attach feedback to an MLflow trace: a judgement of its quality such as correctness true/false, ' +
-    'a 0-1 relevance score, or a label, with a rationale and who gave it (HUMAN, LLM_JUDGE or CODE). ' +
-    'Searchable afterwards with "feedback.<name> = \'<value>\'". The trace id comes from ' +
-    'mlflow_search_traces; optionally target one span (span ids from mlflow_get_trace). Returns the ' +
-    'new assessment with its id.',
+    'Attach feedback (e.g. correctness true/false, a score) with rationale to an MLflow trace or span.',
   namespace: 'mlflow',
   toolsets: ['traces'],
   access: 'write',
@@ -30,17 +26,14 @@ export const logFeedbackTool = defineMlflowTool({
   inputSchema: z.object({
     traceId: traceIdInput,
     name: assessmentNameInput,
-    value: assessmentValueInput.describe(
-      'The judgement: true/false, a number, a string label, or a JSON object/list.',
-    ),
-    rationale: z.string().max(10_000).optional().describe('Why this value was given.'),
+    value: assessmentValueInput,
+    rationale: z.string().max(10_000).optional(),
     sourceType: sourceTypeInput.default('HUMAN'),
     sourceId: sourceIdInput.default('mlops-mcp'),
     spanId: z
       .string()
       .regex(/^[0-9a-f]{16}$/i, 'A span id is 16 hex characters.')
-      .optional()
-      .describe('Attach to this span instead of the whole trace (id from mlflow_get_trace).'),
+      .optional(),
     metadata: assessmentMetadataInput,
   }),
   outputSchema: AssessmentSchema,

@@ -11,43 +11,28 @@ const jsonInput = (max: number) =>
 
 /** One dataset as mlflow_log_inputs takes it (MLflow's `Dataset` plus its input tags). */
 export const DatasetSpecInput = z.object({
-  name: z.string().min(1).max(500).describe('Dataset name, e.g. "ultrachat_200k".'),
+  name: z.string().min(1).max(500),
   digest: z
     .string()
     .min(1)
     .max(36)
     .optional()
-    .describe(
-      'Content hash identifying this version (at most 36 chars); omit to derive one from name, source and schema.',
-    ),
-  sourceType: z
-    .string()
-    .min(1)
-    .max(100)
-    .describe(
-      'Where it lives: "s3", "gs", "local", "http", "hugging_face", "delta_table", "code"...',
-    ),
+    .describe('Version hash; default derived from name, source and schema.'),
+  sourceType: z.string().min(1).max(100).describe('e.g. "s3", "hugging_face", "local".'),
   source: jsonInput(65_535).describe(
-    'Where to find it: a URI such as "s3://bucket/train.parquet" (or a Hugging Face dataset path), or the JSON ' +
-      'object MLflow stores, e.g. {"uri": "..."}.',
+    `A URI such as "s3://bucket/train.parquet", or MLflow's JSON object.`,
   ),
-  schema: jsonInput(1_048_575)
-    .optional()
-    .describe('Its schema as JSON, e.g. {"mlflow_colspec": [{"name": "text", "type": "string"}]}.'),
+  schema: jsonInput(1_048_575).optional(),
   profile: jsonInput(1_000_000)
     .optional()
-    .describe('Summary statistics as JSON, e.g. {"num_rows": 200000}.'),
-  context: z
-    .string()
-    .min(1)
-    .max(500)
-    .optional()
-    .describe(
-      'How the run used it: "training", "validation", "evaluation"... (tag mlflow.data.context).',
-    ),
-  tags: keyValueMapInput({ what: 'Input tag', max: 20, maxValueLength: 500, reserved: 'refuse' })
-    .optional()
-    .describe('More input tags (values at most 500 characters).'),
+    .describe('Summary statistics, e.g. {"num_rows": 200000}.'),
+  context: z.string().min(1).max(500).optional().describe('e.g. "training", "evaluation".'),
+  tags: keyValueMapInput({
+    what: 'Input tag',
+    max: 20,
+    maxValueLength: 500,
+    reserved: 'refuse',
+  }).optional(),
 });
 export type DatasetSpec = z.infer<typeof DatasetSpecInput>;
 
@@ -56,16 +41,14 @@ export const logInputsTool = defineMlflowTool({
   name: 'mlflow_log_inputs',
   title: 'Log dataset inputs of an MLflow run',
   description:
-    'Record which datasets an active MLflow run used (name, digest, source, optional schema/profile) and how ' +
-    '(context: training, evaluation...), so the MLflow UI and lineage show them. Logging the same dataset (name + digest) ' +
-    'again is a no-op. The run id comes from mlflow_search_runs or mlflow_create_run.',
+    'Record the datasets an active MLflow run used and how; repeating a name and digest is a no-op.',
   namespace: 'mlflow',
   toolsets: ['runs'],
   access: 'write',
   destructive: false,
   inputSchema: z.object({
     runId: runIdInput,
-    datasets: z.array(DatasetSpecInput).min(1).max(100).describe('Datasets to record (1-100).'),
+    datasets: z.array(DatasetSpecInput).min(1).max(100),
   }),
   outputSchema: z.object({
     runId: z.string(),

@@ -7,10 +7,7 @@ import { loggedModelIdInput } from './logged-model-inputs.js';
 export const logLoggedModelParamsTool = defineMlflowTool({
   name: 'mlflow_log_logged_model_params',
   title: 'Log params on an MLflow logged model',
-  description:
-    'Add params to an MLflow 3 logged model. Params are write-once: keys already set to the same value ' +
-    'are skipped, a different value for an existing key is refused (use a tag instead). Ids come from ' +
-    'mlflow_search_logged_models.',
+  description: 'Add write-once params to an MLflow 3 logged model.',
   namespace: 'mlflow',
   toolsets: ['logged-models'],
   access: 'write',
@@ -18,13 +15,10 @@ export const logLoggedModelParamsTool = defineMlflowTool({
   idempotent: true,
   inputSchema: z.object({
     modelId: loggedModelIdInput,
-    params: z
-      .record(z.string().min(1).max(250), z.string().max(6000))
-      .refine((params) => {
-        const count = Object.keys(params).length;
-        return count >= 1 && count <= 100;
-      }, 'Give 1-100 params.')
-      .describe('Params as a map, e.g. {"lora_r": "16"}.'),
+    params: z.record(z.string().min(1).max(250), z.string().max(6000)).refine((params) => {
+      const count = Object.keys(params).length;
+      return count >= 1 && count <= 100;
+    }, 'Give 1-100 params.'),
   }),
   outputSchema: z.object({
     modelId: z.string(),

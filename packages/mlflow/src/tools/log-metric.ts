@@ -16,21 +16,17 @@ import {
 export const logMetricTool = defineMlflowTool({
   name: 'mlflow_log_metric',
   title: 'Log a metric to an MLflow run',
-  description:
-    "Append one point (value at a step and time) to a metric's history on an active MLflow run, e.g. an " +
-    'evaluation score. For many values at once use mlflow_log_batch. The run id comes from mlflow_search_runs or mlflow_create_run.',
+  description: 'Append one metric point (value, step, time) to an active MLflow run.',
   namespace: 'mlflow',
   toolsets: ['runs'],
   access: 'write',
   destructive: false,
   inputSchema: z.object({
     runId: runIdInput,
-    key: keyInput('Metric', 'allow').describe('Metric name, e.g. "val/accuracy".'),
+    key: keyInput('Metric', 'allow'),
     value: metricValueInput,
     step: stepInput,
-    timestamp: timeInput
-      .optional()
-      .describe('When it was measured, epoch ms or ISO 8601; default now.'),
+    timestamp: timeInput.optional().describe('Epoch ms or ISO 8601; default now.'),
   }),
   outputSchema: z.object({
     runId: z.string(),

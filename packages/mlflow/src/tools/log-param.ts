@@ -9,20 +9,15 @@ export const logParamTool = defineMlflowTool({
   name: 'mlflow_log_param',
   title: 'Log a param to an MLflow run',
   description:
-    'Record one parameter (a configuration value such as learning_rate) on an active MLflow run. Params are ' +
-    'write-once: logging the same value again is fine, a different value is refused (use a tag for values that change). ' +
-    'For several at once use mlflow_log_batch.',
+    'Log one param on an active MLflow run; params are write-once (a different value is refused).',
   namespace: 'mlflow',
   toolsets: ['runs'],
   access: 'write',
   destructive: false,
   inputSchema: z.object({
     runId: runIdInput,
-    key: keyInput('Param', 'allow').describe('Param name, e.g. "learning_rate".'),
-    value: z
-      .string()
-      .max(MAX_PARAM_VALUE_LENGTH)
-      .describe(`Param value as text (at most ${MAX_PARAM_VALUE_LENGTH} characters).`),
+    key: keyInput('Param', 'allow'),
+    value: z.string().max(MAX_PARAM_VALUE_LENGTH),
   }),
   outputSchema: z.object({ runId: z.string(), key: z.string(), value: z.string() }),
   async handler(input, { client, signal }) {

@@ -6,12 +6,10 @@ export const loggedModelIdInput = z
   .string()
   .min(1)
   .max(100)
-  .regex(/^[\w-]+$/, 'Logged model ids look like m-<32 hex>.')
-  .describe('Logged model id (m-…) from mlflow_search_logged_models.');
+  .regex(/^[\w-]+$/, 'Logged model ids look like m-<32 hex>.');
 
 export const experimentIdInput = z
   .string()
   .min(1)
   .max(64)
-  .regex(/^[\w-]+$/, 'Experiment ids are like "1" or "123456789".')
-  .describe('Experiment id from mlflow_search_experiments.');
+  .regex(/^[\w-]+$/, 'Experiment ids are like "1" or "123456789".');

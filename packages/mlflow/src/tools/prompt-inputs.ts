@@ -7,5 +7,4 @@ export const promptNameInput = z
   .string()
   .min(1)
   .max(256)
-  .regex(PROMPT_NAME_PATTERN, "Prompt names use letters, digits, '_', '-' and '.'.")
-  .describe('Prompt name (exact, case-sensitive) from mlflow_search_prompts.');
+  .regex(PROMPT_NAME_PATTERN, "Prompt names use letters, digits, '_', '-' and '.'.");

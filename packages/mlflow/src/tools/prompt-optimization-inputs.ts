@@ -2,17 +2,6 @@ import { z } from 'zod';
 
 /** Input fields the prompt optimization job tools share, described once. */
 
-export const jobIdInput = z
-  .string()
-  .min(1)
-  .max(128)
-  .describe(
-    'Prompt optimization job id (a UUID) from mlflow_create_prompt_optimization_job or ' +
-      'mlflow_search_prompt_optimization_jobs.',
-  );
+export const jobIdInput = z.string().min(1).max(128);
 
-export const jobExperimentIdInput = z
-  .string()
-  .min(1)
-  .max(200)
-  .describe('Experiment the job is tracked in: id (from mlflow_search_experiments) or ref.uri.');
+export const jobExperimentIdInput = z.string().min(1).max(200);

@@ -23,24 +23,13 @@ export const queryTraceMetricsTool = defineMlflowTool({
   name: 'mlflow_query_trace_metrics',
   title: 'Query MLflow trace metrics',
   description:
-    'Aggregate MLflow GenAI traces of experiments in one call, computed by the server: how many ' +
-    'traces failed (trace_count by trace_status), latency AVG/P50/P95/MAX in ms, token use, span ' +
-    'costs, assessment scores; grouped by dimensions and, with intervalSeconds, per time bucket ' +
-    '(e.g. 3600 for hourly error counts over the last day). Returns columns: one array per ' +
-    'dimension and aggregation. Experiment ids come from mlflow_search_experiments; list ' +
-    'individual traces with mlflow_search_traces.',
+    'Server-side aggregates of MLflow traces, spans or assessments (counts, latency percentiles, tokens, costs, scores) by dimension and time bucket.',
   namespace: 'mlflow',
   toolsets: ['traces'],
   access: 'read',
   inputSchema: z.object({
-    experimentIds: z
-      .array(z.string().min(1).max(200))
-      .min(1)
-      .max(20)
-      .describe('Experiments whose traces to aggregate (ids or ref.uri).'),
-    view: TraceMetricViewSchema.default('TRACES').describe(
-      'What to aggregate over: TRACES (whole requests), SPANS (steps inside them) or ASSESSMENTS.',
-    ),
+    experimentIds: z.array(z.string().min(1).max(200)).min(1).max(20),
+    view: TraceMetricViewSchema.default('TRACES'),
     metric: TraceMetricNameSchema.describe(
       'TRACES: trace_count, session_count, latency, input_tokens, output_tokens, total_tokens, ' +
         'cache_read_input_tokens, cache_creation_input_tokens. SPANS: span_count, latency, ' +
@@ -51,40 +40,29 @@ export const queryTraceMetricsTool = defineMlflowTool({
       .min(1)
       .max(8)
       .optional()
-      .describe(
-        'e.g. ["AVG","P95"]; count metrics take only COUNT, latency no SUM. Default: COUNT for ' +
-          'counts, AVG/P50/P95/MAX for latency, SUM/AVG for tokens and costs.',
-      ),
+      .describe('e.g. ["AVG","P95"]; counts take only COUNT, latency no SUM.'),
     dimensions: z
       .array(z.string().min(1).max(64))
       .max(5)
       .optional()
-      .describe(
-        'Group by, e.g. ["trace_status"], ["trace_name"], ["span_name"], ["span_type"], ' +
-          '["span_model_name"], ["assessment_name"], ["assessment_name","assessment_value"].',
-      ),
+      .describe('e.g. ["trace_status"], ["span_name"], ["span_model_name"], ["assessment_name"].'),
     filters: z
       .array(z.string().min(1).max(500))
       .max(10)
       .optional()
-      .describe(
-        'All must hold, e.g. [\'trace.status = "ERROR"\'], [\'trace.tag.env = "prod"\'], ' +
-          '[\'span.type = "LLM"\'], [\'assessment.name = "correctness"\'].',
-      ),
+      .describe(`All must hold, e.g. ['trace.status = "ERROR"'], ['span.type = "LLM"'].`),
     intervalSeconds: z
       .number()
       .int()
       .min(1)
       .max(31_536_000)
       .optional()
-      .describe('Bucket size for a time series, e.g. 60, 3600, 86400. Omit for one total.'),
+      .describe('Time bucket, e.g. 3600; omit for one total.'),
     since: instantInput
       .optional()
-      .describe('Window start (ISO 8601 or epoch ms). Default with intervalSeconds: 24 h ago.'),
-    until: instantInput.optional().describe('Window end (ISO 8601 or epoch ms). Default: now.'),
-    limit: limitInput(200, MLFLOW_MAX_TRACE_METRIC_POINTS - 1).describe(
-      `Most groups (rows) to return (1-${MLFLOW_MAX_TRACE_METRIC_POINTS - 1}, default 200).`,
-    ),
+      .describe('ISO 8601 or epoch ms; default with intervalSeconds 24 h ago.'),
+    until: instantInput.optional().describe('ISO 8601 or epoch ms.'),
+    limit: limitInput(200, MLFLOW_MAX_TRACE_METRIC_POINTS - 1),
   }),
   outputSchema: TraceMetricsResultSchema,
   async handler(input, { client, signal }) {

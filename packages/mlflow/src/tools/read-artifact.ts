@@ -19,39 +19,15 @@ export const readArtifactTool = defineMlflowTool({
   name: 'mlflow_read_artifact',
   title: 'Read an MLflow run artifact',
   description:
-    'Read one file a run logged: JSON and YAML come back parsed (when the whole file fits maxBytes), ' +
-    'CSV/TSV as columns plus the first rows, Markdown, logs and other text as text. Reads at most ' +
-    'maxBytes and says when it cut (truncated). Binary files (models, images, archives) are described ' +
-    'with their size instead of their bytes. The run id comes from mlflow_search_runs and the path from ' +
-    'mlflow_list_artifacts.',
+    'Read one logged file: JSON/YAML parsed, CSV as columns, text as text, binaries described.',
   namespace: 'mlflow',
   toolsets: ['artifacts'],
   access: 'read',
   inputSchema: z.object({
     runId: runIdInput,
-    path: z
-      .string()
-      .min(1)
-      .max(1000)
-      .describe(
-        "File path relative to the run's artifact root, as mlflow_list_artifacts shows it.",
-      ),
-    maxBytes: z
-      .number()
-      .int()
-      .min(256)
-      .max(262_144)
-      .default(16_384)
-      .describe(
-        'Most bytes to download (256-262144, default 16384). Larger files are cut and flagged.',
-      ),
-    maxRows: z
-      .number()
-      .int()
-      .min(1)
-      .max(500)
-      .default(20)
-      .describe('CSV/TSV: how many data rows to return after the header (1-500, default 20).'),
+    path: z.string().min(1).max(1000).describe('Path as mlflow_list_artifacts shows it.'),
+    maxBytes: z.number().int().min(256).max(262_144).default(16_384),
+    maxRows: z.number().int().min(1).max(500).default(20).describe('CSV/TSV data rows to return.'),
   }),
   outputSchema: ArtifactContentSchema.extend({
     runId: z.string(),

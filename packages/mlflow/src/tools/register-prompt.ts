@@ -14,23 +14,20 @@ export const registerPromptTool = defineMlflowTool({
   name: 'mlflow_register_prompt',
   title: 'Register an MLflow prompt version',
   description:
-    "Save a prompt template in MLflow's prompt registry: creates the prompt if the name is new, otherwise " +
-    'adds the next version (versions are immutable). Give a text template with {{variables}} or chat ' +
-    'messages, plus a commit message. Point an alias at it with mlflow_set_prompt_alias. Names taken by ' +
-    'registered models are refused.',
+    'Save a prompt template (text with {{variables}} or chat messages) as a new, immutable version.',
   namespace: 'mlflow',
   toolsets: ['prompts'],
   access: 'write',
   destructive: false,
   idempotent: false,
   inputSchema: z.object({
-    name: promptNameInput.describe("Prompt name (letters, digits, '_', '-', '.')."),
+    name: promptNameInput,
     template: z
       .string()
       .min(1)
       .max(MAX_TEMPLATE_CHARS)
       .optional()
-      .describe('Text template, e.g. "Summarize {{ticket}} for {{audience}}".'),
+      .describe('e.g. "Summarize {{ticket}}".'),
     messages: z
       .array(
         PromptMessageSchema.extend({
@@ -41,8 +38,8 @@ export const registerPromptTool = defineMlflowTool({
       .min(1)
       .max(100)
       .optional()
-      .describe('Chat template instead of text: [{"role": "system", "content": "…{{var}}…"}, …].'),
-    commitMessage: z.string().max(5000).optional().describe('What changed in this version.'),
+      .describe('Chat messages instead of template, with {{var}}s.'),
+    commitMessage: z.string().max(5000).optional(),
     tags: tagsMapInput.optional(),
   }),
   outputSchema: PromptVersionSchema,

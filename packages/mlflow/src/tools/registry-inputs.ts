@@ -2,27 +2,18 @@ import { z } from 'zod';
 
 /** Input fields the registry, logged-model and prompt tools share, described once. */
 
-export const modelNameInput = z
-  .string()
-  .min(1)
-  .max(500)
-  .describe(
-    'Registered model name (exact, case-sensitive) from mlflow_search_registered_models, or its ref.uri.',
-  );
+export const modelNameInput = z.string().min(1).max(500);
 
-export const versionInput = z
-  .union([
-    z.string().regex(/^\d+$/, 'Versions are whole numbers such as "2".'),
-    z.number().int().min(1),
-  ])
-  .describe('Model version number, e.g. "2".');
+export const versionInput = z.union([
+  z.string().regex(/^\d+$/, 'Versions are whole numbers such as "2".'),
+  z.number().int().min(1),
+]);
 
 export const aliasInput = z
   .string()
   .min(1)
   .max(255)
-  .regex(/^[\w-]+$/, "Aliases use letters, digits, '_' and '-'.")
-  .describe('Alias name, e.g. "champion".');
+  .regex(/^[\w-]+$/, "Aliases use letters, digits, '_' and '-'.");
 
 /** Aliases MLflow reserves (utils/validation._validate_model_alias_name_reserved). */
 export const settableAliasInput = aliasInput.refine(
@@ -30,7 +21,7 @@ export const settableAliasInput = aliasInput.refine(
   '"latest" and v<number> (e.g. v3) are reserved alias names.',
 );
 
-export const tagKeyInput = z.string().min(1).max(250).describe('Tag key.');
+export const tagKeyInput = z.string().min(1).max(250);
 
 /** Tag keys a tool may write: mlflow.* keys are MLflow's own (prompt markers among them). */
 export const writableTagKeyInput = tagKeyInput.refine(
@@ -38,7 +29,7 @@ export const writableTagKeyInput = tagKeyInput.refine(
   'Keys starting with "mlflow." are reserved for MLflow.',
 );
 
-export const tagValueInput = z.string().max(8000).describe('Tag value.');
+export const tagValueInput = z.string().max(8000);
 
 export const tagsMapInput = z
   .record(z.string().min(1).max(250), z.string().max(8000))
@@ -46,7 +37,6 @@ export const tagsMapInput = z
   .refine(
     (tags) => Object.keys(tags).every((key) => !key.startsWith('mlflow.')),
     'Keys starting with "mlflow." are reserved for MLflow.',
-  )
-  .describe('Tags as a map, e.g. {"team": "nlp"}.');
+  );
 
-export const descriptionInput = z.string().max(20_000).describe('Description (Markdown).');
+export const descriptionInput = z.string().max(20_000);

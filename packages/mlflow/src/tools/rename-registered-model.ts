@@ -9,9 +9,7 @@ import { modelNameInput } from './registry-inputs.js';
 export const renameRegisteredModelTool = defineMlflowTool({
   name: 'mlflow_rename_registered_model',
   title: 'Rename an MLflow registered model',
-  description:
-    'Rename a registered model; its versions, aliases and tags move with it, but code that loads ' +
-    '"models:/<old name>/…" stops working. Names come from mlflow_search_registered_models.',
+  description: 'Rename a registered model; "models:/<old name>/…" URIs stop working.',
   namespace: 'mlflow',
   toolsets: ['registry'],
   access: 'write',
@@ -23,8 +21,7 @@ export const renameRegisteredModelTool = defineMlflowTool({
       .string()
       .min(1)
       .max(256)
-      .regex(/^[^/:]+$/, "Model names may not contain '/' or ':'.")
-      .describe('The new name.'),
+      .regex(/^[^/:]+$/, "Model names may not contain '/' or ':'."),
   }),
   outputSchema: MlflowRegisteredModelSchema,
   async handler(input, { client, signal }) {

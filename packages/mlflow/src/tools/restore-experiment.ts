@@ -8,9 +8,7 @@ import { experimentIdInput } from './experiment-inputs.js';
 export const restoreExperimentTool = defineMlflowTool({
   name: 'mlflow_restore_experiment',
   title: 'Restore a deleted MLflow experiment',
-  description:
-    'Restore a deleted MLflow experiment together with the runs deleted with it. Deleted experiments are listed by ' +
-    'mlflow_search_experiments with includeDeleted: true.',
+  description: 'Restore a deleted MLflow experiment and the runs deleted with it.',
   namespace: 'mlflow',
   toolsets: ['experiments'],
   access: 'write',

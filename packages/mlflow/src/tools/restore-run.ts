@@ -9,8 +9,7 @@ export const restoreRunTool = defineMlflowTool({
   name: 'mlflow_restore_run',
   title: 'Restore a deleted MLflow run',
   description:
-    'Restore a deleted MLflow run to active. Deleted runs are listed by mlflow_search_runs with includeDeleted: true. ' +
-    'A run whose experiment is deleted comes back with mlflow_restore_experiment instead.',
+    'Restore a deleted MLflow run (a run of a deleted experiment comes back with mlflow_restore_experiment).',
   namespace: 'mlflow',
   toolsets: ['runs'],
   access: 'write',

@@ -87,11 +87,7 @@ export const keyValueMapInput = (options: {
     }
   });
 
-export const runIdInput = z
-  .string()
-  .min(1)
-  .max(200)
-  .describe('MLflow run id (32 hex chars) or mlflow://runs/<id>, from mlflow_search_runs.');
+export const runIdInput = z.string().min(1).max(200);
 
 /**
  * A point in time: epoch milliseconds or an ISO 8601 date-time. A refine rather than
@@ -116,7 +112,7 @@ export function toMillis(value: number | string): number {
 /** A metric value: a number, or MLflow's spellings of NaN and the infinities. */
 export const metricValueInput = z
   .union([z.number(), z.enum(['NaN', 'Infinity', '-Infinity'])])
-  .describe('The value: a number, or "NaN" / "Infinity" / "-Infinity".');
+  .describe('A number, or "NaN", "Infinity", "-Infinity".');
 
 /** A training step: any 64-bit-safe integer, 0 when not given. */
 export const stepInput = z
@@ -124,5 +120,4 @@ export const stepInput = z
   .int()
   .min(-(2 ** 53) + 1)
   .max(2 ** 53 - 1)
-  .default(0)
-  .describe('Training step (integer, default 0).');
+  .default(0);

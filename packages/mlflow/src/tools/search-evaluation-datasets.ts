@@ -10,27 +10,14 @@ import { experimentIdInput } from './trace-inputs.js';
 export const searchEvaluationDatasetsTool = defineMlflowTool({
   name: 'mlflow_search_evaluation_datasets',
   title: 'Search MLflow evaluation datasets',
-  description:
-    'Find MLflow GenAI evaluation datasets (question/expected-answer records used by ' +
-    'mlflow.genai.evaluate): name, record count, field schema, tags, linked experiments. Optionally ' +
-    'only those linked to experiments (ids from mlflow_search_experiments). Filter examples: ' +
-    '"name = \'rag-eval\'", "name LIKE \'%qa%\'", "tags.team = \'genai\'". Read records with ' +
-    'mlflow_get_evaluation_dataset.',
+  description: `Find MLflow GenAI evaluation datasets, e.g. filter "name LIKE '%qa%'".`,
   namespace: 'mlflow',
   toolsets: ['evaluation'],
   access: 'read',
   inputSchema: z.object({
-    experimentIds: z
-      .array(experimentIdInput)
-      .max(100)
-      .optional()
-      .describe('Only datasets linked to these experiments; omit for all.'),
-    filter: z.string().max(2000).optional().describe('Dataset filter; strings in single quotes.'),
-    orderBy: z
-      .array(z.string().min(1).max(250))
-      .max(10)
-      .optional()
-      .describe('Sort clauses on name, created_time or last_update_time, e.g. ["name ASC"].'),
+    experimentIds: z.array(experimentIdInput).max(100).optional(),
+    filter: z.string().max(2000).optional(),
+    orderBy: z.array(z.string().min(1).max(250)).max(10).optional().describe('e.g. "name ASC".'),
     limit: limitInput(25, 1000),
     cursor: cursorInput,
     includeSystemTags: includeSystemTagsInput,

@@ -7,22 +7,16 @@ import { defineMlflowTool } from './define.js';
 export const searchExperimentsTool = defineMlflowTool({
   name: 'mlflow_search_experiments',
   title: 'Search MLflow experiments',
-  description:
-    'Find MLflow experiments by name, tag or time. Use it first to get experiment ids for mlflow_search_runs. ' +
-    'Filter examples: "name LIKE \'%llama%\'", "tags.team = \'nlp\'", "creation_time > 1700000000000".',
+  description: `Find MLflow experiments, e.g. filter "name LIKE '%llama%'" or "tags.team = 'nlp'".`,
   namespace: 'mlflow',
   toolsets: ['experiments'],
   access: 'read',
   inputSchema: z.object({
-    filter: z
-      .string()
-      .max(1000)
-      .optional()
-      .describe('MLflow experiment filter expression; omit for all.'),
+    filter: z.string().max(1000).optional(),
     orderBy: orderByInput,
     limit: limitInput(50, 1000),
     cursor: cursorInput,
-    includeDeleted: z.boolean().default(false).describe('Also list deleted experiments.'),
+    includeDeleted: z.boolean().default(false),
     includeSystemTags: includeSystemTagsInput,
   }),
   outputSchema: pageSchema(ExperimentSchema),

@@ -13,11 +13,7 @@ const MAX_IMPLICIT_EXPERIMENTS = 500;
 export const searchLoggedModelsTool = defineMlflowTool({
   name: 'mlflow_search_logged_models',
   title: 'Search MLflow logged models',
-  description:
-    'Find MLflow 3 logged models (the models runs produced, each with params, metrics, tags and a status) ' +
-    'in some experiments (ids from mlflow_search_experiments; omit to search all active ones). Filter ' +
-    'examples: "metrics.accuracy > 0.9", "status = \'READY\'", "params.lora_r = \'16\'", "source_run_id = \'<run id>\'" ' +
-    '(AND only). Order e.g. ["metrics.accuracy DESC"]. Needs MLflow 3.',
+  description: `Find MLflow 3 logged models, e.g. filter "metrics.accuracy > 0.9" or "status = 'READY'" (AND only).`,
   namespace: 'mlflow',
   toolsets: ['logged-models'],
   access: 'read',
@@ -26,19 +22,13 @@ export const searchLoggedModelsTool = defineMlflowTool({
       .array(experimentIdInput)
       .max(100)
       .optional()
-      .describe(
-        `Experiments to search; omit for all active ones (up to ${MAX_IMPLICIT_EXPERIMENTS}).`,
-      ),
-    filter: z
-      .string()
-      .max(2000)
-      .optional()
-      .describe('Logged model filter; strings in single quotes.'),
+      .describe(`Default: all active (up to ${MAX_IMPLICIT_EXPERIMENTS}).`),
+    filter: z.string().max(2000).optional(),
     orderBy: z
       .array(z.string().min(1).max(250))
       .max(5)
       .optional()
-      .describe('Sort clauses "<field> [ASC|DESC]"; default newest first.'),
+      .describe('e.g. "metrics.accuracy DESC"; default newest first.'),
     limit: limitInput(25, 500),
     cursor: cursorInput,
     includeSystemTags: includeSystemTagsInput,

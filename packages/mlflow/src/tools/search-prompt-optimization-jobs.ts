@@ -12,10 +12,7 @@ import { jobExperimentIdInput } from './prompt-optimization-inputs.js';
 export const searchPromptOptimizationJobsTool = defineMlflowTool({
   name: 'mlflow_search_prompt_optimization_jobs',
   title: 'Search MLflow prompt optimization jobs',
-  description:
-    'List the prompt optimization jobs of one MLflow experiment (id from ' +
-    'mlflow_search_experiments) with their status, source and optimized prompt URIs, optimizer, ' +
-    'scorers and errors, optionally only those in some statuses (e.g. ["FAILED"]).',
+  description: 'List the prompt optimization jobs of one MLflow experiment.',
   namespace: 'mlflow',
   toolsets: ['prompts'],
   access: 'read',
@@ -34,8 +31,7 @@ export const searchPromptOptimizationJobsTool = defineMlflowTool({
         ]),
       )
       .max(7)
-      .optional()
-      .describe('Only jobs in these statuses; omit for all.'),
+      .optional(),
     limit: limitInput(25, 1000),
     cursor: cursorInput,
   }),

@@ -9,20 +9,13 @@ import { defineMlflowTool } from './define.js';
 export const searchPromptsTool = defineMlflowTool({
   name: 'mlflow_search_prompts',
   title: 'Search MLflow prompts',
-  description:
-    "List prompts in MLflow's prompt registry with their aliases, latest version and the start of its " +
-    'template. Filter examples: "name LIKE \'%summar%\'", "tags.team = \'support\'" (AND only). Read a ' +
-    'prompt with mlflow_get_prompt.',
+  description: `Find prompts in MLflow's prompt registry, e.g. filter "name LIKE '%summar%'".`,
   namespace: 'mlflow',
   toolsets: ['prompts'],
   access: 'read',
   inputSchema: z.object({
-    filter: z.string().max(1000).optional().describe('Filter on name and tags.<key>.'),
-    orderBy: z
-      .array(z.string().min(1).max(100))
-      .max(5)
-      .optional()
-      .describe('Sort clauses, e.g. ["last_updated_timestamp DESC"]. Default: by name.'),
+    filter: z.string().max(1000).optional(),
+    orderBy: z.array(z.string().min(1).max(100)).max(5).optional().describe('Default: name.'),
     limit: limitInput(25, 1000),
     cursor: cursorInput,
   }),

@@ -9,27 +9,17 @@ import { defineMlflowTool } from './define.js';
 export const searchRegisteredModelsTool = defineMlflowTool({
   name: 'mlflow_search_registered_models',
   title: 'Search MLflow registered models',
-  description:
-    'Find registered models in the MLflow model registry by name or tag, with their aliases and latest ' +
-    'versions. Start here to get model names for the other registry tools. Prompts are excluded (as ' +
-    'MlflowClient does); use mlflow_search_prompts for them. Filter examples: "name LIKE \'%llama%\'", ' +
-    '"tags.task = \'text-generation\'" (AND only). Descriptions are cut to 300 chars here.',
+  description: `Find MLflow registered models, e.g. filter "name LIKE '%llama%'" (prompts excluded).`,
   namespace: 'mlflow',
   toolsets: ['registry'],
   access: 'read',
   inputSchema: z.object({
-    filter: z
-      .string()
-      .max(1000)
-      .optional()
-      .describe('Registry filter on name and tags.<key>; strings in single quotes.'),
+    filter: z.string().max(1000).optional(),
     orderBy: z
       .array(z.string().min(1).max(100))
       .max(5)
       .optional()
-      .describe(
-        'Sort clauses, e.g. ["name ASC"], ["last_updated_timestamp DESC"]. Default: name ascending.',
-      ),
+      .describe('e.g. "last_updated_timestamp DESC"; default name.'),
     limit: limitInput(25, 1000),
     cursor: cursorInput,
     includeSystemTags: includeSystemTagsInput,

@@ -10,11 +10,7 @@ const MAX_IMPLICIT_EXPERIMENTS = 500;
 export const searchRunsTool = defineMlflowTool({
   name: 'mlflow_search_runs',
   title: 'Search MLflow runs',
-  description:
-    'Find MLflow runs by metrics, params, tags or attributes, sorted and paged. Experiment ids come from ' +
-    'mlflow_search_experiments; omit them to search every active experiment (e.g. to find all runs of one ' +
-    'tag value). Filter examples: "metrics.val_loss < 0.3 and params.lr = \'0.001\'", "tags.invocation_id = \'a1b2\'", ' +
-    '"attributes.status = \'FAILED\'". Use `fields` to return only what you need.',
+  description: `Find MLflow runs, e.g. filter "metrics.val_loss < 0.3 and params.lr = '0.001'" or "attributes.status = 'FAILED'".`,
   namespace: 'mlflow',
   toolsets: ['runs'],
   access: 'read',
@@ -23,14 +19,8 @@ export const searchRunsTool = defineMlflowTool({
       .array(z.string().min(1).max(64))
       .max(100)
       .optional()
-      .describe(
-        `Experiment ids to search; omit to search all active experiments (up to ${MAX_IMPLICIT_EXPERIMENTS}).`,
-      ),
-    filter: z
-      .string()
-      .max(2000)
-      .optional()
-      .describe('MLflow search filter; strings in single quotes.'),
+      .describe(`Default: all active (up to ${MAX_IMPLICIT_EXPERIMENTS}).`),
+    filter: z.string().max(2000).optional(),
     orderBy: orderByInput,
     limit: limitInput(25, 1000),
     cursor: cursorInput,
@@ -38,11 +28,8 @@ export const searchRunsTool = defineMlflowTool({
       .array(z.string().min(1).max(250))
       .max(50)
       .optional()
-      .describe(
-        'Return only these fields of each run, e.g. ["id","name","status","metrics.val_loss","params.lr"]. ' +
-          'Default: all fields.',
-      ),
-    includeDeleted: z.boolean().default(false).describe('Also return deleted runs.'),
+      .describe('e.g. ["name","metrics.val_loss","params.lr"].'),
+    includeDeleted: z.boolean().default(false),
     includeSystemTags: includeSystemTagsInput,
   }),
   outputSchema: pageSchema(RunSchema.partial()).extend({

@@ -13,13 +13,7 @@ const MAX_IMPLICIT_EXPERIMENTS = 500;
 export const searchTracesTool = defineMlflowTool({
   name: 'mlflow_search_traces',
   title: 'Search MLflow traces',
-  description:
-    'Find MLflow GenAI traces (one per LLM/agent request) in experiments, newest first by default: ' +
-    'status ok/error/running, duration, tags, request/response previews. Experiment ids come from ' +
-    'mlflow_search_experiments; omit them to search every active experiment. Filter examples: ' +
-    '"trace.status = \'ERROR\'", "tags.env = \'prod\'", "trace.timestamp_ms > 1700000000000", ' +
-    '"trace.execution_time_ms > 5000", "feedback.correctness = \'false\'", "span.name = \'retrieve\'". ' +
-    'Open one with mlflow_get_trace (spans, inputs/outputs, errors) or mlflow_get_trace_info.',
+  description: `Find MLflow GenAI traces, newest first, e.g. filter "trace.status = 'ERROR'" or "trace.execution_time_ms > 5000".`,
   namespace: 'mlflow',
   toolsets: ['traces'],
   access: 'read',
@@ -28,28 +22,16 @@ export const searchTracesTool = defineMlflowTool({
       .array(experimentIdInput)
       .max(100)
       .optional()
-      .describe(
-        `Experiments to search; omit to search all active experiments (up to ${MAX_IMPLICIT_EXPERIMENTS}).`,
-      ),
-    filter: z
-      .string()
-      .max(2000)
-      .optional()
-      .describe('MLflow trace filter; strings in single quotes, clauses joined with AND.'),
+      .describe(`Default: all active (up to ${MAX_IMPLICIT_EXPERIMENTS}).`),
+    filter: z.string().max(2000).optional().describe('Clauses joined with AND.'),
     orderBy: z
       .array(z.string().min(1).max(250))
       .max(10)
       .optional()
-      .describe(
-        'Sort clauses, e.g. ["timestamp_ms DESC"], ["execution_time_ms DESC"], ["status ASC"]. ' +
-          'Default: newest first.',
-      ),
+      .describe('e.g. "execution_time_ms DESC".'),
     limit: limitInput(20, MLFLOW_MAX_TRACE_RESULTS),
     cursor: cursorInput,
-    includeAssessments: z
-      .boolean()
-      .default(false)
-      .describe("Also return each trace's feedback and expectations (values, rationales)."),
+    includeAssessments: z.boolean().default(false),
     previewChars: previewCharsInput(300),
     includeSystemTags: includeSystemTagsInput,
   }),

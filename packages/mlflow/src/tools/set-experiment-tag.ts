@@ -12,9 +12,7 @@ import {
 export const setExperimentTagTool = defineMlflowTool({
   name: 'mlflow_set_experiment_tag',
   title: 'Set a tag on an MLflow experiment',
-  description:
-    'Set one tag on an active MLflow experiment, overwriting any previous value of that key (e.g. team, owner, ' +
-    "status). The id comes from mlflow_search_experiments. Keys starting with 'mlflow.' are reserved.",
+  description: 'Set one tag on an active MLflow experiment, overwriting that key.',
   namespace: 'mlflow',
   toolsets: ['experiments'],
   access: 'write',

@@ -8,9 +8,7 @@ import { tagsMapInput } from './registry-inputs.js';
 export const setLoggedModelTagsTool = defineMlflowTool({
   name: 'mlflow_set_logged_model_tags',
   title: 'Set tags on an MLflow logged model',
-  description:
-    'Set one or more tags on an MLflow 3 logged model, overwriting existing values of those keys. Ids come ' +
-    "from mlflow_search_logged_models. Keys starting with 'mlflow.' are reserved.",
+  description: 'Set tags on an MLflow 3 logged model, overwriting those keys.',
   namespace: 'mlflow',
   toolsets: ['logged-models'],
   access: 'write',

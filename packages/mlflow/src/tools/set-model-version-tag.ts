@@ -13,9 +13,7 @@ import {
 export const setModelVersionTagTool = defineMlflowTool({
   name: 'mlflow_set_model_version_tag',
   title: 'Set a tag on an MLflow model version',
-  description:
-    'Set one tag on a model version (e.g. validated=true), overwriting any previous value of that key. ' +
-    "Versions come from mlflow_search_model_versions. Keys starting with 'mlflow.' are reserved.",
+  description: 'Set one tag on a model version, overwriting that key.',
   namespace: 'mlflow',
   toolsets: ['registry'],
   access: 'write',

@@ -8,10 +8,7 @@ import { settableAliasInput, versionInput } from './registry-inputs.js';
 export const setPromptAliasTool = defineMlflowTool({
   name: 'mlflow_set_prompt_alias',
   title: 'Set an MLflow prompt alias',
-  description:
-    'Point a prompt alias such as "production" at a version, moving it if it pointed elsewhere; apps that ' +
-    'load "prompts:/<name>@<alias>" then get that version. Versions and current aliases come from ' +
-    'mlflow_get_prompt.',
+  description: 'Point a prompt alias (e.g. "production") at a version.',
   namespace: 'mlflow',
   toolsets: ['prompts'],
   access: 'write',

@@ -8,10 +8,7 @@ import { modelNameInput, settableAliasInput, versionInput } from './registry-inp
 export const setRegisteredModelAliasTool = defineMlflowTool({
   name: 'mlflow_set_registered_model_alias',
   title: 'Set an MLflow registered model alias',
-  description:
-    'Point an alias such as "champion" or "production" at a model version, moving it if it pointed at ' +
-    'another version (the way to promote a model since stages were deprecated). Versions come from ' +
-    'mlflow_search_model_versions; current aliases from mlflow_get_registered_model.',
+  description: 'Point an alias (e.g. "champion") at a model version, moving it if set elsewhere.',
   namespace: 'mlflow',
   toolsets: ['registry'],
   access: 'write',

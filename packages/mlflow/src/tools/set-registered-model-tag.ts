@@ -8,10 +8,7 @@ import { modelNameInput, tagValueInput, writableTagKeyInput } from './registry-i
 export const setRegisteredModelTagTool = defineMlflowTool({
   name: 'mlflow_set_registered_model_tag',
   title: 'Set a tag on an MLflow registered model',
-  description:
-    'Set one tag on a registered model, overwriting any previous value of that key. Names come from ' +
-    "mlflow_search_registered_models. Keys starting with 'mlflow.' are reserved. For a version's tags use " +
-    'mlflow_set_model_version_tag.',
+  description: 'Set one tag on a registered model, overwriting that key.',
   namespace: 'mlflow',
   toolsets: ['registry'],
   access: 'write',

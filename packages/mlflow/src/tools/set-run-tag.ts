@@ -6,9 +6,7 @@ import { defineMlflowTool } from './define.js';
 export const setRunTagTool = defineMlflowTool({
   name: 'mlflow_set_run_tag',
   title: 'Set a tag on an MLflow run',
-  description:
-    'Set one tag on an MLflow run, overwriting any previous value of that key, e.g. to mark a run ' +
-    "reviewed or best. The run id comes from mlflow_search_runs. Keys starting with 'mlflow.' are reserved.",
+  description: 'Set one tag on an MLflow run, overwriting that key.',
   namespace: 'mlflow',
   toolsets: ['runs'],
   access: 'write',
@@ -25,7 +23,7 @@ export const setRunTagTool = defineMlflowTool({
         'Keys starting with "mlflow." are reserved for MLflow.',
       )
       .describe('Tag key.'),
-    value: z.string().max(8000).describe('Tag value.'),
+    value: z.string().max(8000),
   }),
   outputSchema: z.object({ runId: z.string(), key: z.string(), value: z.string() }),
   async handler(input, { client, signal }) {

@@ -8,10 +8,7 @@ import { traceIdInput, traceTagKeyInput } from './trace-inputs.js';
 export const setTraceTagTool = defineMlflowTool({
   name: 'mlflow_set_trace_tag',
   title: 'Set a tag on an MLflow trace',
-  description:
-    'Set one tag on an MLflow trace, overwriting any previous value of that key, e.g. to mark a ' +
-    'trace reviewed or label a failure cause; filter on it later with "tags.<key> = \'<value>\'". ' +
-    "The trace id comes from mlflow_search_traces. Keys starting with 'mlflow.' are reserved.",
+  description: `Set one tag on an MLflow trace, overwriting that key; filter on it with "tags.<key> = '<value>'".`,
   namespace: 'mlflow',
   toolsets: ['traces'],
   access: 'write',
@@ -20,7 +17,7 @@ export const setTraceTagTool = defineMlflowTool({
   inputSchema: z.object({
     traceId: traceIdInput,
     key: traceTagKeyInput,
-    value: z.string().max(8000).describe('Tag value.'),
+    value: z.string().max(8000),
   }),
   outputSchema: z.object({ traceId: z.string(), key: z.string(), value: z.string() }),
   async handler(input, { client, signal }) {

@@ -3,17 +3,9 @@ import { z } from 'zod';
 
 /** Input fields and checks the summary tools share. */
 
-export const experimentIdInput = z
-  .string()
-  .min(1)
-  .max(200)
-  .describe('MLflow experiment id (from mlflow_search_experiments) or mlflow://experiments/<id>.');
+export const experimentIdInput = z.string().min(1).max(200);
 
-export const directionInput = z
-  .enum(['asc', 'desc'])
-  .describe(
-    '"asc": lowest value is best (losses, errors); "desc": highest is best (accuracy, F1).',
-  );
+export const directionInput = z.enum(['asc', 'desc']).describe('asc = lowest is best.');
 
 /** Accepts an experiment id or its ref URI; anything else is invalid_input naming `field`. */
 export function toExperimentId(value: string, field: string): string {

@@ -47,35 +47,16 @@ export const summarizeExperimentTool = defineMlflowTool({
   name: 'mlflow_summarize_experiment',
   title: 'Summarize an MLflow experiment',
   description:
-    'Summarize one MLflow experiment in one call: the experiment, how many runs it has by status, the ' +
-    "spread (min/max/mean) of each metric's latest values across runs, and, given a metric, the top runs " +
-    'by it with their params (best end inferred from the metric name unless given). The experiment id comes from mlflow_search_experiments. Reads up to ' +
-    `${SCAN_CAP} runs (newest first) and says when there were more.`,
+    'One MLflow experiment at a glance: runs by status, metric spreads, top runs by a metric (reads up to 5000 runs).',
   namespace: 'mlflow',
   toolsets: ['summaries'],
   access: 'read',
   inputSchema: z.object({
     experimentId: experimentIdInput,
-    metric: metricKeyInput
-      .optional()
-      .describe('Rank runs by this metric (e.g. "val/accuracy"); omit for no ranking.'),
-    direction: directionInput
-      .optional()
-      .describe(
-        'Which end is best: "asc" lower (losses, errors), "desc" higher (accuracy, F1). Default: inferred from the metric name, else highest first.',
-      ),
-    top: z
-      .number()
-      .int()
-      .min(1)
-      .max(20)
-      .default(5)
-      .describe('How many top runs to return (1-20, default 5).'),
-    filter: z
-      .string()
-      .max(2000)
-      .optional()
-      .describe('MLflow run filter to summarise a subset, e.g. "tags.stage = \'sft\'".'),
+    metric: metricKeyInput.optional().describe('Rank runs by this metric.'),
+    direction: directionInput.optional().describe('Default: from the metric name, else desc.'),
+    top: z.number().int().min(1).max(20).default(5).describe('How many top runs to return.'),
+    filter: z.string().max(2000).optional(),
   }),
   outputSchema: z.object({
     experiment: ExperimentSchema,

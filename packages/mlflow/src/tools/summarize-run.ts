@@ -30,12 +30,7 @@ const HistoryStatsSchema = z.object({
 export const summarizeRunTool = defineMlflowTool({
   name: 'mlflow_summarize_run',
   title: 'Summarize an MLflow run',
-  description:
-    'Summarize one MLflow run in one call: status, timing, params, latest metrics and tags (as ' +
-    'mlflow_get_run), plus for each metric its history stats (points, last step, min, max, first, last) ' +
-    "and the run's top-level artifacts. Use it to judge a run (did the loss go down? did it diverge?) " +
-    'before drilling in with mlflow_get_metric_history or mlflow_read_artifact. The run id comes from ' +
-    'mlflow_search_runs.',
+  description: 'One MLflow run with metric history stats and top-level artifacts.',
   namespace: 'mlflow',
   toolsets: ['summaries'],
   access: 'read',

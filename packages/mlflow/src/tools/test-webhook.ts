@@ -12,10 +12,7 @@ export const testWebhookTool = defineMlflowTool({
   name: 'mlflow_test_webhook',
   title: 'Send a test delivery of an MLflow webhook',
   description:
-    "Have MLflow POST an example payload of one event (default: the webhook's first event) to " +
-    "a webhook's URL, signed like a real delivery, and report whether the target accepted it " +
-    '(HTTP status, start of its answer) or why it could not be reached. Works on DISABLED webhooks ' +
-    'too. The id comes from mlflow_list_webhooks. The target receives a real request.',
+    "Send a real example delivery of one event to an MLflow webhook's URL and report the answer.",
   namespace: 'mlflow',
   toolsets: ['webhooks'],
   access: 'write',
@@ -23,9 +20,7 @@ export const testWebhookTool = defineMlflowTool({
   idempotent: false,
   inputSchema: z.object({
     webhookId: webhookIdInput,
-    event: WebhookEventSchema.optional().describe(
-      'Event whose example payload to send; it need not be one the webhook subscribes to.',
-    ),
+    event: WebhookEventSchema.optional().describe('Default: its first event.'),
   }),
   outputSchema: z.object({
     webhookId: z.string(),

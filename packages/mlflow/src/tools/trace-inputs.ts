@@ -3,28 +3,15 @@ import { AssessmentSourceTypeSchema } from '../trace-model.js';
 
 /** Input fields the trace and assessment tools share, described once. */
 
-export const traceIdInput = z
-  .string()
-  .min(1)
-  .max(300)
-  .describe('Trace id (tr-…) from mlflow_search_traces, or its ref.uri (mlflow://traces/<id>).');
+export const traceIdInput = z.string().min(1).max(300);
 
 export const experimentIdInput = z
   .string()
-  .regex(/^[A-Za-z0-9_-]{1,64}$/, 'An MLflow experiment id, e.g. "12".')
-  .describe('MLflow experiment id (from mlflow_search_experiments).');
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, 'An MLflow experiment id, e.g. "12".');
 
-export const assessmentIdInput = z
-  .string()
-  .min(1)
-  .max(128)
-  .describe('Assessment id (a-…), listed by mlflow_get_trace_info under assessments.');
+export const assessmentIdInput = z.string().min(1).max(128);
 
-export const assessmentNameInput = z
-  .string()
-  .min(1)
-  .max(250)
-  .describe('What is assessed, e.g. "correctness", "relevance", "expected_answer".');
+export const assessmentNameInput = z.string().min(1).max(250).describe('e.g. "correctness".');
 
 const MAX_VALUE_CHARS = 20_000;
 
@@ -42,21 +29,14 @@ export const assessmentValueInput = z
     `The value may be at most ${MAX_VALUE_CHARS} characters of JSON.`,
   );
 
-export const sourceTypeInput = AssessmentSourceTypeSchema.describe(
-  'Who made the assessment: HUMAN (a person), LLM_JUDGE (a model grading), CODE (a programmatic check).',
-);
+export const sourceTypeInput = AssessmentSourceTypeSchema;
 
-export const sourceIdInput = z
-  .string()
-  .min(1)
-  .max(250)
-  .describe('Who exactly: a user name/e-mail, judge model name, or check name.');
+export const sourceIdInput = z.string().min(1).max(250);
 
 export const assessmentMetadataInput = z
   .record(z.string().min(1).max(250), z.string().max(5000))
   .refine((value) => Object.keys(value).length <= 50, 'At most 50 metadata entries.')
-  .optional()
-  .describe('String key/value notes kept with the assessment.');
+  .optional();
 
 export const traceTagKeyInput = z
   .string()
@@ -69,12 +49,4 @@ export const traceTagKeyInput = z
   .describe('Tag key.');
 
 export const previewCharsInput = (defaultChars: number) =>
-  z
-    .number()
-    .int()
-    .min(0)
-    .max(10_000)
-    .default(defaultChars)
-    .describe(
-      `Longest request/response preview to return, in characters (0 drops them; default ${defaultChars}).`,
-    );
+  z.number().int().min(0).max(10_000).default(defaultChars).describe('0 drops previews.');

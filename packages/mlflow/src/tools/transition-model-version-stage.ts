@@ -10,10 +10,7 @@ export const transitionModelVersionStageTool = defineMlflowTool({
   name: 'mlflow_transition_model_version_stage',
   title: 'Move an MLflow model version to a stage (deprecated)',
   description:
-    'Move a model version to a legacy stage: None, Staging, Production or Archived. Stages are deprecated ' +
-    'since MLflow 2.9; prefer aliases (mlflow_set_registered_model_alias) unless the registry still uses ' +
-    'stages. archiveExistingVersions moves the versions already in that stage to Archived. Versions come ' +
-    'from mlflow_search_model_versions.',
+    'Move a model version to a legacy stage (deprecated since MLflow 2.9; prefer aliases).',
   namespace: 'mlflow',
   toolsets: ['registry'],
   access: 'write',
@@ -22,11 +19,11 @@ export const transitionModelVersionStageTool = defineMlflowTool({
   inputSchema: z.object({
     name: modelNameInput,
     version: versionInput,
-    stage: z.enum(MODEL_VERSION_STAGES).describe('Target stage.'),
+    stage: z.enum(MODEL_VERSION_STAGES),
     archiveExistingVersions: z
       .boolean()
       .default(false)
-      .describe('Archive the versions currently in the target stage (Staging/Production only).'),
+      .describe('Archive the versions now in that stage.'),
   }),
   outputSchema: MlflowModelVersionSchema,
   async handler(input, { client, signal }) {

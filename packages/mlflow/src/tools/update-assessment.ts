@@ -15,9 +15,7 @@ export const updateAssessmentTool = defineMlflowTool({
   name: 'mlflow_update_assessment',
   title: 'Update an MLflow assessment',
   description:
-    'Change an existing feedback or expectation of an MLflow trace in place: its name, value, ' +
-    'rationale (feedback only) or metadata (merged into the existing keys). Its source and span ' +
-    'cannot change. Ids come from mlflow_get_trace_info (assessments) or the log tools.',
+    'Change a feedback or expectation of an MLflow trace in place (not its source or span).',
   namespace: 'mlflow',
   toolsets: ['traces'],
   access: 'write',
@@ -26,9 +24,9 @@ export const updateAssessmentTool = defineMlflowTool({
   inputSchema: z.object({
     traceId: traceIdInput,
     assessmentId: assessmentIdInput,
-    name: z.string().min(1).max(250).optional().describe('New name.'),
-    value: assessmentValueInput.optional().describe('New value (same kinds as when logged).'),
-    rationale: z.string().max(10_000).optional().describe('New rationale (feedback only).'),
+    name: z.string().min(1).max(250).optional(),
+    value: assessmentValueInput.optional(),
+    rationale: z.string().max(10_000).optional().describe('Feedback only.'),
     metadata: assessmentMetadataInput,
   }),
   outputSchema: AssessmentSchema,

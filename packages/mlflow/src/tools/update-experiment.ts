@@ -9,15 +9,14 @@ export const updateExperimentTool = defineMlflowTool({
   name: 'mlflow_update_experiment',
   title: 'Rename an MLflow experiment',
   description:
-    'Rename an active MLflow experiment (its id, runs and artifacts stay the same). The id comes from ' +
-    'mlflow_search_experiments or mlflow_get_experiment_by_name. The new name must not be taken, also not by a deleted experiment.',
+    'Rename an active MLflow experiment; the new name must be free, also among deleted ones.',
   namespace: 'mlflow',
   toolsets: ['experiments'],
   access: 'write',
   destructive: true,
   inputSchema: z.object({
     experimentId: experimentIdInput,
-    newName: experimentNameInput.describe('The new name (unique, at most 500 characters).'),
+    newName: experimentNameInput,
   }),
   outputSchema: z.object({ experimentId: z.string(), name: z.string() }),
   async handler(input, { client, signal }) {

@@ -9,10 +9,7 @@ import { descriptionInput, modelNameInput, versionInput } from './registry-input
 export const updateModelVersionTool = defineMlflowTool({
   name: 'mlflow_update_model_version',
   title: "Update an MLflow model version's description",
-  description:
-    'Replace the description of one model version (overwrites the old text; "" clears it). Versions come ' +
-    'from mlflow_search_model_versions. For aliases use mlflow_set_registered_model_alias, for tags ' +
-    'mlflow_set_model_version_tag.',
+  description: `Replace a model version's description ("" clears it).`,
   namespace: 'mlflow',
   toolsets: ['registry'],
   access: 'write',

@@ -9,9 +9,7 @@ import { descriptionInput, modelNameInput } from './registry-inputs.js';
 export const updateRegisteredModelTool = defineMlflowTool({
   name: 'mlflow_update_registered_model',
   title: "Update an MLflow registered model's description",
-  description:
-    'Replace the description of a registered model (the old text is overwritten; pass "" to clear it). ' +
-    'Names come from mlflow_search_registered_models; to rename use mlflow_rename_registered_model.',
+  description: `Replace a registered model's description ("" clears it).`,
   namespace: 'mlflow',
   toolsets: ['registry'],
   access: 'write',

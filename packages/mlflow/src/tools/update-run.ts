@@ -12,9 +12,7 @@ export const updateRunTool = defineMlflowTool({
   name: 'mlflow_update_run',
   title: 'Update an MLflow run',
   description:
-    "Set an MLflow run's status (e.g. FINISHED or FAILED to close it), end time and/or name. A final status " +
-    '(FINISHED, FAILED, KILLED) without endTime ends the run now. Returns the run as MLflow then has it. ' +
-    'The run id comes from mlflow_search_runs or mlflow_create_run; the run must not be deleted.',
+    "Set an MLflow run's status, end time or name; a final status without endTime ends it now.",
   namespace: 'mlflow',
   toolsets: ['runs'],
   access: 'write',
@@ -22,14 +20,11 @@ export const updateRunTool = defineMlflowTool({
   inputSchema: z
     .object({
       runId: runIdInput,
-      status: z
-        .enum(MLFLOW_RUN_STATUSES)
-        .optional()
-        .describe('New status: RUNNING, SCHEDULED, FINISHED, FAILED or KILLED.'),
+      status: z.enum(MLFLOW_RUN_STATUSES).optional(),
       endTime: timeInput
         .optional()
-        .describe('End time, epoch ms or ISO 8601; default now when status is final.'),
-      runName: z.string().min(1).max(250).optional().describe('New run name.'),
+        .describe('Epoch ms or ISO 8601; default now for a final status.'),
+      runName: z.string().min(1).max(250).optional(),
     })
     .refine(
       (input) =>

@@ -17,11 +17,7 @@ import {
 export const updateWebhookTool = defineMlflowTool({
   name: 'mlflow_update_webhook',
   title: 'Update an MLflow webhook',
-  description:
-    'Change an MLflow webhook (id from mlflow_list_webhooks): rename it, point it at another URL, ' +
-    'replace its events (the new list replaces the old one), set its description ("" clears it), ' +
-    'rotate its signing secret, or pause/resume it with status DISABLED/ACTIVE. Fields you omit ' +
-    'keep their value.',
+  description: 'Change an MLflow webhook; omitted fields stay, events are replaced.',
   namespace: 'mlflow',
   toolsets: ['webhooks'],
   access: 'write',
@@ -31,9 +27,9 @@ export const updateWebhookTool = defineMlflowTool({
     webhookId: webhookIdInput,
     name: webhookNameInput.optional(),
     url: webhookUrlInput.optional(),
-    events: webhookEventsInput.optional().describe('New event list; replaces the current one.'),
-    description: webhookDescriptionInput.optional().describe('New description; "" clears it.'),
-    secret: webhookSecretInput.optional().describe('New signing secret (write-only).'),
+    events: webhookEventsInput.optional(),
+    description: webhookDescriptionInput.optional().describe('"" clears it.'),
+    secret: webhookSecretInput.optional(),
     status: webhookStatusInput.optional(),
   }),
   outputSchema: WebhookSchema.extend({

@@ -18,9 +18,7 @@ export const cancelFlowRunTool = definePrefectTool({
   name: 'prefect_cancel_flow_run',
   title: 'Cancel a Prefect flow run',
   description:
-    'Cancel a Prefect flow run by proposing the CANCELLING state (orchestration rules apply, as from the UI). ' +
-    'Reports what actually happened: cancelling (its worker will stop it), cancelled (no infrastructure held ' +
-    'it), already_cancelled, already_final (it had completed, failed or crashed: nothing to cancel) or refused.',
+    'Cancel a Prefect flow run and report what happened (cancelling, cancelled, already final or refused).',
   namespace: 'prefect',
   toolsets: ['orchestration', 'flow-runs'],
   access: 'write',
@@ -28,11 +26,7 @@ export const cancelFlowRunTool = definePrefectTool({
   idempotent: true,
   inputSchema: z.object({
     flowRunId: flowRunIdInput,
-    message: z
-      .string()
-      .max(500)
-      .default('Cancelled through mlops-mcp.')
-      .describe('State message to record.'),
+    message: z.string().max(500).default('Cancelled through mlops-mcp.'),
   }),
   outputSchema: z.object({
     cancelled: z.boolean().describe('True when the run is now CANCELLING or CANCELLED'),

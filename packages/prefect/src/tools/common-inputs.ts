@@ -1,67 +1,43 @@
-import { cursorInputFor, InvalidInputError } from '@mlops-mcp/core';
+import { InvalidInputError } from '@mlops-mcp/core';
 import { z } from 'zod';
 import { StateTypeSchema } from '../prefect-filters.js';
 
 /** Input fields several Prefect tools share, described once. */
-export { limitInput } from '@mlops-mcp/core';
+export { cursorInput, limitInput } from '@mlops-mcp/core';
 
-export const cursorInput = cursorInputFor(' with the same other inputs');
+/** An ISO 8601 instant with a time zone (the server's instructions say so once); `what` only if it adds something. */
+export const isoTimeInput = (what?: string) => {
+  const input = z.iso.datetime({ offset: true }).optional();
+  return what ? input.describe(what) : input;
+};
 
-export const isoTimeInput = (what: string) =>
-  z.iso
-    .datetime({ offset: true })
-    .optional()
-    .describe(`${what} (ISO 8601 with time zone, e.g. 2025-06-01T00:00:00Z).`);
-
-export const stateTypesInput = z
-  .array(StateTypeSchema)
-  .min(1)
-  .max(9)
-  .optional()
-  .describe('Prefect state types to keep, e.g. ["FAILED","CRASHED"].');
+export const stateTypesInput = z.array(StateTypeSchema).min(1).max(9).optional();
 
 export const stateNamesInput = z
   .array(z.string().min(1).max(100))
   .min(1)
   .max(20)
   .optional()
-  .describe(
-    'State names to keep, e.g. ["Late"] or ["AwaitingRetry"] (names refine types: Late is a SCHEDULED state).',
-  );
+  .describe('e.g. ["Late"].');
 
-export const nameLikeInput = z
-  .string()
-  .min(1)
-  .max(200)
-  .optional()
-  .describe('Case-insensitive substring of the name.');
+export const nameLikeInput = z.string().min(1).max(200).optional();
 
 export const tagsInput = z
   .array(z.string().min(1).max(200))
   .min(1)
   .max(20)
   .optional()
-  .describe('Keep items that carry all of these tags.');
+  .describe('Match all of these.');
 
-export const flowRunIdInput = z
-  .string()
-  .min(1)
-  .max(200)
-  .describe('Flow run id (UUID) or prefect://flow-runs/<id>, from prefect_list_flow_runs.');
+export const flowRunIdInput = z.string().min(1).max(200);
 
 export const deploymentInput = z
   .string()
   .min(1)
   .max(400)
-  .describe(
-    'Deployment id (UUID), prefect://deployments/<id>, or "<flow name>/<deployment name>".',
-  );
+  .describe('Deployment id or "<flow>/<deployment>" name.');
 
-export const workPoolNameInput = z
-  .string()
-  .min(1)
-  .max(200)
-  .describe('Work pool name, from prefect_list_work_pools.');
+export const workPoolNameInput = z.string().min(1).max(200);
 
 /** The window [since, until], defaulting to the last `defaultHours` hours up to now. */
 export function timeWindow(

@@ -9,10 +9,7 @@ export const createFlowRunTool = definePrefectTool({
   name: 'prefect_create_flow_run',
   title: 'Run a Prefect deployment',
   description:
-    'Create a flow run from a Prefect deployment (by id or "<flow>/<deployment>"), optionally with ' +
-    'parameters (merged over the deployment defaults and validated by Prefect against its parameter schema), ' +
-    "tags and a scheduled start. A worker of the deployment's pool then runs it. Sent once, never retried: " +
-    'pass idempotencyKey to make a repeated call return the same run.',
+    'Create a flow run from a Prefect deployment; sent once (idempotencyKey makes retries safe).',
   namespace: 'prefect',
   toolsets: ['orchestration', 'flow-runs'],
   access: 'write',
@@ -23,14 +20,10 @@ export const createFlowRunTool = definePrefectTool({
     parameters: z
       .record(z.string(), z.unknown())
       .optional()
-      .describe('Flow parameters as a JSON object; see prefect_get_deployment for the schema.'),
-    tags: z
-      .array(z.string().min(1).max(200))
-      .max(20)
-      .optional()
-      .describe('Extra tags for the run.'),
-    scheduledStart: isoTimeInput('When to start; default now'),
-    name: z.string().min(1).max(200).optional().describe('Run name; default a generated one.'),
+      .describe('Schema in prefect_get_deployment.'),
+    tags: z.array(z.string().min(1).max(200)).max(20).optional(),
+    scheduledStart: isoTimeInput('When to start; default now.'),
+    name: z.string().min(1).max(200).optional(),
     idempotencyKey: z.string().min(1).max(200).optional(),
   }),
   outputSchema: PrefectFlowRunViewSchema,

@@ -7,40 +7,26 @@ export const diagnoseAutomationTool = definePrefectTool({
   name: 'prefect_diagnose_automation',
   title: 'Diagnose a Prefect automation',
   description:
-    'Answer "why didn\'t automation X fire?": its trigger (posture Reactive/Proactive, expect, match, ' +
-    'match_related, for_each, threshold, within) set against the events that actually happened in the lookback, ' +
-    'counted per event name and resource, in the last `within` window and in the busiest one; when none matched, ' +
-    'the events its watched resources did emit (expect mismatch) or the labels that excluded them; whether it is ' +
-    'enabled; and its recorded firings and action failures. Verdict e.g. "needs 3 prefect.flow-run.Failed events ' +
-    'within 1 h, but only 1 occurred". Automation ids and names come from prefect_list_automations.',
+    'Why a Prefect automation did or did not fire: its trigger against the events that happened.',
   namespace: 'prefect',
   toolsets: ['diagnoses'],
   access: 'read',
   inputSchema: z.object({
-    automation: z
-      .string()
-      .trim()
-      .min(1)
-      .max(400)
-      .describe('Automation id (UUID) or exact name, from prefect_list_automations.'),
+    automation: z.string().trim().min(1).max(400).describe('Id or exact name.'),
     lookbackHours: z
       .number()
       .int()
       .min(1)
       .max(168)
       .default(24)
-      .describe(
-        'How far back to read events and firings (1-168 hours, default 24; at least twice the trigger window is read).',
-      ),
+      .describe('Hours of events and firings to read (at least twice the trigger window).'),
     maxEvents: z
       .number()
       .int()
       .min(50)
       .max(2000)
       .default(500)
-      .describe(
-        'Most events read per trigger, newest first (50-2000, default 500); beyond it counts are lower bounds.',
-      ),
+      .describe('Events read per trigger; beyond it counts are lower bounds.'),
   }),
   outputSchema: AutomationDiagnosisSchema,
   async handler(input, { client, signal }) {

@@ -9,29 +9,22 @@ export const diagnoseLateRunsTool = definePrefectTool({
   name: 'prefect_diagnose_late_runs',
   title: 'Diagnose late Prefect runs',
   description:
-    'Answer "why are runs late?" for one deployment, one work pool, or the whole workspace. Finds scheduled runs ' +
-    "past their start time (Prefect's Late state, or overdue in another scheduled state such as " +
-    'AwaitingConcurrencySlot) and names what blocks each, in ' +
-    'priority order: pool without an online worker (with last heartbeats), paused pool, queue or deployment, full ' +
-    'pool, queue or deployment concurrency limit (with the runs holding the slots), a queue no worker polls, full ' +
-    'tag limits; runs are grouped by cause. Also names deployments whose schedules create no runs (paused, ' +
-    'schedules inactive, none upcoming). Says plainly "No late runs" with the scope and window checked when ' +
-    'there are none. Deployment names come from prefect_list_deployments, pool names from prefect_list_work_pools.',
+    'Why Prefect runs are late (deployment, pool or workspace): what blocks each, grouped by cause.',
   namespace: 'prefect',
   toolsets: ['diagnoses'],
   access: 'read',
   inputSchema: z.object({
     deployment: deploymentInput.optional(),
     workPool: workPoolNameInput.optional(),
-    since: isoTimeInput('Oldest expected start to check; default 7 days before until'),
-    until: isoTimeInput('Newest expected start to check; default now (later runs cannot be late)'),
+    since: isoTimeInput('Default: 7 days before until.'),
+    until: isoTimeInput('Default: now.'),
     limit: z
       .number()
       .int()
       .min(1)
       .max(100)
       .default(25)
-      .describe('How many late runs to diagnose, most overdue first (1-100, default 25).'),
+      .describe('Late runs to diagnose, most overdue first.'),
   }),
   outputSchema: LateRunsDiagnosisSchema,
   async handler(input, { client, signal }) {

@@ -8,18 +8,12 @@ import { definePrefectTool } from './define.js';
 export const getAutomationTool = definePrefectTool({
   name: 'prefect_get_automation',
   title: 'Get a Prefect automation',
-  description:
-    'Get one Prefect automation by id: its trigger (expect, match, posture Reactive/Proactive, threshold, ' +
-    'within seconds, nested triggers) and actions. Pair with prefect_list_events to see whether matching events occurred.',
+  description: 'Get one Prefect automation: trigger and actions.',
   namespace: 'prefect',
   toolsets: ['orchestration', 'automations'],
   access: 'read',
   inputSchema: z.object({
-    automationId: z
-      .string()
-      .min(1)
-      .max(100)
-      .describe('Automation id (UUID) from prefect_list_automations.'),
+    automationId: z.string().min(1).max(100),
   }),
   outputSchema: PrefectAutomationViewSchema,
   async handler(input, { client, signal }) {

@@ -9,8 +9,7 @@ export const getDeploymentTool = definePrefectTool({
   name: 'prefect_get_deployment',
   title: 'Get a Prefect deployment',
   description:
-    'Get one Prefect deployment by id or by "<flow name>/<deployment name>": schedules, paused flag, work ' +
-    'pool and queue, concurrency limit, default parameters and their JSON schema (what prefect_create_flow_run accepts).',
+    'One Prefect deployment: schedules, paused flag, pool, queue, limit, default parameters and their schema.',
   namespace: 'prefect',
   toolsets: ['orchestration', 'deployments'],
   access: 'read',

@@ -10,31 +10,18 @@ export const getFlowRunLogsTool = definePrefectTool({
   name: 'prefect_get_flow_run_logs',
   title: 'Get the logs of a Prefect flow run',
   description:
-    'Read the logs of one Prefect flow run, newest first by default so the traceback that ended a failed ' +
-    'run comes first; set minLevel ERROR to see only errors. Long messages are cut to maxMessageChars and ' +
-    'marked truncated. Page on with nextCursor (same other inputs).',
+    "Logs of one Prefect flow run, newest first, so a failed run's traceback comes first.",
   namespace: 'prefect',
   toolsets: ['orchestration', 'flow-runs'],
   access: 'read',
   inputSchema: z.object({
     flowRunId: flowRunIdInput,
-    taskRunId: z
-      .string()
-      .uuid()
-      .optional()
-      .describe('Only logs of this task run (id from prefect_list_task_runs).'),
+    taskRunId: z.string().uuid().optional().describe("Only this task run's logs."),
     minLevel: z
       .enum(Object.keys(LOG_LEVELS) as [keyof typeof LOG_LEVELS, ...(keyof typeof LOG_LEVELS)[]])
-      .default('DEBUG')
-      .describe('Lowest level to return: DEBUG, INFO, WARNING, ERROR or CRITICAL.'),
+      .default('DEBUG'),
     order: z.enum(['newest_first', 'oldest_first']).default('newest_first'),
-    maxMessageChars: z
-      .number()
-      .int()
-      .min(100)
-      .max(20_000)
-      .default(4_000)
-      .describe('Cut longer messages to this length.'),
+    maxMessageChars: z.number().int().min(100).max(20_000).default(4_000),
     limit: limitInput(100, 1000),
     cursor: cursorInput,
   }),

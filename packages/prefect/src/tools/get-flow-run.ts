@@ -9,9 +9,7 @@ export const getFlowRunTool = definePrefectTool({
   name: 'prefect_get_flow_run',
   title: 'Get a Prefect flow run',
   description:
-    'Get one Prefect flow run: state type and name (e.g. SCHEDULED/Late), state message (the error of a ' +
-    'failed or crashed run), timing, work pool and queue, tags and parameters. For the why, follow with ' +
-    'prefect_get_flow_run_logs and prefect_list_task_runs.',
+    'Get one Prefect flow run: state and message, timing, pool, queue, tags, parameters.',
   namespace: 'prefect',
   toolsets: ['orchestration', 'flow-runs'],
   access: 'read',

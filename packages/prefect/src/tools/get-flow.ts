@@ -7,12 +7,12 @@ import { definePrefectTool } from './define.js';
 export const getFlowTool = definePrefectTool({
   name: 'prefect_get_flow',
   title: 'Get a Prefect flow',
-  description: "Get one Prefect flow by id (from prefect_list_flows or a flow run's flowId).",
+  description: 'Get one Prefect flow by id.',
   namespace: 'prefect',
   toolsets: ['orchestration', 'flows'],
   access: 'read',
   inputSchema: z.object({
-    flowId: z.string().min(1).max(200).describe('Flow id (UUID) or prefect://flows/<id>.'),
+    flowId: z.string().min(1).max(200),
   }),
   outputSchema: FlowSchema,
   async handler(input, { client, signal }) {

@@ -8,15 +8,13 @@ export const getOverviewTool = definePrefectTool({
   name: 'prefect_get_overview',
   title: 'Prefect workspace overview',
   description:
-    'Answer "how is my Prefect workspace doing" in one call: flow runs by state type in a window (default ' +
-    'last 24 hours), late runs, latest failures with their messages, work pools without an online worker, ' +
-    'paused pools and queues, pools, queues and concurrency limits at capacity, and paused deployments.',
+    'How a Prefect workspace is doing: runs by state, late runs, latest failures, pools without workers, anything paused or full.',
   namespace: 'prefect',
   toolsets: ['orchestration'],
   access: 'read',
   inputSchema: z.object({
-    since: isoTimeInput('Window start; default 24 hours before until'),
-    until: isoTimeInput('Window end; default now'),
+    since: isoTimeInput('Default: 24 h before until.'),
+    until: isoTimeInput('Default: now.'),
   }),
   outputSchema: PrefectOverviewSchema,
   async handler(input, { client, signal }) {

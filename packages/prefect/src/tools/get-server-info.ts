@@ -7,9 +7,7 @@ export const getServerInfoTool = definePrefectTool({
   name: 'prefect_get_server_info',
   title: 'Get Prefect server info',
   description:
-    'Identify the Prefect API the gateway talks to: URL (no credentials), server version, health, ' +
-    'whether credentials are sent, whether the server requires auth and has CSRF protection on. ' +
-    'Call it first when other Prefect tools fail.',
+    'The Prefect API in use: URL, version, health, auth and CSRF settings; call it when Prefect tools fail.',
   namespace: 'prefect',
   toolsets: ['orchestration'],
   access: 'read',

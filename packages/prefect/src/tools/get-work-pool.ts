@@ -7,9 +7,7 @@ import { definePrefectTool } from './define.js';
 export const getWorkPoolTool = definePrefectTool({
   name: 'prefect_get_work_pool',
   title: 'Get a Prefect work pool',
-  description:
-    'Get one Prefect work pool by name: status, workers (status, last heartbeat), queues (paused, limit, ' +
-    'runs holding slots) and the pool concurrency limit against its occupied slots.',
+  description: 'One Prefect work pool by name: status, workers, queues, concurrency use.',
   namespace: 'prefect',
   toolsets: ['orchestration', 'work-pools'],
   access: 'read',

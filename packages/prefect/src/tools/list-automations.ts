@@ -7,14 +7,12 @@ import { definePrefectTool } from './define.js';
 export const listAutomationsTool = definePrefectTool({
   name: 'prefect_list_automations',
   title: 'List Prefect automations',
-  description:
-    'List Prefect automations: enabled flag, trigger (event names expected, resource match, posture, ' +
-    'threshold within seconds) and actions.',
+  description: 'List Prefect automations with their triggers and actions.',
   namespace: 'prefect',
   toolsets: ['orchestration', 'automations'],
   access: 'read',
   inputSchema: z.object({
-    enabledOnly: z.boolean().default(false).describe('Return only enabled automations.'),
+    enabledOnly: z.boolean().default(false),
   }),
   outputSchema: z.object({
     items: z.array(PrefectAutomationViewSchema),

@@ -8,9 +8,7 @@ import { definePrefectTool } from './define.js';
 export const listBlocksTool = definePrefectTool({
   name: 'prefect_list_blocks',
   title: 'List Prefect blocks',
-  description:
-    'List Prefect block documents (credentials, storage, Secret blocks...) by name, type and id. Block ' +
-    'values are never returned, secret or not: use this to check a block exists, not to read it.',
+  description: 'List Prefect block documents by name, type and id; values are never returned.',
   namespace: 'prefect',
   toolsets: ['orchestration', 'config'],
   access: 'read',

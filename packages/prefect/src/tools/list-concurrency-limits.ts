@@ -8,14 +8,12 @@ export const listConcurrencyLimitsTool = definePrefectTool({
   name: 'prefect_list_concurrency_limits',
   title: 'List Prefect concurrency limits',
   description:
-    'List Prefect concurrency limits: global limits, tag-based limits (task runs with the tag), and ' +
-    'deployment limits, each with active slots, whether it is at capacity, and for tag limits the task runs ' +
-    'holding slots. A full limit is a common reason runs wait.',
+    'List Prefect concurrency limits (global, tag, deployment) with active slots and who holds them.',
   namespace: 'prefect',
   toolsets: ['orchestration', 'concurrency'],
   access: 'read',
   inputSchema: z.object({
-    atCapacityOnly: z.boolean().default(false).describe('Return only limits with no free slot.'),
+    atCapacityOnly: z.boolean().default(false),
   }),
   outputSchema: z.object({
     items: z.array(PrefectConcurrencyLimitViewSchema),

@@ -11,20 +11,13 @@ export const listDeploymentsTool = definePrefectTool({
   name: 'prefect_list_deployments',
   title: 'List Prefect deployments',
   description:
-    'List Prefect deployments with their flow ("<flow>/<deployment>" fullName), work pool and queue, paused ' +
-    'flag, status (READY when a worker polled recently) and concurrency limit. Filter by flow, name, pool, ' +
-    'tags or paused; `filter` takes Prefect filter objects for anything else.',
+    'List Prefect deployments with flow, pool, queue, paused flag, status and concurrency limit.',
   namespace: 'prefect',
   toolsets: ['orchestration', 'deployments'],
   access: 'read',
   inputSchema: z.object({
-    flows: z
-      .array(z.string().min(1).max(200))
-      .min(1)
-      .max(50)
-      .optional()
-      .describe('Flow ids or flow names.'),
-    nameLike: nameLikeInput.describe('Case-insensitive substring of the deployment or flow name.'),
+    flows: z.array(z.string().min(1).max(200)).min(1).max(50).optional().describe('Ids or names.'),
+    nameLike: nameLikeInput,
     workPools: z
       .array(z.string().min(1).max(200))
       .min(1)
@@ -32,10 +25,7 @@ export const listDeploymentsTool = definePrefectTool({
       .optional()
       .describe('Work pool names.'),
     tags: tagsInput,
-    paused: z
-      .boolean()
-      .optional()
-      .describe('Only paused (true) or only active (false) deployments.'),
+    paused: z.boolean().optional(),
     sort: z.enum(['NAME_ASC', 'NAME_DESC', 'CREATED_DESC', 'UPDATED_DESC']).default('NAME_ASC'),
     filter: compactFilterInput(PrefectRunFilterSchema),
     limit: limitInput(50, 200),

@@ -12,17 +12,13 @@ export const listEventsTool = definePrefectTool({
   name: 'prefect_list_events',
   title: 'List Prefect events',
   description:
-    "List events from Prefect's event stream (state changes such as prefect.flow-run.Failed, worker and " +
-    'work-pool status events, custom events) in a time window, newest first, by name, name prefix or ' +
-    'resource id (e.g. prefect.flow-run.<id>). Defaults to the last 24 hours. The server returns 50 per page; ' +
-    'the tool follows its pages up to `limit`. Payloads are cut to `maxPayloadChars` and related resources ' +
-    '(flow, deployment, work pool, tags) are left out unless `includeRelated` is set.',
+    'List Prefect events (state changes, worker, pool and custom events) by name, prefix or resource, newest first.',
   namespace: 'prefect',
   toolsets: ['orchestration', 'events'],
   access: 'read',
   inputSchema: z.object({
-    since: isoTimeInput('Window start; default 24 hours before until'),
-    until: isoTimeInput('Window end; default now'),
+    since: isoTimeInput('Default: 24 h before until.'),
+    until: isoTimeInput('Default: now.'),
     names: eventStrings('Exact event names, e.g. ["prefect.flow-run.Failed"].'),
     prefixes: eventStrings('Event name prefixes, e.g. ["prefect.flow-run.", "prefect.worker."].'),
     resourceIds: eventStrings('Primary resource ids, e.g. ["prefect.flow-run.<uuid>"].'),
@@ -36,13 +32,8 @@ export const listEventsTool = definePrefectTool({
       .min(0)
       .max(2000)
       .default(300)
-      .describe(
-        'Longest payload kept per event, in characters of JSON (0-2000, default 300; 0 omits it).',
-      ),
-    includeRelated: z
-      .boolean()
-      .default(false)
-      .describe("Add each event's related resources (flow, deployment, work pool, tags)."),
+      .describe('Longest payload kept per event, in JSON characters; 0 omits it.'),
+    includeRelated: z.boolean().default(false),
     limit: limitInput(50, 500),
     cursor: cursorInput,
   }),

@@ -14,37 +14,34 @@ import {
 } from './common-inputs.js';
 import { definePrefectTool } from './define.js';
 
-const names = (what: string) =>
-  z.array(z.string().min(1).max(400)).min(1).max(50).optional().describe(what);
+const names = (what?: string) => {
+  const input = z.array(z.string().min(1).max(400)).min(1).max(50).optional();
+  return what ? input.describe(what) : input;
+};
 
 /** prefect_list_flow_runs: flow runs by state, time, flow, deployment, pool or tag, paged. */
 export const listFlowRunsTool = definePrefectTool({
   name: 'prefect_list_flow_runs',
   title: 'List Prefect flow runs',
   description:
-    'Find Prefect flow runs by state type (FAILED, CRASHED, RUNNING...), state name (e.g. Late), time window, ' +
-    'flow, deployment, work pool or queue, and tags; newest expected start first by default. Each run carries ' +
-    'its state message (the error of a failed run), work pool and how late it started. `filter` takes Prefect ' +
-    'filter objects for anything else, e.g. {"flow_runs":{"parent_task_run_id":{"is_null_":true}}}.',
+    'Find Prefect flow runs by state, flow, deployment, pool, queue, tags or time, each with its state message.',
   namespace: 'prefect',
   toolsets: ['orchestration', 'flow-runs'],
   access: 'read',
   inputSchema: z.object({
     stateTypes: stateTypesInput,
     stateNames: stateNamesInput,
-    flows: names('Flow ids or flow names.'),
-    deployments: names('Deployment ids or "<flow name>/<deployment name>".'),
-    workPools: names('Work pool names.'),
-    workQueues: names('Work queue names.'),
+    flows: names('Ids or names.'),
+    deployments: names('Ids or "<flow>/<deployment>" names.'),
+    workPools: names(),
+    workQueues: names(),
     tags: tagsInput,
     timeField: z
       .enum(['expected_start_time', 'start_time'])
       .default('expected_start_time')
-      .describe(
-        'Which time since/until apply to: when the run was due (default) or when it actually started.',
-      ),
-    since: isoTimeInput('Window start'),
-    until: isoTimeInput('Window end'),
+      .describe('What since/until compare: due time or actual start.'),
+    since: isoTimeInput(),
+    until: isoTimeInput(),
     sort: z.enum(FLOW_RUN_SORTS).default('EXPECTED_START_TIME_DESC'),
     filter: compactFilterInput(PrefectRunFilterSchema),
     limit: limitInput(25, 200),

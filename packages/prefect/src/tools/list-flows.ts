@@ -9,8 +9,7 @@ export const listFlowsTool = definePrefectTool({
   name: 'prefect_list_flows',
   title: 'List Prefect flows',
   description:
-    'List Prefect flows (the code units deployments run), sorted by name. Use `filter` for anything the ' +
-    'simple fields do not cover, e.g. flows that have FAILED runs: {"flow_runs":{"state":{"type":{"any_":["FAILED"]}}}}.',
+    'List Prefect flows by name or tags, or any Prefect filter (e.g. flows with FAILED runs).',
   namespace: 'prefect',
   toolsets: ['orchestration', 'flows'],
   access: 'read',

@@ -15,9 +15,7 @@ import { definePrefectTool } from './define.js';
 export const listTaskRunsTool = definePrefectTool({
   name: 'prefect_list_task_runs',
   title: 'List task runs of a Prefect flow run',
-  description:
-    'List the task runs of one Prefect flow run in start order, with state and state message; filter by ' +
-    'state type (e.g. ["FAILED"]) to find the task that broke a run.',
+  description: 'List the task runs of one Prefect flow run in start order with state and message.',
   namespace: 'prefect',
   toolsets: ['orchestration', 'flow-runs'],
   access: 'read',

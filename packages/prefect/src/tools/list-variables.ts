@@ -8,9 +8,7 @@ import { definePrefectTool } from './define.js';
 export const listVariablesTool = definePrefectTool({
   name: 'prefect_list_variables',
   title: 'List Prefect variables',
-  description:
-    'List Prefect variables (names and JSON values), sorted by name. Variables are plain configuration; ' +
-    'secrets belong in Secret blocks, whose values this gateway never returns.',
+  description: 'List Prefect variables with their JSON values.',
   namespace: 'prefect',
   toolsets: ['orchestration', 'config'],
   access: 'read',

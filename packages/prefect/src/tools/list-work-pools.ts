@@ -8,9 +8,7 @@ export const listWorkPoolsTool = definePrefectTool({
   name: 'prefect_list_work_pools',
   title: 'List Prefect work pools',
   description:
-    'List Prefect work pools with what decides whether their runs can start: status (READY, NOT_READY = no ' +
-    'online worker, PAUSED), workers with last heartbeat, queues (paused, limit, runs holding slots), and the ' +
-    "pool's concurrency limit against the runs occupying it.",
+    'List Prefect work pools with status (NOT_READY = no online worker), workers, queues and concurrency use.',
   namespace: 'prefect',
   toolsets: ['orchestration', 'work-pools'],
   access: 'read',

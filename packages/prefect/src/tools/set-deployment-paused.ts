@@ -15,9 +15,8 @@ function pauseTool(paused: boolean) {
     name: paused ? 'prefect_pause_deployment' : 'prefect_resume_deployment',
     title: paused ? 'Pause a Prefect deployment' : 'Resume a Prefect deployment',
     description: paused
-      ? 'Pause a Prefect deployment (by id or "<flow>/<deployment>"): its schedules stop creating runs and ' +
-        'Prefect deletes the auto-scheduled runs not yet started. Manual runs can still be created.'
-      : 'Resume a paused Prefect deployment (by id or "<flow>/<deployment>"): its schedules create runs again.',
+      ? 'Pause a Prefect deployment: schedules stop and unstarted auto-scheduled runs are deleted.'
+      : "Resume a paused Prefect deployment's schedules.",
     namespace: 'prefect',
     toolsets: ['orchestration', 'deployments'],
     access: 'write',

@@ -10,9 +10,7 @@ export const compareRunsTool = defineWandbTool({
   name: 'wandb_compare_runs',
   title: 'Compare W&B runs',
   description:
-    'Compare 2-10 W&B runs: the config keys whose values differ (one value per run), how many are the same, and ' +
-    'summary metrics side by side with the lowest/highest run per metric. Name `metrics` to compare only those. Run ' +
-    'ids come from wandb_search_runs; runs may be in different projects.',
+    'Compare 2-10 W&B runs, also across projects: config keys that differ and summary metrics side by side.',
   namespace: 'wandb',
   toolsets: ['runs', 'summaries'],
   access: 'read',
@@ -21,18 +19,14 @@ export const compareRunsTool = defineWandbTool({
       .array(z.string().min(1).max(500))
       .min(2)
       .max(10)
-      .describe(
-        '2-10 runs: "<entity>/<project>/<runId>", URLs, ref URIs, or ids with entity/project.',
-      ),
+      .describe('Run paths, URLs, ref.uris or ids.'),
     entity: entityInput,
     project: projectInput,
     metrics: z
       .array(z.string().min(1).max(250))
       .max(50)
       .optional()
-      .describe(
-        'Summary keys to compare, e.g. ["eval/accuracy", "loss"]. Default: all numeric keys (up to 40).',
-      ),
+      .describe('Default: all numeric keys (up to 40).'),
   }),
   outputSchema: RunComparisonSchema.extend({ caveats: CaveatsSchema }),
   async handler(input, { client, signal }) {

@@ -8,8 +8,7 @@ export const createReportTool = defineWandbTool({
   name: 'wandb_create_report',
   title: 'Create a W&B report',
   description:
-    'Create a new published W&B report in a project with a title and description (no panels yet; open the returned ' +
-    'URL to add them). Each call creates another report.',
+    'Create a published W&B report with a title and description (no panels); each call makes a new one.',
   namespace: 'wandb',
   toolsets: ['reports'],
   access: 'write',
@@ -18,12 +17,8 @@ export const createReportTool = defineWandbTool({
   inputSchema: z.object({
     entity: entityInput,
     project: projectInput,
-    title: z.string().min(1).max(128).describe('Report title.'),
-    description: z
-      .string()
-      .max(2000)
-      .optional()
-      .describe('Short description shown under the title.'),
+    title: z.string().min(1).max(128),
+    description: z.string().max(2000).optional(),
   }),
   outputSchema: WandbReportSchema.extend({ inserted: z.boolean() }),
   async handler(input, { client, signal }) {

@@ -11,9 +11,7 @@ export const diagnoseRunTool = defineWandbTool({
   name: 'wandb_diagnose_run',
   title: 'Diagnose a W&B run',
   description:
-    'Check one W&B run for trouble and explain it: state (crashed/failed/killed), a running run with a stale ' +
-    'heartbeat, NaN/Infinity in the summary, a loss that rises at the end of the history, GPU memory near capacity; ' +
-    'with last step, runtime and heartbeat age. Use it on a failed or suspicious run from wandb_search_runs.',
+    'Check a W&B run for crashes, stale heartbeat, NaN/Infinity, rising loss, GPU memory near capacity.',
   namespace: 'wandb',
   toolsets: ['runs', 'summaries'],
   access: 'read',
@@ -26,9 +24,7 @@ export const diagnoseRunTool = defineWandbTool({
       .min(1)
       .max(250)
       .optional()
-      .describe(
-        `History key to check for a rising loss. Default: the first of ${LOSS_KEYS.join(', ')} in the summary.`,
-      ),
+      .describe('Key to check for a rising loss; default the first loss-like summary key.'),
   }),
   outputSchema: RunDiagnosisSchema.extend({ caveats: CaveatsSchema }),
   async handler(input, { client, signal }) {

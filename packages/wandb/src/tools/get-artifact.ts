@@ -9,20 +9,12 @@ export const getArtifactTool = defineWandbTool({
   name: 'wandb_get_artifact',
   title: 'Get a W&B artifact version',
   description:
-    'Get one W&B artifact version by "<entity>/<project>/<collection>:<alias or vN>" (e.g. "acme/llm/llama-sft:best"; ' +
-    'entity and project may instead come from their own inputs): type, aliases, metadata, size, file count, and ' +
-    'lineage: the run that created it and the runs that used it. Names come from wandb_list_artifacts.',
+    'One W&B artifact version ("<entity>/<project>/<collection>:<alias or vN>") with metadata and the runs that made and used it.',
   namespace: 'wandb',
   toolsets: ['artifacts'],
   access: 'read',
   inputSchema: z.object({
-    artifact: z
-      .string()
-      .min(3)
-      .max(500)
-      .describe(
-        '"<entity>/<project>/<collection>:<alias>" or "<collection>:v<N>" with entity and project.',
-      ),
+    artifact: z.string().min(3).max(500),
     entity: entityInput,
     project: projectInput,
   }),

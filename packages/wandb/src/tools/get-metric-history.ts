@@ -9,11 +9,7 @@ import { defineWandbTool } from './define.js';
 export const getMetricHistoryTool = defineWandbTool({
   name: 'wandb_get_metric_history',
   title: 'Get W&B metric history',
-  description:
-    'Get the logged history of one or more keys of a W&B run (e.g. a loss curve) as columns (steps[], values[]) with ' +
-    'min/max/first/last/mean. W&B samples `samples` rows per key on the server (serverSampled says it did); the result ' +
-    'is then downsampled to maxPoints keeping the extremes and the last point. NaN/Infinity points are counted in ' +
-    "nonFinite. Keys come from the run's summary (wandb_get_run); run ids from wandb_search_runs.",
+  description: 'History of W&B run keys as steps[]/values[] with stats, downsampled to maxPoints.',
   namespace: 'wandb',
   toolsets: ['metrics'],
   access: 'read',
@@ -26,28 +22,9 @@ export const getMetricHistoryTool = defineWandbTool({
       .min(1)
       .max(10)
       .describe('History keys, e.g. ["loss", "eval/accuracy"].'),
-    samples: z
-      .number()
-      .int()
-      .min(10)
-      .max(10_000)
-      .default(1000)
-      .describe(
-        "Rows W&B samples per key (10-10000, default 1000). Ask for more than the run's steps to get every row.",
-      ),
-    maxPoints: z
-      .number()
-      .int()
-      .min(4)
-      .max(2000)
-      .default(200)
-      .describe(
-        'Points returned per key after downsampling (4-2000, default 200); stats always cover every row read.',
-      ),
-    includeTimestamps: z
-      .boolean()
-      .default(false)
-      .describe('Also return timestamps[] (Unix ms) per point.'),
+    samples: z.number().int().min(10).max(10_000).default(1000).describe('Rows sampled per key.'),
+    maxPoints: z.number().int().min(4).max(2000).default(200),
+    includeTimestamps: z.boolean().default(false),
   }),
   outputSchema: z.object({
     series: z.array(WandbMetricSeriesSchema),

@@ -8,9 +8,7 @@ import { defineWandbTool } from './define.js';
 export const getProjectTool = defineWandbTool({
   name: 'wandb_get_project',
   title: 'Get a W&B project',
-  description:
-    'Get one W&B project: description, created/updated time and how many runs it holds. Project names come from ' +
-    'wandb_list_projects.',
+  description: 'Get one W&B project: description, times, run count.',
   namespace: 'wandb',
   toolsets: ['experiments'],
   access: 'read',

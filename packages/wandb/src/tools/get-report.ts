@@ -7,25 +7,19 @@ import { defineWandbTool } from './define.js';
 export const getReportTool = defineWandbTool({
   name: 'wandb_get_report',
   title: 'Get a W&B report',
-  description:
-    'Get one W&B report: title, description, author, times, URL and its spec (the JSON of its blocks: text, panels, ' +
-    'run sets), shortened to maxSpecChars. The report id comes from wandb_list_reports, or pass the report URL.',
+  description: 'One W&B report with its spec (blocks, panels, run sets), cut to maxSpecChars.',
   namespace: 'wandb',
   toolsets: ['reports'],
   access: 'read',
   inputSchema: z.object({
-    report: z
-      .string()
-      .min(4)
-      .max(1000)
-      .describe('Report id (from wandb_list_reports) or report URL.'),
+    report: z.string().min(4).max(1000).describe('Id or URL.'),
     maxSpecChars: z
       .number()
       .int()
       .min(0)
       .max(50_000)
       .default(4000)
-      .describe('Longest spec text returned (0-50000, default 4000); 0 leaves the spec out.'),
+      .describe('Longest spec text returned; 0 leaves the spec out.'),
   }),
   outputSchema: WandbReportDetailSchema,
   async handler(input, { client, signal }) {

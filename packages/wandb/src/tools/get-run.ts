@@ -8,10 +8,7 @@ import { defineWandbTool } from './define.js';
 export const getRunTool = defineWandbTool({
   name: 'wandb_get_run',
   title: 'Get a W&B run',
-  description:
-    'Get one W&B run: state (running/finished/failed/killed, crashed shown as failed with rawStatus "crashed"), ' +
-    'config (hyperparameters), summary metrics (latest value of each key), latest system metrics, tags, group, job ' +
-    'type, host, sweep, notes, created and last-heartbeat times and its URL. Run ids come from wandb_search_runs.',
+  description: 'Get one W&B run: state, config, summary metrics, system metrics, tags, times, URL.',
   namespace: 'wandb',
   toolsets: ['runs'],
   access: 'read',

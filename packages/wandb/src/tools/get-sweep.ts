@@ -30,23 +30,15 @@ const GetSweepOutputSchema = WandbSweepSchema.extend({
 export const getSweepTool = defineWandbTool({
   name: 'wandb_get_sweep',
   title: 'Get a W&B sweep',
-  description:
-    'Get one W&B sweep: state, method, run counts, its YAML config (search space and metric) and its best runs by the ' +
-    "sweep metric (from the config's `metric: {name, goal}`). Sweep ids come from wandb_list_sweeps or a run's `sweep`.",
+  description: 'One W&B sweep: state, config (search space, metric) and its best runs.',
   namespace: 'wandb',
   toolsets: ['runs'],
   access: 'read',
   inputSchema: z.object({
-    sweep: z.string().min(1).max(128).describe('Sweep id (the short name in the sweep URL).'),
+    sweep: z.string().min(1).max(128),
     entity: entityInput,
     project: projectInput,
-    topRuns: z
-      .number()
-      .int()
-      .min(0)
-      .max(20)
-      .default(5)
-      .describe('How many best runs to include (0-20, default 5).'),
+    topRuns: z.number().int().min(0).max(20).default(5),
   }),
   outputSchema: GetSweepOutputSchema,
   async handler(input, { client, signal }) {

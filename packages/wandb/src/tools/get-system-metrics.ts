@@ -9,10 +9,7 @@ export const getSystemMetricsTool = defineWandbTool({
   name: 'wandb_get_system_metrics',
   title: 'Get W&B system metrics',
   description:
-    'Get the system metrics W&B recorded for a run (GPU utilisation, GPU memory, temperature and power; CPU; memory; ' +
-    'disk; network) as series over the run time with min/max/mean/last per key, e.g. to check GPU memory before an ' +
-    'out-of-memory crash. `match` keeps keys containing any of the given words (e.g. ["gpu"]). Run ids come from ' +
-    'wandb_search_runs.',
+    'System metrics of a W&B run (GPU, CPU, memory, disk, network) as series with stats.',
   namespace: 'wandb',
   toolsets: ['metrics'],
   access: 'read',
@@ -24,25 +21,9 @@ export const getSystemMetricsTool = defineWandbTool({
       .array(z.string().min(1).max(100))
       .max(20)
       .optional()
-      .describe(
-        'Keep keys containing any of these (case-insensitive), e.g. ["gpu", "memory"]. Default: all keys.',
-      ),
-    samples: z
-      .number()
-      .int()
-      .min(10)
-      .max(2000)
-      .default(500)
-      .describe('Samples W&B returns (10-2000, default 500).'),
-    maxPoints: z
-      .number()
-      .int()
-      .min(4)
-      .max(500)
-      .default(60)
-      .describe(
-        'Points per key after downsampling (4-500, default 60); stats cover every sample read.',
-      ),
+      .describe('Key words, e.g. ["gpu"]; default all keys.'),
+    samples: z.number().int().min(10).max(2000).default(500),
+    maxPoints: z.number().int().min(4).max(500).default(60),
   }),
   outputSchema: SystemMetricsSchema,
   async handler(input, { client, signal, maxResponseTokens }) {

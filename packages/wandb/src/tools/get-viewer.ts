@@ -6,9 +6,7 @@ import { defineWandbTool } from './define.js';
 export const getViewerTool = defineWandbTool({
   name: 'wandb_get_viewer',
   title: 'Get the W&B user',
-  description:
-    'Who the configured W&B API key belongs to: username, default entity (used when a tool gets no `entity`) and ' +
-    'teams (other entities whose projects you can read). Call it first when you do not know which entity to use.',
+  description: 'Who the W&B API key belongs to: username, default entity, teams.',
   namespace: 'wandb',
   toolsets: ['runs'],
   access: 'read',

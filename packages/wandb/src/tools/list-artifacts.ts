@@ -9,38 +9,17 @@ export const listArtifactsTool = defineWandbTool({
   name: 'wandb_list_artifacts',
   title: 'List W&B artifacts',
   description:
-    'List W&B artifacts at one of three levels. With `run`: the artifact versions the run logged and/or used. With ' +
-    'only entity/project: the artifact types with their collections and aliases. With `type` and `collection`: the ' +
-    'versions of that collection (newest first) with aliases, size and metadata. Version names ("<collection>:v<N>") ' +
-    'go into wandb_get_artifact for lineage.',
+    "List W&B artifacts of a run, a project's types and collections, or one collection's versions.",
   namespace: 'wandb',
   toolsets: ['artifacts'],
   access: 'read',
   inputSchema: z.object({
     entity: entityInput,
     project: projectInput,
-    run: z
-      .string()
-      .min(1)
-      .max(500)
-      .optional()
-      .describe('A run ("<entity>/<project>/<runId>", URL, ref URI or id): list its artifacts.'),
-    direction: z
-      .enum(['logged', 'used', 'both'])
-      .default('both')
-      .describe('With `run`: artifacts it logged (outputs), used (inputs), or both.'),
-    type: z
-      .string()
-      .min(1)
-      .max(128)
-      .optional()
-      .describe('Artifact type, e.g. "model" or "dataset" (with `collection`).'),
-    collection: z
-      .string()
-      .min(1)
-      .max(256)
-      .optional()
-      .describe('Collection name: list its versions.'),
+    run: z.string().min(1).max(500).optional(),
+    direction: z.enum(['logged', 'used', 'both']).default('both'),
+    type: z.string().min(1).max(128).optional(),
+    collection: z.string().min(1).max(256).optional(),
     limit: limitInput(50, 500),
     cursor: cursorInput,
   }),

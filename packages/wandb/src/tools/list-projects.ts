@@ -9,9 +9,7 @@ import { defineWandbTool } from './define.js';
 export const listProjectsTool = defineWandbTool({
   name: 'wandb_list_projects',
   title: 'List W&B projects',
-  description:
-    'List the projects of a W&B entity (user or team), paged. Project names go into `project` of the other ' +
-    'wandb_* tools. Entities come from wandb_get_viewer (default entity and teams).',
+  description: 'List the projects of a W&B entity.',
   namespace: 'wandb',
   toolsets: ['experiments'],
   access: 'read',

@@ -9,34 +9,15 @@ export const listRegistryTool = defineWandbTool({
   name: 'wandb_list_registry',
   title: 'List W&B Registry collections',
   description:
-    'List collections of the W&B Registry: curated collections that link artifact versions (models, datasets) with ' +
-    'aliases such as "production". With `organization`: that organization\'s registries (projects ' +
-    '"wandb-registry-<name>"); without: the linked collections of an entity (incl. the legacy model registry). ' +
-    '`registry` narrows to one registry (e.g. "model"); `collection` to names containing the text. Each collection\'s ' +
-    'versions: wandb_get_artifact with "<registry entity>/<registry>/<collection>:<alias>".',
+    "List W&B Registry collections of an organization, or an entity's linked collections.",
   namespace: 'wandb',
   toolsets: ['registry'],
   access: 'read',
   inputSchema: z.object({
-    organization: z
-      .string()
-      .min(1)
-      .max(128)
-      .optional()
-      .describe('Organization name (in wandb.ai/orgs/<organization>/registry).'),
+    organization: z.string().min(1).max(128).optional(),
     entity: entityInput,
-    registry: z
-      .string()
-      .min(1)
-      .max(128)
-      .optional()
-      .describe('Registry name, e.g. "model" or "dataset".'),
-    collection: z
-      .string()
-      .min(1)
-      .max(256)
-      .optional()
-      .describe('Only collections whose name contains this.'),
+    registry: z.string().min(1).max(128).optional().describe('e.g. "model".'),
+    collection: z.string().min(1).max(256).optional().describe('Name fragment.'),
     limit: limitInput(50, 500),
     cursor: cursorInput,
   }),

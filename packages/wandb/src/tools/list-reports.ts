@@ -8,9 +8,7 @@ import { defineWandbTool } from './define.js';
 export const listReportsTool = defineWandbTool({
   name: 'wandb_list_reports',
   title: 'List W&B reports',
-  description:
-    'List the published reports of a W&B project (title, description, author, updated time, URL). Drafts and ' +
-    'workspaces are not included. Report ids go into wandb_get_report for the content.',
+  description: 'List the published reports of a W&B project (no drafts).',
   namespace: 'wandb',
   toolsets: ['reports'],
   access: 'read',

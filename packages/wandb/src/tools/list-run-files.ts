@@ -8,10 +8,7 @@ import { defineWandbTool } from './define.js';
 export const listRunFilesTool = defineWandbTool({
   name: 'wandb_list_run_files',
   title: 'List W&B run files',
-  description:
-    'List the files a W&B run saved (output.log, config.yaml, requirements.txt, wandb-metadata.json, media...) with ' +
-    'size, type and download URL (the URL needs the W&B API key; no credential is included). `pattern` is SQL LIKE, ' +
-    'e.g. "%.json" or "media/%". Run ids come from wandb_search_runs.',
+  description: 'List the files a W&B run saved, with size and download URL (needs the API key).',
   namespace: 'wandb',
   toolsets: ['artifacts'],
   access: 'read',
@@ -19,12 +16,7 @@ export const listRunFilesTool = defineWandbTool({
     run: runInput,
     entity: entityInput,
     project: projectInput,
-    pattern: z
-      .string()
-      .min(1)
-      .max(200)
-      .optional()
-      .describe('SQL LIKE pattern on the file name, e.g. "%.log".'),
+    pattern: z.string().min(1).max(200).optional().describe('SQL LIKE, e.g. "%.log".'),
     limit: limitInput(50, 500),
     cursor: cursorInput,
   }),

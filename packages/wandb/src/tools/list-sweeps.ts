@@ -8,9 +8,7 @@ import { defineWandbTool } from './define.js';
 export const listSweepsTool = defineWandbTool({
   name: 'wandb_list_sweeps',
   title: 'List W&B sweeps',
-  description:
-    'List the hyperparameter sweeps of a W&B project: id, state, method, run count and best loss. Sweep ids go into ' +
-    'wandb_get_sweep; a sweep\'s runs are also found with wandb_search_runs filters {"sweep": "<id>"}.',
+  description: 'List the sweeps of a W&B project: state, method, run count, best loss.',
   namespace: 'wandb',
   toolsets: ['runs'],
   access: 'read',

@@ -16,29 +16,20 @@ export const searchRunsTool = defineWandbTool({
   name: 'wandb_search_runs',
   title: 'Search W&B runs',
   description:
-    "Find runs of one W&B project with W&B's MongoDB-style filters, sorted and paged, with the total match count. " +
-    'Filter examples: {"state": "finished"}, {"summary_metrics.eval/accuracy": {"$gt": 0.8}}, ' +
-    '{"config.optimizer": {"$in": ["adamw", "lion"]}}, {"tags": "baseline"}, {"$or": [{"state": "crashed"}, ' +
-    '{"state": "failed"}]}, {"createdAt": {"$gt": "2025-03-01T00:00:00"}}. Operators: $and $or $nor $not $eq $ne ' +
-    '$gt $gte $lt $lte $in $nin $exists $regex. Order: "-summary_metrics.eval/accuracy" (best first), ' +
-    '"+created_at". Use `fields` to return only what you need. Projects come from wandb_list_projects.',
+    'Find runs of one W&B project with MongoDB-style filters, e.g. {"summary_metrics.eval/accuracy": {"$gt": 0.8}}.',
   namespace: 'wandb',
   toolsets: ['runs'],
   access: 'read',
   inputSchema: z.object({
     entity: entityInput,
     project: projectInput,
-    filters: z
-      .string()
-      .max(4000)
-      .optional()
-      .describe('W&B run filter as a JSON object (MongoDB-style), e.g. {"state": "finished"}.'),
+    filters: z.string().max(4000).optional().describe('MongoDB-style filter as JSON text.'),
     order: z
       .string()
       .max(250)
       .optional()
       .describe(
-        '"+" or "-" and a key: created_at, heartbeat_at, summary_metrics.<key>, config.<key>. Default: newest first.',
+        '"+"/"-" and created_at, heartbeat_at, summary_metrics.<key> or config.<key>; default newest first.',
       ),
     limit: limitInput(25, 500),
     cursor: cursorInput,
@@ -46,10 +37,7 @@ export const searchRunsTool = defineWandbTool({
       .array(z.string().min(1).max(250))
       .max(50)
       .optional()
-      .describe(
-        'Return only these fields of each run, e.g. ["name","status","summary.eval/accuracy","config.learning_rate"]. ' +
-          'Default: all fields.',
-      ),
+      .describe('e.g. ["name","summary.eval/accuracy","config.learning_rate"].'),
     includeInternal: includeInternalInput,
   }),
   outputSchema: pageSchema(WandbRunSchema.partial()).extend({

@@ -12,9 +12,7 @@ const TagInput = z
 export const updateRunTool = defineWandbTool({
   name: 'wandb_update_run',
   title: 'Update a W&B run',
-  description:
-    'Add or remove tags of a W&B run and/or replace its notes, e.g. to mark a run "best" or record why it failed. ' +
-    'Other tags are kept. Run ids come from wandb_search_runs.',
+  description: 'Add or remove tags of a W&B run and/or replace its notes.',
   namespace: 'wandb',
   toolsets: ['runs'],
   access: 'write',
@@ -25,13 +23,9 @@ export const updateRunTool = defineWandbTool({
       run: runInput,
       entity: entityInput,
       project: projectInput,
-      addTags: z.array(TagInput).max(20).optional().describe('Tags to add.'),
-      removeTags: z.array(TagInput).max(20).optional().describe('Tags to remove.'),
-      notes: z
-        .string()
-        .max(10_000)
-        .optional()
-        .describe('New notes (replaces the old ones; "" clears them).'),
+      addTags: z.array(TagInput).max(20).optional(),
+      removeTags: z.array(TagInput).max(20).optional(),
+      notes: z.string().max(10_000).optional().describe('Replaces the notes; "" clears them.'),
     })
     .refine(
       (input) =>

@@ -44,19 +44,13 @@ export const crossCompareRunsTool = defineCrossTool({
   name: 'mlops_compare_runs',
   title: 'Compare runs across backends',
   description:
-    'Put 2-10 runs side by side, from the same or different backends (ref uris from mlops_search_runs or ' +
-    'backend searches, e.g. mlflow://runs/<id>, wandb://<entity>/<project>/runs/<id>): params/config that ' +
-    'differ (identical ones only counted), and every metric as one row per key with one value per run.',
+    'Compare 2-10 runs of any backend: params/config that differ, metrics one row per key.',
   namespace: 'mlops',
   needs: ['tracking'],
   toolsets: ['cross', 'runs'],
   access: 'read',
   inputSchema: z.object({
-    runs: z
-      .array(z.string().min(1).max(300))
-      .min(2)
-      .max(10)
-      .describe('Run ref uris, 2-10, in the column order wanted.'),
+    runs: z.array(z.string().min(1).max(300)).min(2).max(10),
   }),
   outputSchema: z.object({
     runs: z.array(

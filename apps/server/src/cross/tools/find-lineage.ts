@@ -150,21 +150,13 @@ export const findLineageTool = defineCrossTool({
   name: 'mlops_find_lineage',
   title: 'Follow lineage between flow runs and ML runs',
   description:
-    'Given a Prefect flow run uri, find the MLflow and W&B runs it produced; given an MLflow or W&B run uri, ' +
-    'find the Prefect flow run that produced it. Links are found by the conventions teams use: ' +
-    `${LINEAGE_CONVENTIONS.join('; ')}.`,
+    'Link a Prefect flow run to the MLflow/W&B runs it produced, or back, via a run tag, param or config key [prefect.|prefect_]flow_run_id or flow_run_name.',
   namespace: 'mlops',
   needs: ['tracking', 'orchestration'],
   toolsets: ['cross'],
   access: 'read',
   inputSchema: z.object({
-    uri: z
-      .string()
-      .min(1)
-      .max(300)
-      .describe(
-        'prefect://flow-runs/<id>, mlflow://runs/<id> or wandb://<entity>/<project>/runs/<id>.',
-      ),
+    uri: z.string().min(1).max(300).describe('A flow run or run ref.uri.'),
   }),
   outputSchema: z.object({
     source: z.object({ uri: z.string(), name: z.string().optional() }),

@@ -58,9 +58,7 @@ export const overviewTool = defineCrossTool({
   name: 'mlops_overview',
   title: 'Overview of every enabled backend',
   description:
-    'Check every enabled backend in one call: reachable, authenticated, version, latency, and how much is ' +
-    'there (MLflow experiments, W&B projects, Prefect flows and failed flow runs in the last 24 h). Use it ' +
-    'first in a session, or when another tool reports a backend unavailable.',
+    'Health and size of every enabled backend; call it first, or when a backend seems down.',
   namespace: 'mlops',
   toolsets: ['cross'],
   access: 'read',

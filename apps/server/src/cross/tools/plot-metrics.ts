@@ -13,32 +13,15 @@ import { defineCrossTool } from '../cross-context.js';
 export const plotMetricsTool = defineCrossTool({
   name: 'mlops_plot_metrics',
   title: 'Plot metric curves of runs',
-  description:
-    'Draw the history of one or more metrics for 1-8 runs (MLflow and/or W&B ref uris from a search) as a PNG ' +
-    'line chart per metric, with min/max/last marked; the downsampled numbers and full-history stats come back ' +
-    'as structured data too. Use it when a user wants to see curves (loss, accuracy) or compare training runs.',
+  description: 'Plot metric histories of 1-8 MLflow/W&B runs as PNG line charts, one per metric.',
   namespace: 'mlops',
   needs: ['tracking'],
   toolsets: ['cross', 'charts'],
   access: 'read',
   inputSchema: z.object({
-    runs: z
-      .array(z.string().min(1).max(300))
-      .min(1)
-      .max(8)
-      .describe('Run ref uris: mlflow://runs/<id>, wandb://<entity>/<project>/runs/<id>.'),
-    keys: z
-      .array(z.string().min(1).max(250))
-      .min(1)
-      .max(4)
-      .describe('Metric keys to plot, one chart each, e.g. ["train/loss"].'),
-    maxPoints: z
-      .number()
-      .int()
-      .min(10)
-      .max(500)
-      .default(200)
-      .describe('Points per curve after downsampling (10-500).'),
+    runs: z.array(z.string().min(1).max(300)).min(1).max(8),
+    keys: z.array(z.string().min(1).max(250)).min(1).max(4),
+    maxPoints: z.number().int().min(10).max(500).default(200),
   }),
   outputSchema: z.object({
     series: z.array(MetricSeriesSchema),

@@ -7,21 +7,13 @@ import { defineCrossTool } from '../cross-context.js';
 export const plotTraceTool = defineCrossTool({
   name: 'mlops_plot_trace',
   title: 'Plot a trace timeline',
-  description:
-    'Draw one LLM/agent trace (an MLflow or Weave trace ref uri from a search) as a PNG timeline: one bar per ' +
-    'span in call order, indented by depth, errors in red, durations beside the bars. The spans (names, ' +
-    'timing, status; no inputs/outputs) come back as structured data too. Use it to see where time went or ' +
-    'which step failed.',
+  description: 'Draw an MLflow or Weave trace as a PNG span timeline (errors red).',
   namespace: 'mlops',
   needs: ['tracing'],
   toolsets: ['cross', 'charts'],
   access: 'read',
   inputSchema: z.object({
-    trace: z
-      .string()
-      .min(1)
-      .max(300)
-      .describe('Trace ref uri: mlflow://traces/<id> or wandb://<entity>/<project>/traces/<id>.'),
+    trace: z.string().min(1).max(300),
   }),
   outputSchema: z.object({ trace: TraceSchema }),
   async handler(input, { client, signal }) {

@@ -13,10 +13,7 @@ export const crossSearchRunsTool = defineCrossTool({
   name: 'mlops_search_runs',
   title: 'Search runs across MLflow and W&B',
   description:
-    'Search runs in every enabled tracking backend (MLflow experiments, W&B projects) with one query: name ' +
-    'fragment of the experiment/project, status, time window, a tag (MLflow tag / W&B config key), a metric ' +
-    'threshold; results are merged and ranked (by a metric or newest first), each with backend and ref uri for ' +
-    'the backend tools or mlops_compare_runs. A backend that is down becomes a caveat, not a failed call.',
+    'Search runs of every tracking backend (MLflow, W&B) with one query, merged and ranked.',
   namespace: 'mlops',
   needs: ['tracking'],
   toolsets: ['cross', 'runs'],
@@ -25,15 +22,8 @@ export const crossSearchRunsTool = defineCrossTool({
     backends: z
       .array(z.enum(['mlflow', 'wandb']))
       .max(2)
-      .optional()
-      .describe('Limit the search to these backends; default every enabled tracking backend.'),
-    limit: z
-      .number()
-      .int()
-      .min(1)
-      .max(200)
-      .default(20)
-      .describe('Runs to return after merging (1-200).'),
+      .optional(),
+    limit: z.number().int().min(1).max(200).default(20),
   }),
   outputSchema: z.object({
     items: z.array(CrossRunSchema),

@@ -29,32 +29,20 @@ export const crossSearchTracesTool = defineCrossTool({
   name: 'mlops_search_traces',
   title: 'Search traces across MLflow and Weave',
   description:
-    'List LLM/agent traces from every enabled tracing backend (MLflow experiments, Weave projects: all, or ' +
-    'those whose name contains `experiment`; Weave defaults to the W&B project) in one list, newest first, ' +
-    'optionally only errors or only successes, within a window. Follow up with mlflow_get_trace or ' +
-    'wandb_get_trace on an item uri.',
+    'List LLM/agent traces of every tracing backend (MLflow experiments, Weave projects, default the W&B project), newest first.',
   namespace: 'mlops',
   needs: ['tracing'],
   toolsets: ['cross', 'traces'],
   access: 'read',
   inputSchema: z.object({
-    status: z
-      .enum(['error', 'ok'])
-      .optional()
-      .describe('Only error or only ok traces; default both.'),
+    status: z.enum(['error', 'ok']).optional(),
     since: SinceInput,
     experiment: z
       .string()
       .max(200)
       .optional()
-      .describe('Part of the MLflow experiment or W&B project name to search.'),
-    limit: z
-      .number()
-      .int()
-      .min(1)
-      .max(200)
-      .default(20)
-      .describe('Traces to return after merging (1-200).'),
+      .describe('MLflow experiment or W&B project name fragment.'),
+    limit: z.number().int().min(1).max(200).default(20),
   }),
   outputSchema: z.object({
     items: z.array(CrossTraceSchema),

@@ -186,22 +186,13 @@ export const whatFailedTool = defineCrossTool({
   name: 'mlops_what_failed',
   title: 'What failed recently, across every backend',
   description:
-    'List what failed in a time window across every enabled backend, newest first: failed MLflow runs and ' +
-    'error traces, failed/crashed W&B runs and Weave error traces (default project), failed or crashed ' +
-    'Prefect flow runs and late ones. Each item has a ref uri for the backend tools (e.g. ' +
-    'prefect_diagnose_flow_run, mlflow_get_trace). Unreachable backends are listed as caveats.',
+    'What failed recently in every backend, newest first: runs, traces, Prefect flow runs (failed, crashed or late).',
   namespace: 'mlops',
   toolsets: ['cross'],
   access: 'read',
   inputSchema: z.object({
     since: SinceInput,
-    limit: z
-      .number()
-      .int()
-      .min(1)
-      .max(200)
-      .default(30)
-      .describe('Items to return (1-200), newest first.'),
+    limit: z.number().int().min(1).max(200).default(30),
   }),
   outputSchema: z.object({
     since: z.string(),

@@ -10,10 +10,7 @@ import { callIdInput, entityInput, projectInput } from './weave-inputs.js';
 export const addFeedbackTool = defineWeaveTool({
   name: 'wandb_add_feedback',
   title: 'Add feedback to a W&B Weave call',
-  description:
-    'Attach a note (free text) or an emoji reaction to a Weave call, as the Weave UI does, e.g. to flag a bad ' +
-    'answer found while triaging. The call id comes from wandb_search_calls or wandb_search_traces ' +
-    '(rootCallId). Each call adds a new feedback item; it does not replace earlier ones.',
+  description: 'Add a note or emoji reaction to a Weave call (adds, never replaces).',
   namespace: 'wandb',
   toolsets: ['traces', 'feedback'],
   access: 'write',
@@ -23,9 +20,9 @@ export const addFeedbackTool = defineWeaveTool({
     entity: entityInput,
     project: projectInput,
     callId: callIdInput,
-    note: z.string().min(1).max(4_000).optional().describe('Text of a note.'),
-    reaction: z.string().min(1).max(16).optional().describe('One emoji, e.g. "👍" or "👎".'),
-    creator: z.string().min(1).max(200).optional().describe('Name shown as the author.'),
+    note: z.string().min(1).max(4_000).optional(),
+    reaction: z.string().min(1).max(16).optional().describe('One emoji.'),
+    creator: z.string().min(1).max(200).optional(),
   }),
   outputSchema: FeedbackItemSchema,
   async handler(input, { client, signal }) {

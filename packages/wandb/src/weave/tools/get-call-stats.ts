@@ -9,17 +9,14 @@ import { traceIdsInput } from './weave-inputs.js';
 export const getCallStatsTool = defineWeaveTool({
   name: 'wandb_get_call_stats',
   title: 'Count W&B Weave calls',
-  description:
-    'Count Weave calls matching filters (op names, roots only, trace ids, time window, $expr query), split ' +
-    'into ok, error and running: e.g. how many agent runs failed in the last 24h. Counts come from the ' +
-    'server and are exact; for latency, top errors and token totals use wandb_summarize_traces.',
+  description: 'Exact counts of Weave calls matching filters, split into ok, error and running.',
   namespace: 'wandb',
   toolsets: ['traces'],
   access: 'read',
   inputSchema: z.object({
     ...callFilterInputs,
     traceIds: traceIdsInput,
-    rootsOnly: z.boolean().default(false).describe('Count only trace roots (one per trace).'),
+    rootsOnly: z.boolean().default(false),
   }),
   outputSchema: z.object({
     project: z.string(),

@@ -16,9 +16,7 @@ export const getCallTool = defineWeaveTool({
   name: 'wandb_get_call',
   title: 'Get a W&B Weave call',
   description:
-    'Get one Weave call: op (with version ref), status, timing, tokens, cost, the error, and its inputs and ' +
-    'output, each cut to maxPayloadChars with the cut fields listed in `truncated`. The call id comes from ' +
-    'wandb_search_calls (id) or wandb_search_traces (rootCallId).',
+    'One Weave call with its inputs and output (cut to maxPayloadChars), status, timing, tokens, cost, error.',
   namespace: 'wandb',
   toolsets: ['traces'],
   access: 'read',
@@ -28,9 +26,7 @@ export const getCallTool = defineWeaveTool({
     callId: callIdInput,
     include: includeInput
       .default(['inputs', 'output'])
-      .describe(
-        'Payloads to return (default inputs and output; attributes hold SDK/runtime metadata).',
-      ),
+      .describe('Payloads to return; attributes hold SDK/runtime metadata.'),
     maxPayloadChars: maxPayloadCharsInput(4_000),
   }),
   outputSchema: CallItemSchema.extend({ project: z.string() }),

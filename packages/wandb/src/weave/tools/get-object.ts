@@ -19,35 +19,26 @@ export const getObjectTool = defineWeaveTool({
   name: 'wandb_get_object',
   title: 'Get a W&B Weave object',
   description:
-    'Read one version of a Weave object (evaluation, model, dataset, prompt, scorer, op) with its value: ' +
-    "a model's attributes, a prompt's text, an evaluation's dataset and scorers. Name it by name and " +
-    'version ("latest", "v2", or a digest) from wandb_list_objects, or pass its weave:/// uri. Nested ' +
-    'objects and dataset rows appear as weave:/// refs; long values are cut to maxChars.',
+    'Read one Weave object version by name and version or weave:/// uri; nested objects appear as refs.',
   namespace: 'wandb',
   toolsets: ['traces', 'objects'],
   access: 'read',
   inputSchema: z.object({
     entity: entityInput,
     project: projectInput,
-    name: z.string().min(1).max(128).optional().describe('Object name, e.g. "qa-eval".'),
+    name: z.string().min(1).max(128).optional(),
     version: z
       .string()
       .min(1)
       .max(128)
       .default('latest')
-      .describe('"latest" (default), "v<index>" (v0 is the first), or a digest.'),
+      .describe('"v<index>" (v0 first) or a digest.'),
     uri: z
       .string()
       .max(600)
       .optional()
-      .describe('Instead of name/version: weave:///<entity>/<project>/object/<name>:<digest>.'),
-    maxChars: z
-      .number()
-      .int()
-      .min(200)
-      .max(200_000)
-      .default(8_000)
-      .describe('Longest value returned, in characters of JSON (default 8000).'),
+      .describe('weave:///<entity>/<project>/object/<name>:<digest>, instead of name/version.'),
+    maxChars: z.number().int().min(200).max(200_000).default(8_000),
   }),
   outputSchema: ObjectVersionSchema.extend({
     project: z.string(),

@@ -11,35 +11,26 @@ export const getTraceTool = defineWeaveTool({
   name: 'wandb_get_trace',
   title: 'Get a W&B Weave trace tree',
   description:
-    'Get every call of one Weave trace as a tree: spans in depth-first order with parentId and depth, ' +
-    'latency, tokens and cost per span, and all errors listed up front so you can see where a run broke. ' +
-    'Give the trace id (id from wandb_search_traces, or traceId of any call) or any call id of the trace. ' +
-    'Payloads are left out unless includePayloads is set.',
+    'One Weave trace as a call tree with latency, tokens, cost and errors first, by traceId or any callId.',
   namespace: 'wandb',
   toolsets: ['traces'],
   access: 'read',
   inputSchema: z.object({
     entity: entityInput,
     project: projectInput,
-    traceId: z.string().min(1).max(128).optional().describe('Trace id (traceId of any call).'),
+    traceId: z.string().min(1).max(128).optional(),
     callId: z
       .string()
       .min(1)
       .max(128)
       .optional()
-      .describe('Any call of the trace, when the trace id is not at hand.'),
+      .describe('Any call of the trace, instead of traceId.'),
     includePayloads: z
       .boolean()
       .default(false)
-      .describe("Also return each span's inputs and output (cut to maxPayloadChars)."),
+      .describe('Add inputs and output (cut to maxPayloadChars).'),
     maxPayloadChars: maxPayloadCharsInput(1_000),
-    maxSpans: z
-      .number()
-      .int()
-      .min(1)
-      .max(2_000)
-      .default(300)
-      .describe('Most spans to return (default 300); the tree is marked truncated beyond.'),
+    maxSpans: z.number().int().min(1).max(2_000).default(300),
   }),
   outputSchema: z.object({
     project: z.string(),

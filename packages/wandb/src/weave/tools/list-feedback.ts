@@ -17,21 +17,19 @@ export const listFeedbackTool = defineWeaveTool({
   name: 'wandb_list_feedback',
   title: 'List W&B Weave feedback',
   description:
-    'List feedback on Weave calls, newest first: emoji reactions (wandb.reaction.1), notes (wandb.note.1) and ' +
-    'custom payloads such as scorer results. Give callId (from wandb_search_calls or wandb_search_traces ' +
-    'rootCallId) for one call, or omit it for the whole project; filter by feedback type.',
+    'List feedback on Weave calls (reactions, notes, scorer results), for one call or the project.',
   namespace: 'wandb',
   toolsets: ['traces', 'feedback'],
   access: 'read',
   inputSchema: z.object({
     entity: entityInput,
     project: projectInput,
-    callId: z.string().min(1).max(128).optional().describe('Only feedback on this call.'),
+    callId: z.string().min(1).max(128).optional(),
     types: z
       .array(z.string().min(1).max(200))
       .max(20)
       .optional()
-      .describe('Only these feedback types, e.g. ["wandb.note.1"] or a scorer name.'),
+      .describe('e.g. ["wandb.note.1"] or a scorer name.'),
     limit: limitInput(50, 500),
     cursor: cursorInput,
   }),

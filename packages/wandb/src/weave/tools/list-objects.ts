@@ -17,10 +17,7 @@ export const listObjectsTool = defineWeaveTool({
   name: 'wandb_list_objects',
   title: 'List W&B Weave objects',
   description:
-    'List objects published to a Weave project, newest first: evaluations, models, datasets, prompts, scorers ' +
-    '(and ops when asked), with name, version (v0, v1, ...), digest and class, never their contents. ' +
-    'Latest version of each by default; allVersions lists every version of the named objects. Read one with ' +
-    'wandb_get_object.',
+    'List Weave objects (evaluations, models, datasets, prompts, scorers) by name and version, without contents.',
   namespace: 'wandb',
   toolsets: ['traces', 'objects'],
   access: 'read',
@@ -31,16 +28,10 @@ export const listObjectsTool = defineWeaveTool({
       .array(z.string().min(1).max(100))
       .max(20)
       .optional()
-      .describe(
-        'Only these base classes, e.g. ["Evaluation"], ["Model"], ["Dataset"], ["Prompt"].',
-      ),
-    names: z
-      .array(z.string().min(1).max(128))
-      .max(50)
-      .optional()
-      .describe('Only these object names.'),
-    allVersions: z.boolean().default(false).describe('Every version, not just the latest of each.'),
-    includeOps: z.boolean().default(false).describe('Also list ops (traced functions).'),
+      .describe('e.g. ["Evaluation"], ["Model"], ["Dataset"].'),
+    names: z.array(z.string().min(1).max(128)).max(50).optional(),
+    allVersions: z.boolean().default(false),
+    includeOps: z.boolean().default(false),
     limit: limitInput(50, 500),
     cursor: cursorInput,
   }),

@@ -22,11 +22,7 @@ export const searchCallsTool = defineWeaveTool({
   name: 'wandb_search_calls',
   title: 'Search W&B Weave calls',
   description:
-    'Find Weave calls (every traced op invocation, nested ones included) in a W&B project, newest first: ' +
-    'op, status, timing, tokens, cost, error. Filter by op name, trace ids (from wandb_search_traces), ' +
-    'parent call ids (to list children), call ids, roots only, status, time window, or an advanced $expr ' +
-    'query (e.g. slow calls: summary.weave.latency_ms > 2000). Inputs and outputs are left out unless ' +
-    '`include` asks for them. For a whole trace tree use wandb_get_trace.',
+    'Find Weave calls (nested ones included) by op, trace, parent, status, time or $expr query, newest first.',
   namespace: 'wandb',
   toolsets: ['traces'],
   access: 'read',
@@ -35,7 +31,7 @@ export const searchCallsTool = defineWeaveTool({
     traceIds: traceIdsInput,
     parentIds: parentIdsInput,
     callIds: callIdsInput,
-    rootsOnly: z.boolean().default(false).describe('Only trace roots (calls without a parent).'),
+    rootsOnly: z.boolean().default(false),
     include: includeInput,
     maxPayloadChars: maxPayloadCharsInput(DEFAULT_PAYLOAD_CHARS),
     orderBy: orderByInput,

@@ -12,11 +12,7 @@ export const searchTracesTool = defineWeaveTool({
   name: 'wandb_search_traces',
   title: 'Search W&B Weave traces',
   description:
-    'Find Weave traces (the root call of each agent/LLM run) in a W&B project: op, status, start/end, ' +
-    'latency, token usage and cost for the whole trace, the error message, and how many calls failed. ' +
-    'Newest first. Filter by op name (e.g. "agent"), status (error finds failing runs), a time window ' +
-    '(startedAfter "24h") or an advanced $expr query. Then open one with wandb_get_trace (id) or ' +
-    'wandb_get_call (rootCallId); use wandb_summarize_traces for aggregates.',
+    'Find Weave traces (root calls) with status, latency, tokens, cost and error, newest first.',
   namespace: 'wandb',
   toolsets: ['traces'],
   access: 'read',

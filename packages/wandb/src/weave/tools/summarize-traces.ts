@@ -8,32 +8,21 @@ export const summarizeTracesTool = defineWeaveTool({
   name: 'wandb_summarize_traces',
   title: 'Summarize W&B Weave traces',
   description:
-    'Summarise Weave traces of a project over a time window (default the last 24h): exact count, counts by ' +
-    'op and status, latency p50/p90/p99, the most frequent error messages with counts and an example call, ' +
-    'and token/cost totals. Aggregates come from the most recent `sampleSize` calls (the sample size and ' +
-    'whether it covers everything are stated). Roots only by default; set rootsOnly false to include nested ' +
-    'calls. Drill into errors with wandb_search_traces (status "error") or wandb_get_trace.',
+    'Aggregate Weave traces: counts by op and status, latency percentiles, top errors, tokens and cost.',
   namespace: 'wandb',
   toolsets: ['traces'],
   access: 'read',
   inputSchema: z.object({
     ...callFilterInputs,
-    startedAfter: callFilterInputs.startedAfter
-      .default('24h')
-      .describe(
-        'Only calls started at or after this time: ISO 8601 or a span back like "7d" (default 24h).',
-      ),
-    rootsOnly: z
-      .boolean()
-      .default(true)
-      .describe('Only trace roots (default); false includes nested calls.'),
+    startedAfter: callFilterInputs.startedAfter.default('24h'),
+    rootsOnly: z.boolean().default(true),
     sampleSize: z
       .number()
       .int()
       .min(10)
       .max(5_000)
       .default(500)
-      .describe('Most recent calls to aggregate (10-5000, default 500).'),
+      .describe('Most recent calls to aggregate.'),
   }),
   outputSchema: TraceSummarySchema.extend({
     window: z.object({ startedAfter: z.string().optional(), startedBefore: z.string().optional() }),
