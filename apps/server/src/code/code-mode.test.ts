@@ -469,9 +469,8 @@ describe('mlops_api', () => {
     expect(lines[0]).toMatch(/^type Ref = \{ backend: "mlflow" \| "wandb" \| "prefect"; /);
     const first = lines.slice(1, 3).join('\n');
     expect(first).toContain('mlflow.searchRuns(args?: {');
-    expect(first).toContain(
-      '/** MLflow search filter; strings in single quotes. */ filter?: string',
-    );
+    // Arguments carry their own schema's docs.
+    expect(first).toMatch(/\/\*\* [^*]+ \*\/ orderBy\?: string\[\]/);
     expect(first).toContain('Promise<{ items: Array<{ ref?: Ref; id?: string');
     expect(first).toContain('nextCursor?: string');
     expect(declarations).not.toContain('wandb.');
