@@ -154,60 +154,28 @@ describe('installed from the tarball with plain npm', () => {
   });
 
   it('answers initialize and tools/list over stdio (npx mlops-mcp)', async () => {
-    const messages = [
-      {
-        jsonrpc: '2.0',
-        id: 1,
-        method: 'initialize',
-        params: {
-          protocolVersion: '2025-06-18',
-          capabilities: {},
-          clientInfo: { name: 'pack-test', version: '0' },
-        },
-      },
-      { jsonrpc: '2.0', method: 'notifications/initialized' },
-      { jsonrpc: '2.0', id: 2, method: 'tools/list' },
-    ];
-    const child = spawn('npx', ['--no-install', 'mlops-mcp'], {
-      cwd: app,
-      env: userEnv(BACKEND),
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr.setEncoding('utf8').on('data', (c: string) => {
-      stderr += c;
-    });
-    const replies = new Map<number, { result?: Record<string, unknown> }>();
-    let buffer = '';
-    const done = new Promise<void>((resolve, reject) => {
-      child.on('exit', (code) => reject(new Error(`exited with ${code}: ${stderr}`)));
-      child.stdout.setEncoding('utf8').on('data', (c: string) => {
-        buffer += c;
-        let nl = buffer.indexOf('\n');
-        while (nl >= 0) {
-          const msg = JSON.parse(buffer.slice(0, nl)) as {
-            id?: number;
-            result?: Record<string, unknown>;
-          };
-          buffer = buffer.slice(nl + 1);
-          if (typeof msg.id === 'number') replies.set(msg.id, msg);
-          if (replies.has(2)) resolve();
-          nl = buffer.indexOf('\n');
-        }
-      });
-    });
-    for (const m of messages) child.stdin.write(`${JSON.stringify(m)}\n`);
-    try {
-      await done;
-    } finally {
-      child.kill('SIGTERM');
-      if (child.exitCode === null) await once(child, 'close');
-    }
+    const replies = await stdioSession([{ jsonrpc: '2.0', id: 2, method: 'tools/list' }]);
     const init = replies.get(1)!.result as { serverInfo: { version: string } };
     expect(init.serverInfo.version).toBe(manifest.version);
     const tools = (replies.get(2)!.result as { tools: { name: string }[] }).tools;
     expect(tools.length).toBeGreaterThan(10);
     expect(tools.map((t) => t.name)).toContain('mlops_what_failed');
+  });
+
+  it('runs a code-mode snippet in its WebAssembly sandbox (mlops_execute)', async () => {
+    const snippet = 'const xs: number[] = [1, 2, 3]; return xs.reduce((a, b) => a + b, 0);';
+    const replies = await stdioSession(
+      [
+        {
+          jsonrpc: '2.0',
+          id: 2,
+          method: 'tools/call',
+          params: { name: 'mlops_execute', arguments: { code: snippet } },
+        },
+      ],
+      { MLOPS_MCP_TOOLSETS: 'code' },
+    );
+    expect(replies.get(2)!.result).toMatchObject({ structuredContent: { result: 6 } });
   });
 
   it('serves the library entry points with their types (createGateway, adapters)', async () => {
@@ -286,4 +254,64 @@ describe('npm publish --dry-run', () => {
 
 function readJson(file: string): Record<string, unknown> {
   return JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+}
+
+/**
+ * One stdio session with the installed binary: initialize, then `requests` (the last one's id
+ * is 2); the replies by id once id 2 has answered.
+ */
+async function stdioSession(
+  requests: Record<string, unknown>[],
+  env: Record<string, string> = {},
+): Promise<Map<number, { result?: Record<string, unknown> }>> {
+  const messages = [
+    {
+      jsonrpc: '2.0',
+      id: 1,
+      method: 'initialize',
+      params: {
+        protocolVersion: '2025-06-18',
+        capabilities: {},
+        clientInfo: { name: 'pack-test', version: '0' },
+      },
+    },
+    { jsonrpc: '2.0', method: 'notifications/initialized' },
+    ...requests,
+  ];
+  const child = spawn('npx', ['--no-install', 'mlops-mcp'], {
+    cwd: app,
+    env: userEnv({ ...BACKEND, ...env }),
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (c: string) => {
+    stderr += c;
+  });
+  const replies = new Map<number, { result?: Record<string, unknown> }>();
+  let buffer = '';
+  const done = new Promise<void>((resolve, reject) => {
+    child.on('exit', (code) => reject(new Error(`exited with ${code}: ${stderr}`)));
+    child.stdout.setEncoding('utf8').on('data', (c: string) => {
+      buffer += c;
+      let nl = buffer.indexOf('\n');
+      while (nl >= 0) {
+        const msg = JSON.parse(buffer.slice(0, nl)) as {
+          id?: number;
+          result?: Record<string, unknown>;
+        };
+        buffer = buffer.slice(nl + 1);
+        if (typeof msg.id === 'number') replies.set(msg.id, msg);
+        if (replies.has(2)) resolve();
+        nl = buffer.indexOf('\n');
+      }
+    });
+  });
+  for (const m of messages) child.stdin.write(`${JSON.stringify(m)}\n`);
+  try {
+    await done;
+  } finally {
+    child.kill('SIGTERM');
+    if (child.exitCode === null) await once(child, 'close');
+  }
+  return replies;
 }
