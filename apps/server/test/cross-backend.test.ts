@@ -6,10 +6,10 @@ import {
   childEnv,
   type MlflowSeed,
   OFFLINE_PYTHON_ENV,
+  pinnedVersion,
   pythonEnv,
   runCapture,
 } from '@mlops-mcp/testkit';
-import { pinnedVersion } from '@mlops-mcp/testkit';
 import { Client, InMemoryTransport } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGateway, type Gateway } from '../src/index.js';
