@@ -18,7 +18,7 @@ export default defineConfig({
   // tsc's output shares dist/: keep it.
   clean: false,
   inputOptions: { resolve: { conditionNames: ['@mlops-mcp/source', 'import', 'node', 'default'] } },
-  deps: { alwaysBundle: [/^@mlops-mcp\//] },
+  deps: { alwaysBundle: [/^@mlops-mcp\//, 'zod', /^zod\//, /^@modelcontextprotocol\//] },
   fixedExtension: false,
   dts: false,
   sourcemap: true,
