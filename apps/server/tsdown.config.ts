@@ -6,8 +6,10 @@ import { defineConfig } from 'tsdown';
  * (each transport, the chart renderer) in chunks beside it. The gateway is about 600 small
  * modules of our own; loading them one by one cost Node more than running them (resolution,
  * stat calls, one compile each), so the binary inlines every @mlops-mcp/* package from its
- * source. Third-party packages stay external, resolved from this package's dependencies.
- * dist/index.js and the rest of tsc's output stay as they were, for the library entry.
+ * source, and the third-party packages every start loads (zod, the MCP SDK, pino, smol-toml).
+ * The rest (undici, graphql, yaml, resvg: loaded on first use, resvg native) stay external,
+ * resolved from this package's dependencies. dist/index.js and the rest of tsc's output stay as
+ * they were, for the library entry. docs/ARCHITECTURE.md "Start-up" has the measurements.
  */
 export default defineConfig({
   entry: { 'cli/main': 'src/cli/main.ts' },
@@ -18,7 +20,16 @@ export default defineConfig({
   // tsc's output shares dist/: keep it.
   clean: false,
   inputOptions: { resolve: { conditionNames: ['@mlops-mcp/source', 'import', 'node', 'default'] } },
-  deps: { alwaysBundle: [/^@mlops-mcp\//, 'zod', /^zod\//, /^@modelcontextprotocol\//] },
+  deps: {
+    alwaysBundle: [
+      /^@mlops-mcp\//,
+      'zod',
+      /^zod\//,
+      /^@modelcontextprotocol\//,
+      /^pino/,
+      'smol-toml',
+    ],
+  },
   fixedExtension: false,
   dts: false,
   sourcemap: true,
