@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import {
   type AnyToolDefinition,
   type BackendAdapter,
@@ -10,7 +11,7 @@ import {
   toCompactJson,
 } from '@mlops-mcp/core';
 import { McpServer } from '@modelcontextprotocol/server';
-import { Agent, type Dispatcher } from 'undici';
+import type { Agent, Dispatcher } from 'undici';
 import { BACKENDS, backendTimeouts } from './backends/catalog.js';
 import { type HeaderSource, requestAdapters } from './backends/request-adapters.js';
 import { bindTools, type CodeContext } from './code/code-context.js';
@@ -105,8 +106,11 @@ export function createGateway(input: GatewayConfigInput, options: GatewayOptions
     }
   }
   // Per-request adapters share one keep-alive pool instead of opening one each.
+  // undici is loaded here only then (CommonJS: `require` is synchronous); otherwise each
+  // adapter's client loads it with its pool on its first request.
   const requestDispatcher = config.http.backendHeaders
-    ? (options.dispatcher ?? new Agent())
+    ? (options.dispatcher ??
+      new (createRequire(import.meta.url)('undici') as { Agent: typeof Agent }).Agent())
     : undefined;
   // What the enabled backends can do: read from the adapters themselves; a per-request backend
   // has none yet, so its catalog entry says what its adapter implements.

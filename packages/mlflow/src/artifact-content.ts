@@ -1,5 +1,4 @@
 import { type CappedBytes, truncateText } from '@mlops-mcp/core';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { parseCsvHead } from './artifact-csv.js';
 
@@ -99,11 +98,11 @@ export function decodeUtf8(bytes: Buffer, truncated: boolean): string | undefine
  * CSV/TSV header plus first rows, text otherwise (cut to `maxChars`), and for binary content a
  * message with the size instead of bytes.
  */
-export function describeArtifactContent(
+export async function describeArtifactContent(
   path: string,
   read: CappedBytes,
   options: { maxRows: number; maxChars: number; downloadUrl: string },
-): ArtifactContent {
+): Promise<ArtifactContent> {
   const base = {
     bytesRead: read.bytes.length,
     ...(read.totalBytes !== undefined ? { sizeBytes: read.totalBytes } : {}),
@@ -152,11 +151,13 @@ export function describeArtifactContent(
   }
 
   if ((format === 'json' || format === 'yaml') && !read.truncated) {
+    // The YAML parser (~70 modules) loads on the first YAML artifact, not when the server starts.
+    const parseYaml = format === 'yaml' ? (await import('yaml')).parse : undefined;
     try {
       const parsed =
         format === 'json'
           ? JSON.parse(text)
-          : parseYaml(text, { maxAliasCount: 100, logLevel: 'error' });
+          : parseYaml!(text, { maxAliasCount: 100, logLevel: 'error' });
       if ((JSON.stringify(parsed) ?? '').length <= options.maxChars) {
         return { format, ...base, truncated: false, parsed };
       }

@@ -1,89 +1,15 @@
 #!/usr/bin/env node
-import { ConfigError, MlopsError, toCompactJson } from '@mlops-mcp/core';
-import { loadConfig } from '../config/load-config.js';
-import { createGateway } from '../gateway.js';
-import { createLogger } from '../logger.js';
-import { VERSION } from '../version.js';
-import { doctor } from './commands/doctor.js';
-import { listTools } from './commands/list-tools.js';
-import { serve } from './commands/serve.js';
-import { maskedConfig } from './commands/show-config.js';
-import { helpText } from './help.js';
+import { enableCompileCache } from 'node:module';
 
-const COMMANDS = ['serve', 'doctor', 'tools', 'config'] as const;
-type Command = (typeof COMMANDS)[number];
-
-/** Parses the command line, builds the gateway and runs the command; resolves to the exit code. */
-async function main(argv: string[]): Promise<number> {
-  if (argv.includes('--version') || argv.includes('-v')) {
-    process.stdout.write(`${VERSION}\n`);
-    return 0;
-  }
-  if (argv.includes('--help') || argv.includes('-h')) {
-    process.stdout.write(helpText(VERSION));
-    return 0;
-  }
-  const first = argv[0];
-  let command: Command = 'serve';
-  let rest = argv;
-  if (first !== undefined && !first.startsWith('-')) {
-    if (!(COMMANDS as readonly string[]).includes(first)) {
-      throw new ConfigError(
-        `unknown command "${first}"; commands: ${COMMANDS.join(', ')} (see --help).`,
-      );
-    }
-    command = first as Command;
-    rest = argv.slice(1);
-  }
-  const json = rest.includes('--json');
-  if (json && command === 'serve')
-    throw new ConfigError('--json goes with doctor, tools or config, not serve.');
-  rest = rest.filter((arg) => arg !== '--json');
-
-  const { config, skipped } = loadConfig(rest, process.env);
-  if (command === 'config') {
-    process.stdout.write(maskedConfig(config));
-    return 0;
-  }
-  // Commands other than serve talk to a person: keep retry chatter out unless asked for.
-  const explicitLevel = process.env.MLOPS_MCP_LOG_LEVEL || rest.includes('--log-level');
-  const logger = createLogger(command === 'serve' || explicitLevel ? config.logLevel : 'error');
-  const gateway = createGateway(config, { logger });
-  try {
-    if (command === 'doctor')
-      return await doctor(gateway, json, (text) => process.stdout.write(text));
-    if (gateway.adapters.size === 0 && config.perRequestBackends.length === 0) {
-      throw new ConfigError(
-        'No backend is configured: set MLFLOW_TRACKING_URI (an MLflow tracking server), WANDB_API_KEY (W&B) and/or PREFECT_API_URL (a Prefect API); mlops-mcp doctor shows what is missing.',
-      );
-    }
-    if (command === 'tools') {
-      process.stdout.write(
-        json
-          ? `${JSON.stringify(gateway.tools.map((tool) => ({ name: tool.name, access: tool.access, title: tool.title })))}\n`
-          : listTools(gateway),
-      );
-      return 0;
-    }
-    return await serve(gateway, logger, skipped);
-  } finally {
-    await gateway.close();
-  }
+// Node's on-disk compile cache (os.tmpdir()/node-compile-cache unless NODE_COMPILE_CACHE names
+// another directory): a second start reuses the V8 code of every module instead of compiling it
+// again. It has to be on before the rest loads, hence the dynamic import below. A cache that
+// cannot be written (read-only file system) only costs the speed-up; it never fails the start.
+try {
+  enableCompileCache();
+} catch {
+  // Not available or not writable: start uncached.
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    if (MlopsError.isInstance(error) && error.kind === 'config') {
-      process.stderr.write(`mlops-mcp: ${error.message}\n`);
-      process.exit(2);
-    }
-    const message = MlopsError.isInstance(error)
-      ? error.message
-      : error instanceof Error
-        ? error.message
-        : String(error);
-    process.stderr.write(`mlops-mcp: ${toCompactJson({ fatal: message })}\n`);
-    process.exit(1);
-  },
-);
+const { runCli } = await import('./run.js');
+runCli(process.argv.slice(2));

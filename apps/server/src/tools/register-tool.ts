@@ -140,7 +140,7 @@ export async function callTool(
       { tool: tool.name, ms: Math.round(performance.now() - started), ok: true },
       'tool call',
     );
-    const images = (tool.images?.(output) ?? []).map((image) => ({
+    const images = ((await tool.images?.(output)) ?? []).map((image) => ({
       type: 'image' as const,
       data: image.data.toString('base64'),
       mimeType: image.mimeType,

@@ -285,4 +285,21 @@ describe('HttpClient against a closed port', () => {
       await client.close();
     }
   });
+
+  it('fails a request made after close, even when it never opened its pool', async () => {
+    const port = await closedPort();
+    const client = new HttpClient({
+      backend: 'mlflow',
+      baseUrl: `http://127.0.0.1:${port}`,
+      retry: { maxAttempts: 1 },
+    });
+    await client.close();
+    const error = await client
+      .request({ method: 'GET', path: 'x', schema: Ok, operation: 'search runs' })
+      .then(
+        () => undefined,
+        (caught: unknown) => caught,
+      );
+    expect(MlopsError.isInstance(error)).toBe(true);
+  });
 });

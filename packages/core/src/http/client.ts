@@ -1,5 +1,6 @@
+import { createRequire } from 'node:module';
 import { setTimeout as delay } from 'node:timers/promises';
-import { Agent, type Dispatcher } from 'undici';
+import type { Agent, Dispatcher } from 'undici';
 import type { z } from 'zod';
 import {
   AuthError,
@@ -120,8 +121,10 @@ export class HttpClient {
   readonly #origin: string;
   readonly #basePath: string;
   readonly #headers: Record<string, string>;
-  readonly #dispatcher: Dispatcher;
+  /** The injected dispatcher, or this client's own pool once the first request made it. */
+  #dispatcher: Dispatcher | undefined;
   readonly #ownsDispatcher: boolean;
+  #closed = false;
   readonly #timeouts: HttpTimeouts;
   readonly #retry: RetryPolicy;
   readonly #maxResponseBytes: number;
@@ -175,13 +178,25 @@ export class HttpClient {
     this.#random = options.random ?? Math.random;
     this.#sleep = options.sleep ?? ((ms, signal) => delay(ms, undefined, { signal }));
     this.#ownsDispatcher = options.dispatcher === undefined;
-    this.#dispatcher =
-      options.dispatcher ??
-      new Agent({
-        connect: { timeout: this.#timeouts.connectMs },
-        keepAliveTimeout: 10_000,
-        connections: 16,
-      });
+    this.#dispatcher = options.dispatcher;
+  }
+
+  /**
+   * The dispatcher requests go through. The client's own keep-alive pool is made on the first
+   * request, and undici (~110 modules) loaded with it: a server that starts and lists its tools
+   * never pays for an HTTP client it has not used yet.
+   */
+  #pool(): Dispatcher {
+    if (this.#dispatcher) return this.#dispatcher;
+    const agent = new (loadUndici().Agent)({
+      connect: { timeout: this.#timeouts.connectMs },
+      keepAliveTimeout: 10_000,
+      connections: 16,
+    });
+    // Closed before its first request: fail as a closed pool does.
+    if (this.#closed) void agent.close();
+    this.#dispatcher = agent;
+    return agent;
   }
 
   /** Sends a request and returns the validated JSON body. */
@@ -235,7 +250,8 @@ export class HttpClient {
 
   /** Releases the keep-alive pool (only when this client created it). */
   async close(): Promise<void> {
-    if (this.#ownsDispatcher) await this.#dispatcher.close();
+    this.#closed = true;
+    if (this.#ownsDispatcher) await this.#dispatcher?.close();
   }
 
   /** The reader of `request` and `requestText`: the whole body as text, size-capped. */
@@ -313,7 +329,7 @@ export class HttpClient {
     signal: AbortSignal,
     read: (response: Dispatcher.ResponseData) => Promise<R>,
   ): Promise<R> {
-    const response = await this.#dispatcher.request({
+    const response = await this.#pool().request({
       origin: this.#origin,
       path,
       method: spec.method,
@@ -489,4 +505,9 @@ function errorCode(error: unknown): string | undefined {
 function describe(error: unknown): string {
   if (error instanceof RetryableStatus) return `HTTP ${error.failure.status}`;
   return errorCode(error) ?? (error instanceof Error ? error.message : String(error));
+}
+
+/** undici, loaded on first use (it is CommonJS, so `require` loads it synchronously). */
+function loadUndici(): { Agent: typeof Agent } {
+  return createRequire(import.meta.url)('undici') as { Agent: typeof Agent };
 }

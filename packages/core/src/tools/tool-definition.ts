@@ -51,7 +51,7 @@ export interface ToolDefinition<
    * Pictures of the result (e.g. PNG charts) sent as image content beside the JSON text; the
    * numbers they show stay in the structured output.
    */
-  images?(output: z.infer<Output>): ToolImage[];
+  images?(output: z.infer<Output>): ToolImage[] | Promise<ToolImage[]>;
 }
 
 /** An image a tool attaches to its result. */

@@ -42,7 +42,7 @@ export const readArtifactTool = defineMlflowTool({
       { runId, path, maxBytes: isBinaryPath(path) ? BINARY_PROBE_BYTES : input.maxBytes },
       { signal },
     );
-    const content = describeArtifactContent(path, read, {
+    const content = await describeArtifactContent(path, read, {
       maxRows: input.maxRows,
       maxChars: Math.max(500, maxResponseTokens * 4 - 1_000),
       downloadUrl: artifactDownloadUrl(client.baseUrl, runId, path),

@@ -1,4 +1,5 @@
-import { type ASTNode, parse, print, visit } from 'graphql';
+import { createRequire } from 'node:module';
+import type { ASTNode } from 'graphql';
 import type { GraphqlDocument } from './graphql-document.js';
 import { OPTIONAL_FIELDS, type ServerFields } from './server-fields.js';
 
@@ -40,6 +41,7 @@ export function trimDocument<T>(
   const leaveScope = () => {
     scopes.pop();
   };
+  const { parse, print, visit } = loadGraphql();
   const trimmed = visit(parse(document.text), {
     FragmentDefinition: { enter: enterScope, leave: leaveScope },
     InlineFragment: { enter: enterScope, leave: leaveScope },
@@ -76,7 +78,7 @@ export function trimDocument<T>(
 
 /** `... on Run { systemMetrics }` with its only field removed is not valid GraphQL: drop it. */
 function dropEmptyInlineFragments(ast: ASTNode): ASTNode {
-  return visit(ast, {
+  return loadGraphql().visit(ast, {
     InlineFragment: {
       leave(node) {
         return node.selectionSet.selections.length === 0 ? null : undefined;
@@ -88,4 +90,12 @@ function dropEmptyInlineFragments(ast: ASTNode): ASTNode {
       },
     },
   });
+}
+
+/**
+ * graphql-js (~130 modules), loaded on the first document trimmed, not when the server starts;
+ * its CommonJS build, so the load is synchronous.
+ */
+function loadGraphql(): typeof import('graphql') {
+  return createRequire(import.meta.url)('graphql') as typeof import('graphql');
 }

@@ -1,7 +1,5 @@
 import type { Logger } from '@mlops-mcp/core';
 import type { Gateway } from '../../gateway.js';
-import { startHttpServer } from '../../transports/http-server.js';
-import { runStdio } from '../../transports/stdio.js';
 import { VERSION } from '../../version.js';
 
 function untilSignal(): Promise<void> {
@@ -34,12 +32,16 @@ export async function serve(gateway: Gateway, logger: Logger, skipped: string[])
     },
     'mlops-mcp starting',
   );
+  // Each transport's stack (the HTTP one: node:http, the SDK's HTTP handler, Host/Origin guards)
+  // is loaded only when it serves: a stdio start never pays for HTTP, nor HTTP for stdio.
   if (config.transport === 'http') {
+    const { startHttpServer } = await import('../../transports/http-server.js');
     const server = await startHttpServer(gateway, logger);
     logger.info({ url: `${server.url}/mcp`, health: `${server.url}/health` }, 'listening');
     await untilSignal();
     await server.close();
     return 0;
   }
+  const { runStdio } = await import('../../transports/stdio.js');
   return Promise.race([runStdio(gateway, logger), untilSignal().then(() => 0)]);
 }

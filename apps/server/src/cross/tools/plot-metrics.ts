@@ -1,4 +1,3 @@
-import { metricChartInputFromSeries, renderMetricChart } from '@mlops-mcp/charts';
 import {
   InvalidInputError,
   type MetricSeries,
@@ -52,7 +51,9 @@ export const plotMetricsTool = defineCrossTool({
     }
     return { series, charts: input.keys };
   },
-  images(output) {
+  async images(output) {
+    // The chart renderer (and its native rasteriser) loads on the first chart, not at start.
+    const { metricChartInputFromSeries, renderMetricChart } = await import('@mlops-mcp/charts');
     return output.charts.map((key) => ({
       data: renderMetricChart(
         metricChartInputFromSeries(

@@ -1,4 +1,3 @@
-import { renderTraceTimeline, traceTimelineInputFromTrace } from '@mlops-mcp/charts';
 import { InvalidInputError, parseEntityUri, TraceSchema, type Tracing } from '@mlops-mcp/core';
 import { z } from 'zod';
 import { defineCrossTool } from '../cross-context.js';
@@ -37,7 +36,9 @@ export const plotTraceTool = defineCrossTool({
     const spans = trace.spans?.map(({ inputs: _i, outputs: _o, attributes: _a, ...span }) => span);
     return { trace: spans ? { ...trace, spans } : trace };
   },
-  images(output) {
+  async images(output) {
+    // The chart renderer (and its native rasteriser) loads on the first chart, not at start.
+    const { renderTraceTimeline, traceTimelineInputFromTrace } = await import('@mlops-mcp/charts');
     return [
       {
         data: renderTraceTimeline(traceTimelineInputFromTrace(output.trace)),
