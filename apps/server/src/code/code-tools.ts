@@ -2,7 +2,6 @@ import { type AnyToolDefinition, estimateTokens, toCompactJson } from '@mlops-mc
 import { z } from 'zod';
 import { type CodeContext, defineCodeTool, invokeBound } from './code-context.js';
 import { declarationOf, firstSentence, REF_DECLARATION } from './declarations.js';
-import { runInSandbox } from './sandbox.js';
 
 /** Characters of JSON a cut result leaves for its own note and envelope. */
 const ENVELOPE_CHARS = 600;
@@ -44,6 +43,8 @@ export const executeTool = defineCodeTool({
     const byTool = new Map(client.functions.map((fn) => [fn.tool.name, fn]));
     let ticks = 0;
     const tick = (message: string) => progress({ progress: ++ticks, message }).catch(() => {});
+    // QuickJS and its WebAssembly load on the first snippet, not at every start.
+    const { runInSandbox } = await import('./sandbox.js');
     const run = await runInSandbox({
       code,
       bindings: client.functions.map((fn) => ({
