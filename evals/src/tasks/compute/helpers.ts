@@ -25,17 +25,6 @@ export async function everyItem<T = Record<string, unknown>>(
   return items;
 }
 
-/** The id of the MLflow experiment with exactly this name (mlflow_search_experiments). */
-export async function experimentIdOf(agent: Agent, name: string): Promise<string> {
-  const { structured, isError, text } = await agent.call('mlflow_search_experiments', {
-    filter: `name = '${name}'`,
-  });
-  if (isError) throw new Error(`mlflow_search_experiments failed: ${text.slice(0, 500)}`);
-  const [experiment] = structured.items as { id: string }[];
-  if (!experiment) throw new Error(`no experiment named ${name}`);
-  return experiment.id;
-}
-
 /** Snippet prelude: `all(fn, args)` pages a bound list function to the end. */
 export const ALL_PAGES = `async function all(fn, args) {
   const items = [];

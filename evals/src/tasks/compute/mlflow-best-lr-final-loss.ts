@@ -7,15 +7,8 @@ import {
   paramOf,
   searchRuns,
 } from '../mlflow/mlflow-rest.js';
-import {
-  ALL_PAGES,
-  compareNumberMaps,
-  EXPERIMENT_ID,
-  everyItem,
-  experimentIdOf,
-  mean,
-  pushTo,
-} from './helpers.js';
+import { experimentId } from '../mlflow/plan-helpers.js';
+import { ALL_PAGES, compareNumberMaps, EXPERIMENT_ID, everyItem, mean, pushTo } from './helpers.js';
 
 const LRS = ['0.0001', '0.0003', '0.001'];
 
@@ -59,7 +52,7 @@ export const mlflowBestLrFinalLoss = defineTask({
     return Object.fromEntries(Object.entries(finals).map(([lr, values]) => [lr, mean(values)]));
   },
   async plan(agent, { experiment }) {
-    const id = await experimentIdOf(agent, experiment);
+    const id = await experimentId(agent, experiment);
     const runs = await everyItem<{ id: string; params: Record<string, string> }>(
       agent,
       'mlflow_search_runs',

@@ -9,12 +9,12 @@ import {
   type RunSpec,
   searchRuns,
 } from '../mlflow/mlflow-rest.js';
+import { experimentId } from '../mlflow/plan-helpers.js';
 import {
   ALL_PAGES,
   compareNumberMaps,
   EXPERIMENT_ID,
   everyItem,
-  experimentIdOf,
   groupBy,
   nearestRank,
   perGroup,
@@ -67,7 +67,7 @@ function groupStatTask(spec: GroupStat) {
       );
     },
     async plan(agent, { experiment }) {
-      const id = await experimentIdOf(agent, experiment);
+      const id = await experimentId(agent, experiment);
       const runs = await everyItem<PlanRow>(agent, 'mlflow_search_runs', {
         experimentIds: [id],
         fields: spec.fields,

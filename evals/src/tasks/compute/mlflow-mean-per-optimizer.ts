@@ -7,12 +7,12 @@ import {
   paramOf,
   searchRuns,
 } from '../mlflow/mlflow-rest.js';
+import { experimentId } from '../mlflow/plan-helpers.js';
 import {
   ALL_PAGES,
   compareNumberMaps,
   EXPERIMENT_ID,
   everyItem,
-  experimentIdOf,
   groupBy,
   mean,
   perGroup,
@@ -47,7 +47,7 @@ export const mlflowMeanPerOptimizer = defineTask({
     );
   },
   async plan(agent, { experiment }) {
-    const id = await experimentIdOf(agent, experiment);
+    const id = await experimentId(agent, experiment);
     const runs = await everyItem<{
       params?: Record<string, string>;
       metrics?: Record<string, number>;

@@ -1,7 +1,8 @@
 import { runSnippet } from '../../harness/code-mode.js';
 import { defineTask } from '../../task.js';
 import { createExperiment, createRun, metricOf, searchRuns, tagOf } from '../mlflow/mlflow-rest.js';
-import { ALL_PAGES, EXPERIMENT_ID, everyItem, experimentIdOf } from './helpers.js';
+import { experimentId } from '../mlflow/plan-helpers.js';
+import { ALL_PAGES, EXPERIMENT_ID, everyItem } from './helpers.js';
 
 /** Relative changes of the children against their parent, cycled over 10 parents × 4 children. */
 const DELTAS = [-0.05, -0.01, 0.03, -0.025, 0.0, -0.021, -0.019, 0.012, -0.3, 0.02];
@@ -51,7 +52,7 @@ export const mlflowRegressedVsParent = defineTask({
       .sort();
   },
   async plan(agent, { experiment }) {
-    const id = await experimentIdOf(agent, experiment);
+    const id = await experimentId(agent, experiment);
     const runs = await everyItem<Row>(agent, 'mlflow_search_runs', {
       experimentIds: [id],
       fields: ['id', 'name', 'tags.mlflow.parentRunId', 'metrics.score'],
