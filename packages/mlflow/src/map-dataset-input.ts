@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { MlflowDatasetInput } from './api/runs-api-types.js';
-import type { DatasetSpec } from './tools/log-inputs.js';
+import type { DatasetSpec } from './tools/dataset-spec.js';
 
 /** The input tag that says how a run used a dataset (`training`, `evaluation`...). */
 export const DATASET_CONTEXT_TAG = 'mlflow.data.context';

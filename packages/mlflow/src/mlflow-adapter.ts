@@ -5,10 +5,8 @@ import {
   decodeCursor,
   type Experiment,
   encodeCursor,
-  HttpClient,
-  type HttpClientOptions,
+  type HttpClient,
   InvalidInputError,
-  type Logger,
   type Page,
   probeHealth,
   type Registry,
@@ -19,19 +17,24 @@ import {
   type Tracing,
   type Tracking,
 } from '@mlops-mcp/core';
-import type { Dispatcher } from 'undici';
 import { listArtifacts } from './api/artifacts.js';
 import { getMetricHistory } from './api/metrics.js';
+import { getRun } from './api/runs.js';
+import {
+  MLFLOW_API as API,
+  createMlflowContext,
+  type MlflowAdapterOptions,
+  type MlflowContext,
+  type MlflowReadOptions,
+} from './http/context.js';
 import { mapExperiment } from './map-experiment.js';
 import { mapRun } from './map-run.js';
 import {
   EmptyResponseSchema,
   GetExperimentResponseSchema,
-  GetRunResponseSchema,
   SearchExperimentsResponseSchema,
   SearchRunsResponseSchema,
 } from './mlflow-api-types.js';
-import { mapMlflowError } from './mlflow-errors.js';
 import { createMlflowRegistry } from './registry-capability.js';
 import type { MlflowSettings } from './settings.js';
 import { createMlflowTracing } from './trace-capability.js';
@@ -39,21 +42,10 @@ import { createMlflowTracing } from './trace-capability.js';
 /** MLflow's server-side cap on runs/search max_results. */
 export const MLFLOW_MAX_RESULTS = 50_000;
 
-export interface MlflowAdapterOptions {
-  dispatcher?: Dispatcher;
-  logger?: Logger;
-  timeouts?: HttpClientOptions['timeouts'];
-  retry?: HttpClientOptions['retry'];
-}
-
-/** Read options the neutral interface does not have but MLflow users want. */
-export interface MlflowReadOptions extends CallOptions {
-  /** Keep `mlflow.*` system tags (dropped by default: they are noise for a model). */
-  includeSystemTags?: boolean;
-}
+export type { MlflowAdapterOptions, MlflowReadOptions };
 
 /** The MLflow adapter: the neutral Tracking capability plus MLflow-native methods. */
-export interface MlflowAdapter extends BackendAdapter {
+export interface MlflowAdapter extends BackendAdapter, MlflowContext {
   readonly backend: 'mlflow';
   readonly capabilities: { tracking: Tracking; tracing: Tracing; registry: Registry };
   searchExperiments(
@@ -66,41 +58,20 @@ export interface MlflowAdapter extends BackendAdapter {
   /** Ids of every active experiment (for searches the user did not scope), up to `cap`. */
   listExperimentIds(cap: number, options?: CallOptions): Promise<string[]>;
   setRunTag(runId: string, key: string, value: string, options?: CallOptions): Promise<void>;
-  /** MLflow server version from `GET /version`, fetched once and cached. */
-  serverVersion(options?: CallOptions): Promise<string>;
   /**
-   * The adapter's HTTP client (keep-alive pool, retries, MLflow error mapping). Area modules
-   * (`api/*.ts`) build their requests on it; paths are relative to the tracking URI.
+   * The adapter's HTTP client (keep-alive pool, retries, MLflow error mapping). Area functions
+   * take it through MlflowContext; paths are relative to the tracking URI.
    */
   readonly http: HttpClient;
 }
-
-const API = 'api/2.0/mlflow';
 
 /** Creates an adapter for one MLflow tracking server. */
 export function createMlflowAdapter(
   settings: MlflowSettings,
   options: MlflowAdapterOptions = {},
 ): MlflowAdapter {
-  const headers: Record<string, string> = {};
-  if (settings.token) {
-    headers.authorization = `Bearer ${settings.token}`;
-  } else if (settings.username && settings.password) {
-    headers.authorization = `Basic ${Buffer.from(`${settings.username}:${settings.password}`).toString('base64')}`;
-  }
-  const http = new HttpClient({
-    backend: 'mlflow',
-    baseUrl: settings.trackingUri,
-    urlSetting: 'MLFLOW_TRACKING_URI',
-    headers,
-    mapError: mapMlflowError,
-    ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
-    ...(options.logger ? { logger: options.logger } : {}),
-    ...(options.timeouts ? { timeouts: options.timeouts } : {}),
-    ...(options.retry ? { retry: options.retry } : {}),
-  });
-  const baseUrl = http.baseUrl;
-  let versionPromise: Promise<string> | undefined;
+  const context = createMlflowContext(settings, options);
+  const { http, baseUrl } = context;
   const shape = (opts?: MlflowReadOptions) => ({
     baseUrl,
     includeSystemTags: opts?.includeSystemTags ?? false,
@@ -191,17 +162,7 @@ export function createMlflowAdapter(
       );
     },
 
-    async getRun(id, opts) {
-      const response = await http.request({
-        method: 'GET',
-        path: `${API}/runs/get`,
-        query: { run_id: id },
-        signal: opts?.signal,
-        schema: GetRunResponseSchema,
-        operation: 'get run',
-      });
-      return mapRun(response.run, shape(opts));
-    },
+    getRun: (id, opts) => getRun(context, id, opts),
 
     async listExperimentIds(cap, opts) {
       const ids: string[] = [];
@@ -228,21 +189,7 @@ export function createMlflowAdapter(
       });
     },
 
-    serverVersion(opts) {
-      versionPromise ??= http
-        .requestText({
-          method: 'GET',
-          path: 'version',
-          signal: opts?.signal,
-          operation: 'get version',
-        })
-        .then((text) => text.trim())
-        .catch((error: unknown) => {
-          versionPromise = undefined;
-          throw error;
-        });
-      return versionPromise;
-    },
+    serverVersion: (opts) => context.serverVersion(opts),
 
     http,
 
@@ -254,8 +201,8 @@ export function createMlflowAdapter(
         getExperiment: (id, opts) => adapter.getExperiment(id, opts),
         searchRuns: (params, opts) => adapter.searchRuns(params, opts),
         getRun: (id, opts) => adapter.getRun(id, opts),
-        getMetricHistory: (params, opts) => getMetricHistory(adapter, params, opts),
-        listArtifacts: (runId, path, opts) => listArtifacts(adapter, runId, path, opts),
+        getMetricHistory: (params, opts) => getMetricHistory(context, params, opts),
+        listArtifacts: (runId, path, opts) => listArtifacts(context, runId, path, opts),
       },
       // Area capabilities use the adapter only at call time, so they are attached right below.
       tracing: undefined as unknown as Tracing,
@@ -264,7 +211,7 @@ export function createMlflowAdapter(
 
     close: () => http.close(),
   };
-  adapter.capabilities.tracing = createMlflowTracing(adapter);
-  adapter.capabilities.registry = createMlflowRegistry(adapter);
+  adapter.capabilities.tracing = createMlflowTracing(context);
+  adapter.capabilities.registry = createMlflowRegistry(context);
   return adapter;
 }

@@ -1,8 +1,8 @@
 import type { Span, Trace, TraceFeedback, Tracing } from '@mlops-mcp/core';
 import { createAssessment } from './api/assessments.js';
 import { getTraceWithSpans, MLFLOW_MAX_TRACE_RESULTS, searchTraces } from './api/traces.js';
+import type { MlflowContext } from './http/context.js';
 import { mapTraceDetail } from './map-trace-detail.js';
-import type { MlflowAdapter } from './mlflow-adapter.js';
 import {
   type AssessmentSourceType,
   AssessmentSourceTypeSchema,
@@ -16,7 +16,7 @@ const NEUTRAL_FIELD_CHARS = 4000;
  * The neutral Tracing capability over MLflow 3 traces: `scopes` are experiment ids, traces come
  * back as core `Trace`/`Span` with refs `mlflow://traces/<id>`, feedback becomes an assessment.
  */
-export function createMlflowTracing(mlflow: MlflowAdapter): Tracing {
+export function createMlflowTracing(mlflow: MlflowContext): Tracing {
   return {
     async searchTraces(params, options) {
       const page = await searchTraces(

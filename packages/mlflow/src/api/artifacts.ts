@@ -12,12 +12,11 @@ import {
   resumable,
 } from '@mlops-mcp/core';
 import { parseArtifactPath } from '../artifact-path.js';
+import { MLFLOW_API, type MlflowContext } from '../http/context.js';
 import { mapArtifact } from '../map-artifact.js';
 import { mapWithConcurrency } from '../map-with-concurrency.js';
-import type { MlflowAdapter } from '../mlflow-adapter.js';
 import { ListArtifactsResponseSchema } from './artifacts-api-types.js';
 
-const API = 'api/2.0/mlflow';
 /** Directories listed in parallel while walking a tree. */
 const LIST_CONCURRENCY = 4;
 
@@ -26,7 +25,7 @@ const LIST_CONCURRENCY = 4;
  * `cursor`. Wire as `Tracking.listArtifacts`. The path is validated before any request.
  */
 export async function listArtifacts(
-  mlflow: MlflowAdapter,
+  mlflow: MlflowContext,
   runId: string,
   path: string | undefined,
   options?: CallOptions & { cursor?: string | undefined },
@@ -35,7 +34,7 @@ export async function listArtifacts(
   const { token, skip = 0 } = decodeCursor(options?.cursor);
   const response = await mlflow.http.request({
     method: 'GET',
-    path: `${API}/artifacts/list`,
+    path: `${MLFLOW_API}/artifacts/list`,
     query: { run_id: runId, path: dir || undefined, page_token: token },
     signal: options?.signal,
     schema: ListArtifactsResponseSchema,
@@ -69,7 +68,7 @@ export interface ArtifactTree {
  * directory), stopping at `maxEntries` entries, and says what it left out.
  */
 export async function walkArtifacts(
-  mlflow: MlflowAdapter,
+  mlflow: MlflowContext,
   params: { runId: string; path?: string | undefined; maxDepth: number; maxEntries: number },
   options?: CallOptions,
 ): Promise<ArtifactTree> {
@@ -98,7 +97,7 @@ export async function walkArtifacts(
 
 /** All entries of one directory, following MLflow's page tokens up to `cap` entries. */
 async function listWholeDirectory(
-  mlflow: MlflowAdapter,
+  mlflow: MlflowContext,
   runId: string,
   dir: string,
   cap: number,
@@ -120,7 +119,7 @@ async function listWholeDirectory(
  * for a byte range so a large file is never transferred whole.
  */
 export async function readArtifactBytes(
-  mlflow: MlflowAdapter,
+  mlflow: MlflowContext,
   params: { runId: string; path: string; maxBytes: number },
   options?: CallOptions,
 ): Promise<CappedBytes> {

@@ -1,6 +1,6 @@
 import { type CallOptions, InvalidInputError } from '@mlops-mcp/core';
+import { MLFLOW_API_V3, type MlflowContext } from '../http/context.js';
 import { mapAssessment } from '../map-assessment.js';
-import type { MlflowAdapter } from '../mlflow-adapter.js';
 import { EmptyResponseSchema } from '../mlflow-api-types.js';
 import { TRACE_NOT_FOUND_HINT, withTraceHints } from '../trace-errors.js';
 import type { Assessment, AssessmentSourceType } from '../trace-model.js';
@@ -12,7 +12,7 @@ import { requireTraceApi } from './traces.js';
  * handlers `_create_assessment`, `_get_assessment`, `_update_assessment`, `_delete_assessment`).
  */
 
-const V3 = 'api/3.0/mlflow/traces';
+const V3 = `${MLFLOW_API_V3}/traces`;
 
 const ASSESSMENT_NOT_FOUND_HINT =
   'Check both ids; mlflow_get_trace_info lists the assessments of a trace with their ids.';
@@ -52,7 +52,7 @@ function valueField(kind: NewAssessment['kind'], value: unknown): Record<string,
 
 /** Logs a feedback or expectation on a trace and returns it as stored. */
 export async function createAssessment(
-  mlflow: MlflowAdapter,
+  mlflow: MlflowContext,
   traceId: string,
   assessment: NewAssessment,
   options: CallOptions = {},
@@ -84,7 +84,7 @@ export async function createAssessment(
 
 /** Fetches one assessment of a trace. */
 export async function getAssessment(
-  mlflow: MlflowAdapter,
+  mlflow: MlflowContext,
   traceId: string,
   assessmentId: string,
   options: CallOptions = {},
@@ -118,7 +118,7 @@ export interface AssessmentChanges {
  * paths. Snake_case "assessment_name" makes the server silently ignore the whole mask.
  */
 export async function updateAssessment(
-  mlflow: MlflowAdapter,
+  mlflow: MlflowContext,
   traceId: string,
   assessmentId: string,
   changes: AssessmentChanges,
@@ -181,7 +181,7 @@ export async function updateAssessment(
  * read first: deleting something that is not there is a not_found, never a silent no-op.
  */
 export async function deleteAssessment(
-  mlflow: MlflowAdapter,
+  mlflow: MlflowContext,
   traceId: string,
   assessmentId: string,
   options: CallOptions = {},

@@ -9,8 +9,8 @@ import {
 } from '@mlops-mcp/core';
 import { z } from 'zod';
 import type { DatasetRecord, EvaluationDataset } from '../evaluation-dataset-model.js';
+import { MLFLOW_API_V3, type MlflowContext } from '../http/context.js';
 import { mapDatasetRecord, mapEvaluationDataset } from '../map-evaluation-dataset.js';
-import type { MlflowAdapter } from '../mlflow-adapter.js';
 import { withTraceHints } from '../trace-errors.js';
 import {
   DatasetExperimentIdsResponseSchema,
@@ -27,7 +27,7 @@ import { requireTraceApi } from './traces.js';
  * `_get_dataset_experiment_ids_handler`).
  */
 
-const API = 'api/3.0/mlflow/datasets';
+const API = `${MLFLOW_API_V3}/datasets`;
 
 const DATASET_FILTER_HINT =
   "Dataset filter syntax: name = 'my-set', name LIKE '%eval%', tags.team = 'genai', " +
@@ -45,7 +45,7 @@ export interface SearchEvaluationDatasetsParams {
 
 /** Searches evaluation datasets, optionally only those linked to some experiments. */
 export async function searchEvaluationDatasets(
-  mlflow: MlflowAdapter,
+  mlflow: MlflowContext,
   params: SearchEvaluationDatasetsParams,
   shape: { includeSystemTags: boolean },
   options: CallOptions = {},
@@ -85,7 +85,7 @@ export async function searchEvaluationDatasets(
 
 /** Fetches one evaluation dataset with the ids of the experiments it is linked to. */
 export async function getEvaluationDataset(
-  mlflow: MlflowAdapter,
+  mlflow: MlflowContext,
   datasetId: string,
   shape: { includeSystemTags: boolean },
   options: CallOptions = {},
@@ -121,7 +121,7 @@ export async function getEvaluationDataset(
 
 /** Reads a page of a dataset's records; each field is cut to `maxFieldChars` (flagged). */
 export async function getDatasetRecords(
-  mlflow: MlflowAdapter,
+  mlflow: MlflowContext,
   datasetId: string,
   params: { limit: number; cursor?: string | undefined },
   shape: { maxFieldChars: number; includeSystemTags: boolean },

@@ -1,6 +1,6 @@
 import { type CallOptions, type Experiment, InvalidInputError, MlopsError } from '@mlops-mcp/core';
+import { MLFLOW_API, type MlflowContext, type MlflowReadOptions } from '../http/context.js';
 import { mapExperiment } from '../map-experiment.js';
-import type { MlflowAdapter, MlflowReadOptions } from '../mlflow-adapter.js';
 import { EmptyResponseSchema, GetExperimentResponseSchema } from '../mlflow-api-types.js';
 import { type KindHints, rehint, withHints } from '../run-write-hints.js';
 import { CreateExperimentResponseSchema, type MlflowKeyValue } from './experiments-api-types.js';
@@ -10,21 +10,19 @@ import { CreateExperimentResponseSchema, type MlflowKeyValue } from './experimen
  * create, rename, delete, restore and experiment tags. Writes are sent once, never retried.
  */
 
-const API = 'api/2.0/mlflow';
-
 const FIND_IT =
   'Find experiment ids with mlflow_search_experiments or mlflow_get_experiment_by_name.';
 
 /** Looks an experiment up by its exact name (active or deleted). */
 export async function getExperimentByName(
-  client: MlflowAdapter,
+  client: MlflowContext,
   name: string,
   options: MlflowReadOptions = {},
 ): Promise<Experiment> {
   const response = await withHints(
     client.http.request({
       method: 'GET',
-      path: `${API}/experiments/get-by-name`,
+      path: `${MLFLOW_API}/experiments/get-by-name`,
       query: { experiment_name: name },
       signal: options.signal,
       schema: GetExperimentResponseSchema,
@@ -49,14 +47,14 @@ export interface CreateExperimentParams {
 
 /** Creates an experiment and returns its id. A taken name is an InvalidInputError on `name`. */
 export async function createExperiment(
-  client: MlflowAdapter,
+  client: MlflowContext,
   params: CreateExperimentParams,
   options: CallOptions = {},
 ): Promise<string> {
   try {
     const response = await client.http.request({
       method: 'POST',
-      path: `${API}/experiments/create`,
+      path: `${MLFLOW_API}/experiments/create`,
       body: {
         name: params.name,
         artifact_location: params.artifactLocation,
@@ -78,7 +76,7 @@ export async function createExperiment(
 
 /** Renames an active experiment. A taken name is an InvalidInputError on `newName`. */
 export async function renameExperiment(
-  client: MlflowAdapter,
+  client: MlflowContext,
   experimentId: string,
   newName: string,
   options: CallOptions = {},
@@ -86,7 +84,7 @@ export async function renameExperiment(
   try {
     await client.http.request({
       method: 'POST',
-      path: `${API}/experiments/update`,
+      path: `${MLFLOW_API}/experiments/update`,
       body: { experiment_id: experimentId, new_name: newName },
       signal: options.signal,
       schema: EmptyResponseSchema,
@@ -104,14 +102,14 @@ export async function renameExperiment(
 
 /** Marks an active experiment (and its runs) deleted; mlflow_restore_experiment undoes it. */
 export async function deleteExperiment(
-  client: MlflowAdapter,
+  client: MlflowContext,
   experimentId: string,
   options: CallOptions = {},
 ): Promise<void> {
   await withHints(
     client.http.request({
       method: 'POST',
-      path: `${API}/experiments/delete`,
+      path: `${MLFLOW_API}/experiments/delete`,
       body: { experiment_id: experimentId },
       signal: options.signal,
       schema: EmptyResponseSchema,
@@ -125,14 +123,14 @@ export async function deleteExperiment(
 
 /** Brings a deleted experiment (and the runs deleted with it) back. */
 export async function restoreExperiment(
-  client: MlflowAdapter,
+  client: MlflowContext,
   experimentId: string,
   options: CallOptions = {},
 ): Promise<void> {
   await withHints(
     client.http.request({
       method: 'POST',
-      path: `${API}/experiments/restore`,
+      path: `${MLFLOW_API}/experiments/restore`,
       body: { experiment_id: experimentId },
       signal: options.signal,
       schema: EmptyResponseSchema,
@@ -147,7 +145,7 @@ export async function restoreExperiment(
 
 /** Sets (or overwrites) one tag on an active experiment. */
 export async function setExperimentTag(
-  client: MlflowAdapter,
+  client: MlflowContext,
   experimentId: string,
   key: string,
   value: string,
@@ -156,7 +154,7 @@ export async function setExperimentTag(
   await withHints(
     client.http.request({
       method: 'POST',
-      path: `${API}/experiments/set-experiment-tag`,
+      path: `${MLFLOW_API}/experiments/set-experiment-tag`,
       body: { experiment_id: experimentId, key, value },
       signal: options.signal,
       schema: EmptyResponseSchema,
@@ -172,7 +170,7 @@ export async function setExperimentTag(
 
 /** Deletes one tag of an active experiment; a missing key is a NotFoundError. */
 export async function deleteExperimentTag(
-  client: MlflowAdapter,
+  client: MlflowContext,
   experimentId: string,
   key: string,
   options: CallOptions = {},
@@ -180,7 +178,7 @@ export async function deleteExperimentTag(
   await withHints(
     client.http.request({
       method: 'POST',
-      path: `${API}/experiments/delete-experiment-tag`,
+      path: `${MLFLOW_API}/experiments/delete-experiment-tag`,
       body: { experiment_id: experimentId, key },
       signal: options.signal,
       schema: EmptyResponseSchema,
@@ -205,7 +203,7 @@ export function toKeyValues(map: Record<string, string>): MlflowKeyValue[] {
  * says which experiment holds it and what to do; otherwise return `error` as it was.
  */
 async function explainTakenName(
-  client: MlflowAdapter,
+  client: MlflowContext,
   error: unknown,
   name: string,
   field: string,

@@ -5,9 +5,9 @@ import {
   type Page,
   UnsupportedCapabilityError,
 } from '@mlops-mcp/core';
+import { MLFLOW_API, type MlflowContext, type MlflowReadOptions } from '../http/context.js';
 import type { MlflowLoggedModel } from '../logged-model-schema.js';
 import { mapLoggedModel } from '../map-logged-model.js';
-import type { MlflowAdapter, MlflowReadOptions } from '../mlflow-adapter.js';
 import { EmptyResponseSchema } from '../mlflow-api-types.js';
 import {
   loggedModelStatusForm,
@@ -28,7 +28,7 @@ import { fetchResumablePage } from './registry-page.js';
  * carry the model id in the path; finalize and log-params also require it in the body.
  */
 
-const API = 'api/2.0/mlflow/logged-models';
+const API = `${MLFLOW_API}/logged-models`;
 
 const LIST_MODELS =
   'mlflow_search_logged_models (with the experiment ids from mlflow_search_experiments) lists logged model ids.';
@@ -43,7 +43,7 @@ const modelPath = (modelId: string) => `${API}/${encodeURIComponent(modelId)}`;
  * and Flask answers a bare 404, which would read as "model not found": check the version then.
  */
 async function call<T>(
-  mlflow: MlflowAdapter,
+  mlflow: MlflowContext,
   request: Promise<T>,
   hints: RegistryHints,
   options: CallOptions,
@@ -70,7 +70,7 @@ const toKeyValues = (map: Record<string, string> | undefined) =>
     ? Object.entries(map).map(([key, value]) => ({ key, value }))
     : undefined;
 
-const shape = (mlflow: MlflowAdapter, options: MlflowReadOptions) => ({
+const shape = (mlflow: MlflowContext, options: MlflowReadOptions) => ({
   baseUrl: mlflow.baseUrl,
   includeSystemTags: options.includeSystemTags ?? false,
 });
@@ -85,7 +85,7 @@ export interface SearchLoggedModelsParams {
 
 /** Searches logged models of some experiments; status names in the filter are translated. */
 export async function searchLoggedModels(
-  mlflow: MlflowAdapter,
+  mlflow: MlflowContext,
   params: SearchLoggedModelsParams,
   options: MlflowReadOptions = {},
 ): Promise<Page<MlflowLoggedModel>> {
@@ -138,7 +138,7 @@ export async function searchLoggedModels(
 }
 
 async function fetchLoggedModel(
-  mlflow: MlflowAdapter,
+  mlflow: MlflowContext,
   modelId: string,
   options: CallOptions,
 ): Promise<MlflowLoggedModelRaw> {
@@ -159,7 +159,7 @@ async function fetchLoggedModel(
 
 /** One logged model with its params, latest metrics, tags and registry versions. */
 export async function getLoggedModel(
-  mlflow: MlflowAdapter,
+  mlflow: MlflowContext,
   modelId: string,
   options: MlflowReadOptions = {},
 ): Promise<MlflowLoggedModel> {
@@ -177,7 +177,7 @@ export interface CreateLoggedModelParams {
 
 /** Creates a logged model in PENDING state (finalize it once its files are uploaded). */
 export async function createLoggedModel(
-  mlflow: MlflowAdapter,
+  mlflow: MlflowContext,
   params: CreateLoggedModelParams,
   options: CallOptions = {},
 ): Promise<MlflowLoggedModel> {
@@ -212,7 +212,7 @@ const FINAL_STATUS = { READY: 'LOGGED_MODEL_READY', FAILED: 'LOGGED_MODEL_UPLOAD
 
 /** Sets a logged model's final status: READY once its files are complete, or FAILED. */
 export async function finalizeLoggedModel(
-  mlflow: MlflowAdapter,
+  mlflow: MlflowContext,
   params: { modelId: string; status: keyof typeof FINAL_STATUS },
   options: CallOptions = {},
 ): Promise<MlflowLoggedModel> {
@@ -235,7 +235,7 @@ export async function finalizeLoggedModel(
 
 /** Soft-deletes a logged model (searches and gets stop showing it; repeat calls succeed). */
 export async function deleteLoggedModel(
-  mlflow: MlflowAdapter,
+  mlflow: MlflowContext,
   modelId: string,
   options: CallOptions = {},
 ): Promise<void> {
@@ -265,7 +265,7 @@ export interface LoggedParamsResult {
  * ones are skipped (making the call idempotent), changed ones refused with a clear message.
  */
 export async function logLoggedModelParams(
-  mlflow: MlflowAdapter,
+  mlflow: MlflowContext,
   params: { modelId: string; params: Record<string, string> },
   options: CallOptions = {},
 ): Promise<LoggedParamsResult> {
@@ -311,7 +311,7 @@ export async function logLoggedModelParams(
 
 /** Sets (or overwrites) tags on a logged model. */
 export async function setLoggedModelTags(
-  mlflow: MlflowAdapter,
+  mlflow: MlflowContext,
   params: { modelId: string; tags: Record<string, string> },
   options: CallOptions = {},
 ): Promise<void> {
@@ -332,7 +332,7 @@ export async function setLoggedModelTags(
 
 /** Deletes one tag of a logged model; an unset key is not_found (unlike registry tags). */
 export async function deleteLoggedModelTag(
-  mlflow: MlflowAdapter,
+  mlflow: MlflowContext,
   params: { modelId: string; key: string },
   options: CallOptions = {},
 ): Promise<void> {

@@ -1,15 +1,14 @@
 import { type CallOptions, type MetricHistoryParams, NotFoundError } from '@mlops-mcp/core';
+import { MLFLOW_API, type MlflowContext } from '../http/context.js';
 import { toMetricSeries } from '../map-metric-series.js';
 import { mapWithConcurrency } from '../map-with-concurrency.js';
 import type { MlflowMetricSeries } from '../metric-series-schema.js';
-import type { MlflowAdapter } from '../mlflow-adapter.js';
 import {
   GetMetricHistoryBulkIntervalResponseSchema,
   GetMetricHistoryResponseSchema,
   type MlflowMetricPoint,
 } from './metrics-api-types.js';
-
-const API = 'api/2.0/mlflow';
+import { getRun } from './runs.js';
 
 /**
  * get-history page size. It is always sent: MLflow 3.4–3.13 answered requests without
@@ -26,7 +25,7 @@ const HISTORY_CONCURRENCY = 4;
 
 /** A run's complete history of one key (up to HISTORY_READ_CAP points), paging until done. */
 export async function fetchMetricHistory(
-  mlflow: MlflowAdapter,
+  mlflow: MlflowContext,
   params: { runId: string; key: string },
   options?: CallOptions,
 ): Promise<{ points: MlflowMetricPoint[]; capped: boolean }> {
@@ -35,7 +34,7 @@ export async function fetchMetricHistory(
   do {
     const response = await mlflow.http.request({
       method: 'GET',
-      path: `${API}/metrics/get-history`,
+      path: `${MLFLOW_API}/metrics/get-history`,
       query: {
         run_id: params.runId,
         metric_key: params.key,
@@ -59,7 +58,7 @@ export async function fetchMetricHistory(
  * itself answers both with an empty history).
  */
 export async function getMetricHistory(
-  mlflow: MlflowAdapter,
+  mlflow: MlflowContext,
   params: MetricHistoryParams & { includeTimestamps?: boolean },
   options?: CallOptions,
 ): Promise<MlflowMetricSeries> {
@@ -94,7 +93,7 @@ export interface MetricHistories {
  * stats exact; everything is then downsampled here to `maxPoints`.
  */
 export async function getMetricHistories(
-  mlflow: MlflowAdapter,
+  mlflow: MlflowContext,
   params: MetricHistoriesParams,
   options?: CallOptions,
 ): Promise<MetricHistories> {
@@ -106,7 +105,7 @@ export async function getMetricHistories(
     for (let i = 0; i < runIds.length; i += BULK_MAX_RUNS) {
       const response = await mlflow.http.request({
         method: 'GET',
-        path: `${API}/metrics/get-history-bulk-interval`,
+        path: `${MLFLOW_API}/metrics/get-history-bulk-interval`,
         query: {
           run_ids: runIds.slice(i, i + BULK_MAX_RUNS),
           metric_key: key,
@@ -155,12 +154,12 @@ export async function getMetricHistories(
 
 /** Throws the right error for an empty history: unknown run (from runs/get) or unknown key. */
 async function explainEmptyHistory(
-  mlflow: MlflowAdapter,
+  mlflow: MlflowContext,
   runId: string,
   key: string,
   options?: CallOptions,
 ): Promise<void> {
-  const run = await mlflow.getRun(runId, options);
+  const run = await getRun(mlflow, runId, options);
   const known = Object.keys(run.metrics ?? {});
   if (known.includes(key)) return;
   throw new NotFoundError(`MLflow run ${runId} has no metric "${key}".`, {

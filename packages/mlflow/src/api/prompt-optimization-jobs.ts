@@ -5,7 +5,7 @@ import {
   NotFoundError,
   UnsupportedCapabilityError,
 } from '@mlops-mcp/core';
-import type { MlflowAdapter } from '../mlflow-adapter.js';
+import { MLFLOW_API_V3, type MlflowContext } from '../http/context.js';
 import { EmptyResponseSchema } from '../mlflow-api-types.js';
 import type { Optimizer } from '../prompt-optimization-job-model.js';
 import {
@@ -23,7 +23,7 @@ import { requireTraceApi } from './traces.js';
  * only when it was started with MLFLOW_SERVER_ENABLE_JOB_EXECUTION=true.
  */
 
-const API = 'api/3.0/mlflow/prompt-optimization/jobs';
+const API = `${MLFLOW_API_V3}/prompt-optimization/jobs`;
 
 const NOT_FOUND_HINT =
   'Check the job id; mlflow_search_prompt_optimization_jobs lists the jobs of an experiment.';
@@ -41,7 +41,7 @@ export interface CreatePromptOptimizationJobParams {
 
 /** Submits a job; MLflow creates its run at once and queues the optimization. */
 export async function createPromptOptimizationJob(
-  mlflow: MlflowAdapter,
+  mlflow: MlflowContext,
   params: CreatePromptOptimizationJobParams,
   options: CallOptions = {},
 ): Promise<MlflowPromptOptimizationJob> {
@@ -75,7 +75,7 @@ export async function createPromptOptimizationJob(
 
 /** Fetches one job with its state and, once scored, its initial and final eval scores. */
 export async function getPromptOptimizationJob(
-  mlflow: MlflowAdapter,
+  mlflow: MlflowContext,
   jobId: string,
   options: CallOptions = {},
 ): Promise<MlflowPromptOptimizationJob> {
@@ -94,7 +94,7 @@ export async function getPromptOptimizationJob(
 
 /** Every prompt optimization job of one experiment (MLflow does not page or filter them). */
 export async function searchPromptOptimizationJobs(
-  mlflow: MlflowAdapter,
+  mlflow: MlflowContext,
   experimentId: string,
   options: CallOptions = {},
 ): Promise<MlflowPromptOptimizationJob[]> {
@@ -115,7 +115,7 @@ export async function searchPromptOptimizationJobs(
 
 /** Cancels a pending or running job; MLflow also marks its run KILLED. */
 export async function cancelPromptOptimizationJob(
-  mlflow: MlflowAdapter,
+  mlflow: MlflowContext,
   jobId: string,
   options: CallOptions = {},
 ): Promise<MlflowPromptOptimizationJob> {
@@ -135,7 +135,7 @@ export async function cancelPromptOptimizationJob(
 
 /** Deletes a job record and (soft-)deletes the run it logged to. */
 export async function deletePromptOptimizationJob(
-  mlflow: MlflowAdapter,
+  mlflow: MlflowContext,
   jobId: string,
   options: CallOptions = {},
 ): Promise<void> {

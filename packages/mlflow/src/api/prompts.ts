@@ -6,8 +6,8 @@ import {
   NotFoundError,
   type Page,
 } from '@mlops-mcp/core';
+import { MLFLOW_API, type MlflowContext } from '../http/context.js';
 import { mapPromptSummary, mapPromptVersion } from '../map-prompt.js';
-import type { MlflowAdapter } from '../mlflow-adapter.js';
 import { EmptyResponseSchema } from '../mlflow-api-types.js';
 import type { Prompt, PromptSummary, PromptVersion } from '../prompt-schema.js';
 import {
@@ -36,8 +36,6 @@ import { fetchResumablePage } from './registry-page.js';
  * tag. These functions do the same, so prompts written here read back in MLflow's UI and SDK.
  */
 
-const API = 'api/2.0/mlflow';
-
 const LIST_PROMPTS = 'mlflow_search_prompts lists prompt names.';
 const IS_A_MODEL =
   'It is a registered model; use mlflow_get_registered_model and the other registry tools.';
@@ -63,7 +61,7 @@ export interface SearchPromptsParams {
 
 /** Searches prompts (registered models tagged as prompts), as MlflowClient.search_prompts. */
 export async function searchPrompts(
-  mlflow: MlflowAdapter,
+  mlflow: MlflowContext,
   params: SearchPromptsParams,
   options: CallOptions = {},
 ): Promise<Page<PromptSummary>> {
@@ -77,7 +75,7 @@ export async function searchPrompts(
       const response = await withRegistryHints(
         mlflow.http.request({
           method: 'GET',
-          path: `${API}/registered-models/search`,
+          path: `${MLFLOW_API}/registered-models/search`,
           query: {
             filter,
             max_results: maxResults,
@@ -102,14 +100,14 @@ export async function searchPrompts(
 
 /** The registered model behind a prompt; not_found when missing or not a prompt. */
 async function fetchPromptModel(
-  mlflow: MlflowAdapter,
+  mlflow: MlflowContext,
   name: string,
   options: CallOptions,
 ): Promise<MlflowRegisteredModelRaw> {
   const response = await withRegistryHints(
     mlflow.http.request({
       method: 'GET',
-      path: `${API}/registered-models/get`,
+      path: `${MLFLOW_API}/registered-models/get`,
       query: { name },
       signal: options.signal,
       schema: RegisteredModelResponseSchema,
@@ -123,14 +121,14 @@ async function fetchPromptModel(
 
 /** A prompt: description, tags, aliases, its newest version in full, and its versions. */
 export async function getPrompt(
-  mlflow: MlflowAdapter,
+  mlflow: MlflowContext,
   name: string,
   options: CallOptions = {},
 ): Promise<Prompt> {
   const model = await fetchPromptModel(mlflow, name, options);
   const versions = await mlflow.http.request({
     method: 'GET',
-    path: `${API}/model-versions/search`,
+    path: `${MLFLOW_API}/model-versions/search`,
     query: {
       // Prompt names match PROMPT_NAME_PATTERN (no quotes), so quoting is safe.
       filter: `name = '${name}' AND ${promptFilter}`,
@@ -172,7 +170,7 @@ export async function getPrompt(
 
 /** One prompt version by number or alias, template in full (up to MAX_TEMPLATE_CHARS). */
 export async function getPromptVersion(
-  mlflow: MlflowAdapter,
+  mlflow: MlflowContext,
   params: { name: string; version?: string | undefined; alias?: string | undefined },
   options: CallOptions = {},
 ): Promise<PromptVersion> {
@@ -181,7 +179,7 @@ export async function getPromptVersion(
     const response = await withRegistryHints(
       mlflow.http.request({
         method: 'GET',
-        path: `${API}/registered-models/alias`,
+        path: `${MLFLOW_API}/registered-models/alias`,
         query: { name: params.name, alias: params.alias },
         signal: options.signal,
         schema: ModelVersionResponseSchema,
@@ -194,7 +192,7 @@ export async function getPromptVersion(
     const response = await withRegistryHints(
       mlflow.http.request({
         method: 'GET',
-        path: `${API}/model-versions/get`,
+        path: `${MLFLOW_API}/model-versions/get`,
         query: { name: params.name, version: params.version },
         signal: options.signal,
         schema: ModelVersionResponseSchema,
@@ -227,7 +225,7 @@ const toTagList = (tags: Record<string, string>) =>
  * removes the just-created prompt again. Refuses a name taken by a registered model.
  */
 export async function registerPrompt(
-  mlflow: MlflowAdapter,
+  mlflow: MlflowContext,
   params: RegisterPromptParams,
   options: CallOptions = {},
 ): Promise<PromptVersion> {
@@ -236,7 +234,7 @@ export async function registerPrompt(
   try {
     const response = await mlflow.http.request({
       method: 'GET',
-      path: `${API}/registered-models/get`,
+      path: `${MLFLOW_API}/registered-models/get`,
       query: { name: params.name },
       signal: options.signal,
       schema: RegisteredModelResponseSchema,
@@ -255,7 +253,7 @@ export async function registerPrompt(
   if (!existing) {
     await mlflow.http.request({
       method: 'POST',
-      path: `${API}/registered-models/create`,
+      path: `${MLFLOW_API}/registered-models/create`,
       body: {
         name: params.name,
         description: params.commitMessage,
@@ -269,7 +267,7 @@ export async function registerPrompt(
     for (const [key, value] of Object.entries(tags)) {
       await mlflow.http.request({
         method: 'POST',
-        path: `${API}/registered-models/set-tag`,
+        path: `${MLFLOW_API}/registered-models/set-tag`,
         body: { name: params.name, key, value },
         signal: options.signal,
         schema: EmptyResponseSchema,
@@ -287,7 +285,7 @@ export async function registerPrompt(
   try {
     const response = await mlflow.http.request({
       method: 'POST',
-      path: `${API}/model-versions/create`,
+      path: `${MLFLOW_API}/model-versions/create`,
       body: {
         name: params.name,
         source: PROMPT_SOURCE_PLACEHOLDER,
@@ -305,7 +303,7 @@ export async function registerPrompt(
       await mlflow.http
         .request({
           method: 'DELETE',
-          path: `${API}/registered-models/delete`,
+          path: `${MLFLOW_API}/registered-models/delete`,
           body: { name: params.name },
           signal: options.signal,
           schema: EmptyResponseSchema,
@@ -319,7 +317,7 @@ export async function registerPrompt(
 
 /** Points a prompt alias (e.g. "production") at a version. */
 export async function setPromptAlias(
-  mlflow: MlflowAdapter,
+  mlflow: MlflowContext,
   params: { name: string; alias: string; version: string },
   options: CallOptions = {},
 ): Promise<void> {
@@ -327,7 +325,7 @@ export async function setPromptAlias(
   await withRegistryHints(
     mlflow.http.request({
       method: 'POST',
-      path: `${API}/registered-models/alias`,
+      path: `${MLFLOW_API}/registered-models/alias`,
       body: params,
       signal: options.signal,
       schema: EmptyResponseSchema,

@@ -1,7 +1,7 @@
 import { type CallOptions, InvalidInputError, NotFoundError, type Page } from '@mlops-mcp/core';
+import { MLFLOW_API, type MlflowContext, type MlflowReadOptions } from '../http/context.js';
 import { mapModelVersion, type RegistryShapeOptions } from '../map-model-version.js';
 import { mapRegisteredModel } from '../map-registered-model.js';
-import type { MlflowAdapter, MlflowReadOptions } from '../mlflow-adapter.js';
 import { EmptyResponseSchema } from '../mlflow-api-types.js';
 import type { MlflowModelVersion } from '../model-version-schema.js';
 import { IS_PROMPT_TAG } from '../prompt-tags.js';
@@ -25,8 +25,6 @@ import { fetchResumablePage } from './registry-page.js';
  * like MlflowClient, every function here hides them: searches exclude them, gets of a prompt
  * are not_found, writes refuse them. Writes are sent once, never retried.
  */
-
-const API = 'api/2.0/mlflow';
 
 /** registered-models/search rejects max_results above 1000 (handlers._search_registered_models). */
 export const REGISTERED_MODELS_MAX_RESULTS = 1000;
@@ -71,7 +69,7 @@ export function excludePromptsFilter(filter: string | undefined): string {
 }
 
 function shape(
-  mlflow: MlflowAdapter,
+  mlflow: MlflowContext,
   options: MlflowReadOptions,
   list = false,
 ): RegistryShapeOptions {
@@ -93,7 +91,7 @@ export interface SearchRegisteredModelsParams {
 
 /** Searches registered models (prompts excluded), paged with a resumable cursor. */
 export async function searchRegisteredModels(
-  mlflow: MlflowAdapter,
+  mlflow: MlflowContext,
   params: SearchRegisteredModelsParams,
   options: MlflowReadOptions = {},
 ): Promise<Page<MlflowRegisteredModel>> {
@@ -106,7 +104,7 @@ export async function searchRegisteredModels(
       const response = await withRegistryHints(
         mlflow.http.request({
           method: 'GET',
-          path: `${API}/registered-models/search`,
+          path: `${MLFLOW_API}/registered-models/search`,
           query: {
             filter,
             max_results: maxResults,
@@ -131,14 +129,14 @@ export async function searchRegisteredModels(
 
 /** The raw registered model, with MLflow's not_found turned into advice. */
 async function fetchRegisteredModel(
-  mlflow: MlflowAdapter,
+  mlflow: MlflowContext,
   name: string,
   options: CallOptions,
 ): Promise<MlflowRegisteredModelRaw> {
   const response = await withRegistryHints(
     mlflow.http.request({
       method: 'GET',
-      path: `${API}/registered-models/get`,
+      path: `${MLFLOW_API}/registered-models/get`,
       query: { name },
       signal: options.signal,
       schema: RegisteredModelResponseSchema,
@@ -154,7 +152,7 @@ async function fetchRegisteredModel(
  * does the same before registry writes), so model tools never touch prompts.
  */
 export async function assertRegisteredModel(
-  mlflow: MlflowAdapter,
+  mlflow: MlflowContext,
   name: string,
   options: CallOptions = {},
 ): Promise<MlflowRegisteredModelRaw> {
@@ -165,7 +163,7 @@ export async function assertRegisteredModel(
 
 /** One registered model with its aliases (alias → version) and latest versions. */
 export async function getRegisteredModel(
-  mlflow: MlflowAdapter,
+  mlflow: MlflowContext,
   name: string,
   options: MlflowReadOptions = {},
 ): Promise<MlflowRegisteredModel> {
@@ -185,7 +183,7 @@ export interface SearchModelVersionsParams {
  * for speed (documented in MlflowClient.search_model_versions), so results carry none.
  */
 export async function searchModelVersions(
-  mlflow: MlflowAdapter,
+  mlflow: MlflowContext,
   params: SearchModelVersionsParams,
   options: MlflowReadOptions = {},
 ): Promise<Page<MlflowModelVersion>> {
@@ -198,7 +196,7 @@ export async function searchModelVersions(
       const response = await withRegistryHints(
         mlflow.http.request({
           method: 'GET',
-          path: `${API}/model-versions/search`,
+          path: `${MLFLOW_API}/model-versions/search`,
           query: {
             filter,
             max_results: maxResults,
@@ -230,7 +228,7 @@ function checkVersionNotPrompt(raw: MlflowModelVersionRaw): MlflowModelVersionRa
 
 /** Fetches one version of a registered model. */
 export async function fetchModelVersion(
-  mlflow: MlflowAdapter,
+  mlflow: MlflowContext,
   name: string,
   version: string,
   options: CallOptions = {},
@@ -238,7 +236,7 @@ export async function fetchModelVersion(
   const response = await withRegistryHints(
     mlflow.http.request({
       method: 'GET',
-      path: `${API}/model-versions/get`,
+      path: `${MLFLOW_API}/model-versions/get`,
       query: { name, version },
       signal: options.signal,
       schema: ModelVersionResponseSchema,
@@ -251,7 +249,7 @@ export async function fetchModelVersion(
 
 /** One version of a registered model, with its aliases. */
 export async function getModelVersion(
-  mlflow: MlflowAdapter,
+  mlflow: MlflowContext,
   name: string,
   version: string,
   options: MlflowReadOptions = {},
@@ -262,7 +260,7 @@ export async function getModelVersion(
 
 /** The version an alias (e.g. `champion`) points at. */
 export async function getModelVersionByAlias(
-  mlflow: MlflowAdapter,
+  mlflow: MlflowContext,
   name: string,
   alias: string,
   options: MlflowReadOptions = {},
@@ -270,7 +268,7 @@ export async function getModelVersionByAlias(
   const response = await withRegistryHints(
     mlflow.http.request({
       method: 'GET',
-      path: `${API}/registered-models/alias`,
+      path: `${MLFLOW_API}/registered-models/alias`,
       query: { name, alias },
       signal: options.signal,
       schema: ModelVersionResponseSchema,
@@ -286,7 +284,7 @@ export async function getModelVersionByAlias(
  * deprecated since MLflow 2.9 in favour of aliases; kept for registries that still use them.
  */
 export async function getLatestModelVersions(
-  mlflow: MlflowAdapter,
+  mlflow: MlflowContext,
   name: string,
   stages: readonly string[] | undefined,
   options: MlflowReadOptions = {},
@@ -294,7 +292,7 @@ export async function getLatestModelVersions(
   await assertRegisteredModel(mlflow, name, options);
   const response = await mlflow.http.request({
     method: 'POST',
-    path: `${API}/registered-models/get-latest-versions`,
+    path: `${MLFLOW_API}/registered-models/get-latest-versions`,
     body: { name, stages: stages?.length ? stages : undefined },
     idempotent: true,
     signal: options.signal,
@@ -306,7 +304,7 @@ export async function getLatestModelVersions(
 
 /** Where a version's files live (e.g. runs:/…/model, models:/m-…, s3://…). */
 export async function getModelVersionDownloadUri(
-  mlflow: MlflowAdapter,
+  mlflow: MlflowContext,
   name: string,
   version: string,
   options: CallOptions = {},
@@ -315,7 +313,7 @@ export async function getModelVersionDownloadUri(
   const response = await withRegistryHints(
     mlflow.http.request({
       method: 'GET',
-      path: `${API}/model-versions/get-download-uri`,
+      path: `${MLFLOW_API}/model-versions/get-download-uri`,
       query: { name, version },
       signal: options.signal,
       schema: DownloadUriResponseSchema,
@@ -341,14 +339,14 @@ export interface CreateRegisteredModelParams {
 
 /** Creates a registered model; a taken name (model or prompt) is invalid_input. */
 export async function createRegisteredModel(
-  mlflow: MlflowAdapter,
+  mlflow: MlflowContext,
   params: CreateRegisteredModelParams,
   options: CallOptions = {},
 ): Promise<MlflowRegisteredModel> {
   const response = await withRegistryHints(
     mlflow.http.request({
       method: 'POST',
-      path: `${API}/registered-models/create`,
+      path: `${MLFLOW_API}/registered-models/create`,
       body: { name: params.name, description: params.description, tags: toTagList(params.tags) },
       signal: options.signal,
       schema: RegisteredModelResponseSchema,
@@ -363,14 +361,14 @@ export async function createRegisteredModel(
 
 /** Replaces a registered model's description. */
 export async function updateRegisteredModel(
-  mlflow: MlflowAdapter,
+  mlflow: MlflowContext,
   params: { name: string; description: string },
   options: CallOptions = {},
 ): Promise<MlflowRegisteredModel> {
   await assertRegisteredModel(mlflow, params.name, options);
   const response = await mlflow.http.request({
     method: 'PATCH',
-    path: `${API}/registered-models/update`,
+    path: `${MLFLOW_API}/registered-models/update`,
     body: { name: params.name, description: params.description },
     signal: options.signal,
     schema: RegisteredModelResponseSchema,
@@ -381,7 +379,7 @@ export async function updateRegisteredModel(
 
 /** Renames a registered model (its versions, aliases and tags move with it). */
 export async function renameRegisteredModel(
-  mlflow: MlflowAdapter,
+  mlflow: MlflowContext,
   params: { name: string; newName: string },
   options: CallOptions = {},
 ): Promise<MlflowRegisteredModel> {
@@ -389,7 +387,7 @@ export async function renameRegisteredModel(
   const response = await withRegistryHints(
     mlflow.http.request({
       method: 'POST',
-      path: `${API}/registered-models/rename`,
+      path: `${MLFLOW_API}/registered-models/rename`,
       body: { name: params.name, new_name: params.newName },
       signal: options.signal,
       schema: RegisteredModelResponseSchema,
@@ -402,14 +400,14 @@ export async function renameRegisteredModel(
 
 /** Deletes a registered model with all its versions (hard delete: no restore). */
 export async function deleteRegisteredModel(
-  mlflow: MlflowAdapter,
+  mlflow: MlflowContext,
   name: string,
   options: CallOptions = {},
 ): Promise<void> {
   await assertRegisteredModel(mlflow, name, options);
   await mlflow.http.request({
     method: 'DELETE',
-    path: `${API}/registered-models/delete`,
+    path: `${MLFLOW_API}/registered-models/delete`,
     body: { name },
     signal: options.signal,
     schema: EmptyResponseSchema,
@@ -428,7 +426,7 @@ export interface CreateModelVersionParams {
 
 /** Registers a new version of a model from a run artifact, logged model or storage URI. */
 export async function createModelVersion(
-  mlflow: MlflowAdapter,
+  mlflow: MlflowContext,
   params: CreateModelVersionParams,
   options: CallOptions = {},
 ): Promise<MlflowModelVersion> {
@@ -436,7 +434,7 @@ export async function createModelVersion(
   const response = await withRegistryHints(
     mlflow.http.request({
       method: 'POST',
-      path: `${API}/model-versions/create`,
+      path: `${MLFLOW_API}/model-versions/create`,
       body: {
         name: params.name,
         source: params.source,
@@ -460,7 +458,7 @@ export async function createModelVersion(
 
 /** Replaces a model version's description. */
 export async function updateModelVersion(
-  mlflow: MlflowAdapter,
+  mlflow: MlflowContext,
   params: { name: string; version: string; description: string },
   options: CallOptions = {},
 ): Promise<MlflowModelVersion> {
@@ -468,7 +466,7 @@ export async function updateModelVersion(
   const response = await withRegistryHints(
     mlflow.http.request({
       method: 'PATCH',
-      path: `${API}/model-versions/update`,
+      path: `${MLFLOW_API}/model-versions/update`,
       body: { name: params.name, version: params.version, description: params.description },
       signal: options.signal,
       schema: ModelVersionResponseSchema,
@@ -481,7 +479,7 @@ export async function updateModelVersion(
 
 /** Deletes one model version (hard delete); aliases pointing at it are removed too. */
 export async function deleteModelVersion(
-  mlflow: MlflowAdapter,
+  mlflow: MlflowContext,
   params: { name: string; version: string },
   options: CallOptions = {},
 ): Promise<void> {
@@ -489,7 +487,7 @@ export async function deleteModelVersion(
   await withRegistryHints(
     mlflow.http.request({
       method: 'DELETE',
-      path: `${API}/model-versions/delete`,
+      path: `${MLFLOW_API}/model-versions/delete`,
       body: { name: params.name, version: params.version },
       signal: options.signal,
       schema: EmptyResponseSchema,
@@ -501,7 +499,7 @@ export async function deleteModelVersion(
 
 /** Points an alias at a version (moving it if it pointed elsewhere). */
 export async function setRegisteredModelAlias(
-  mlflow: MlflowAdapter,
+  mlflow: MlflowContext,
   params: { name: string; alias: string; version: string },
   options: CallOptions = {},
 ): Promise<void> {
@@ -509,7 +507,7 @@ export async function setRegisteredModelAlias(
   await withRegistryHints(
     mlflow.http.request({
       method: 'POST',
-      path: `${API}/registered-models/alias`,
+      path: `${MLFLOW_API}/registered-models/alias`,
       body: { name: params.name, alias: params.alias, version: params.version },
       signal: options.signal,
       schema: EmptyResponseSchema,
@@ -525,14 +523,14 @@ export async function setRegisteredModelAlias(
 
 /** Removes an alias (MLflow answers success even when the alias did not exist). */
 export async function deleteRegisteredModelAlias(
-  mlflow: MlflowAdapter,
+  mlflow: MlflowContext,
   params: { name: string; alias: string },
   options: CallOptions = {},
 ): Promise<void> {
   await assertRegisteredModel(mlflow, params.name, options);
   await mlflow.http.request({
     method: 'DELETE',
-    path: `${API}/registered-models/alias`,
+    path: `${MLFLOW_API}/registered-models/alias`,
     body: { name: params.name, alias: params.alias },
     signal: options.signal,
     schema: EmptyResponseSchema,
@@ -542,14 +540,14 @@ export async function deleteRegisteredModelAlias(
 
 /** Sets one tag on a registered model. */
 export async function setRegisteredModelTag(
-  mlflow: MlflowAdapter,
+  mlflow: MlflowContext,
   params: { name: string; key: string; value: string },
   options: CallOptions = {},
 ): Promise<void> {
   await assertRegisteredModel(mlflow, params.name, options);
   await mlflow.http.request({
     method: 'POST',
-    path: `${API}/registered-models/set-tag`,
+    path: `${MLFLOW_API}/registered-models/set-tag`,
     body: { name: params.name, key: params.key, value: params.value },
     signal: options.signal,
     schema: EmptyResponseSchema,
@@ -559,14 +557,14 @@ export async function setRegisteredModelTag(
 
 /** Deletes one tag of a registered model (success even when the key was not set). */
 export async function deleteRegisteredModelTag(
-  mlflow: MlflowAdapter,
+  mlflow: MlflowContext,
   params: { name: string; key: string },
   options: CallOptions = {},
 ): Promise<void> {
   await assertRegisteredModel(mlflow, params.name, options);
   await mlflow.http.request({
     method: 'DELETE',
-    path: `${API}/registered-models/delete-tag`,
+    path: `${MLFLOW_API}/registered-models/delete-tag`,
     body: { name: params.name, key: params.key },
     signal: options.signal,
     schema: EmptyResponseSchema,
@@ -576,7 +574,7 @@ export async function deleteRegisteredModelTag(
 
 /** Sets one tag on a model version. */
 export async function setModelVersionTag(
-  mlflow: MlflowAdapter,
+  mlflow: MlflowContext,
   params: { name: string; version: string; key: string; value: string },
   options: CallOptions = {},
 ): Promise<void> {
@@ -584,7 +582,7 @@ export async function setModelVersionTag(
   await withRegistryHints(
     mlflow.http.request({
       method: 'POST',
-      path: `${API}/model-versions/set-tag`,
+      path: `${MLFLOW_API}/model-versions/set-tag`,
       body: { name: params.name, version: params.version, key: params.key, value: params.value },
       signal: options.signal,
       schema: EmptyResponseSchema,
@@ -596,7 +594,7 @@ export async function setModelVersionTag(
 
 /** Deletes one tag of a model version (success even when the key was not set). */
 export async function deleteModelVersionTag(
-  mlflow: MlflowAdapter,
+  mlflow: MlflowContext,
   params: { name: string; version: string; key: string },
   options: CallOptions = {},
 ): Promise<void> {
@@ -604,7 +602,7 @@ export async function deleteModelVersionTag(
   await withRegistryHints(
     mlflow.http.request({
       method: 'DELETE',
-      path: `${API}/model-versions/delete-tag`,
+      path: `${MLFLOW_API}/model-versions/delete-tag`,
       body: { name: params.name, version: params.version, key: params.key },
       signal: options.signal,
       schema: EmptyResponseSchema,
@@ -619,7 +617,7 @@ export const MODEL_VERSION_STAGES = ['None', 'Staging', 'Production', 'Archived'
 
 /** Moves a version to a legacy stage, optionally archiving the versions already there. */
 export async function transitionModelVersionStage(
-  mlflow: MlflowAdapter,
+  mlflow: MlflowContext,
   params: {
     name: string;
     version: string;
@@ -632,7 +630,7 @@ export async function transitionModelVersionStage(
   const response = await withRegistryHints(
     mlflow.http.request({
       method: 'POST',
-      path: `${API}/model-versions/transition-stage`,
+      path: `${MLFLOW_API}/model-versions/transition-stage`,
       body: {
         name: params.name,
         version: params.version,

@@ -1,7 +1,7 @@
 import type { CallOptions, MetricValue, Run } from '@mlops-mcp/core';
+import { MLFLOW_API, type MlflowContext, type MlflowReadOptions } from '../http/context.js';
 import { mapRun } from '../map-run.js';
-import type { MlflowAdapter } from '../mlflow-adapter.js';
-import { EmptyResponseSchema } from '../mlflow-api-types.js';
+import { EmptyResponseSchema, GetRunResponseSchema } from '../mlflow-api-types.js';
 import { type KindHints, withHints } from '../run-write-hints.js';
 import { toKeyValues } from './experiments.js';
 import {
@@ -16,8 +16,6 @@ import {
  * dataset inputs, delete tags. Each is sent once and never retried (a retried write could log a
  * metric point twice); reads of the result go through the adapter's getRun.
  */
-
-const API = 'api/2.0/mlflow';
 
 /** MLflow's RunStatus enum. */
 export const MLFLOW_RUN_STATUSES = [
@@ -48,16 +46,36 @@ export interface CreateRunParams {
   tags?: Record<string, string> | undefined;
 }
 
+/** Reads one run (params, metrics, tags; `mlflow.*` system tags only when asked). */
+export async function getRun(
+  client: MlflowContext,
+  runId: string,
+  options: MlflowReadOptions = {},
+): Promise<Run> {
+  const response = await client.http.request({
+    method: 'GET',
+    path: `${MLFLOW_API}/runs/get`,
+    query: { run_id: runId },
+    signal: options.signal,
+    schema: GetRunResponseSchema,
+    operation: 'get run',
+  });
+  return mapRun(response.run, {
+    baseUrl: client.baseUrl,
+    includeSystemTags: options.includeSystemTags ?? false,
+  });
+}
+
 /** Creates a RUNNING run in an active experiment. */
 export async function createRun(
-  client: MlflowAdapter,
+  client: MlflowContext,
   params: CreateRunParams,
   options: CallOptions = {},
 ): Promise<Run> {
   const response = await withHints(
     client.http.request({
       method: 'POST',
-      path: `${API}/runs/create`,
+      path: `${MLFLOW_API}/runs/create`,
       body: {
         experiment_id: params.experimentId,
         run_name: params.runName,
@@ -88,14 +106,14 @@ export interface UpdateRunParams {
 
 /** Sets a run's status, end time and/or name; returns the run's info as MLflow then has it. */
 export async function updateRun(
-  client: MlflowAdapter,
+  client: MlflowContext,
   params: UpdateRunParams,
   options: CallOptions = {},
 ): Promise<RunSummary> {
   const response = await withHints(
     client.http.request({
       method: 'POST',
-      path: `${API}/runs/update`,
+      path: `${MLFLOW_API}/runs/update`,
       body: {
         run_id: params.runId,
         status: params.status,
@@ -122,7 +140,7 @@ export async function updateRun(
 
 /** Marks a run deleted (soft: mlflow_restore_run brings it back until garbage collection). */
 export async function deleteRun(
-  client: MlflowAdapter,
+  client: MlflowContext,
   runId: string,
   options: CallOptions = {},
 ): Promise<void> {
@@ -133,7 +151,7 @@ export async function deleteRun(
 
 /** Brings a deleted run back to active. */
 export async function restoreRun(
-  client: MlflowAdapter,
+  client: MlflowContext,
   runId: string,
   options: CallOptions = {},
 ): Promise<void> {
@@ -152,7 +170,7 @@ export interface MetricPoint {
 
 /** Appends one point to a metric's history. */
 export async function logMetric(
-  client: MlflowAdapter,
+  client: MlflowContext,
   runId: string,
   point: MetricPoint,
   options: CallOptions = {},
@@ -168,7 +186,7 @@ const PARAMS_ARE_IMMUTABLE =
 
 /** Logs one param; logging the same value again is a no-op, a different value is refused. */
 export async function logParam(
-  client: MlflowAdapter,
+  client: MlflowContext,
   runId: string,
   key: string,
   value: string,
@@ -191,7 +209,7 @@ export interface LogBatchParams {
  * them; MLflow refuses the whole batch otherwise).
  */
 export async function logBatch(
-  client: MlflowAdapter,
+  client: MlflowContext,
   runId: string,
   batch: LogBatchParams,
   options: CallOptions = {},
@@ -213,7 +231,7 @@ export async function logBatch(
 
 /** Records datasets a run used (MLflow dedupes by dataset name + digest). */
 export async function logInputs(
-  client: MlflowAdapter,
+  client: MlflowContext,
   runId: string,
   datasets: MlflowDatasetInput[],
   options: CallOptions = {},
@@ -227,14 +245,14 @@ export async function logInputs(
 
 /** The datasets logged as a run's inputs (`runs/get` → `inputs.dataset_inputs`). */
 export async function getRunDatasetInputs(
-  client: MlflowAdapter,
+  client: MlflowContext,
   runId: string,
   options: CallOptions = {},
 ): Promise<MlflowDatasetInput[]> {
   const response = await withHints(
     client.http.request({
       method: 'GET',
-      path: `${API}/runs/get`,
+      path: `${MLFLOW_API}/runs/get`,
       query: { run_id: runId },
       signal: options.signal,
       schema: GetRunInputsResponseSchema,
@@ -247,7 +265,7 @@ export async function getRunDatasetInputs(
 
 /** Deletes one tag of an active run; a missing key is a NotFoundError. */
 export async function deleteRunTag(
-  client: MlflowAdapter,
+  client: MlflowContext,
   runId: string,
   key: string,
   options: CallOptions = {},
@@ -261,7 +279,7 @@ export async function deleteRunTag(
 
 /** POSTs one run write that answers `{}`; sent once (no `idempotent`), with better hints. */
 async function postRun(
-  client: MlflowAdapter,
+  client: MlflowContext,
   endpoint: string,
   body: Record<string, unknown>,
   operation: string,
@@ -271,7 +289,7 @@ async function postRun(
   await withHints(
     client.http.request({
       method: 'POST',
-      path: `${API}/runs/${endpoint}`,
+      path: `${MLFLOW_API}/runs/${endpoint}`,
       body,
       signal: options.signal,
       schema: EmptyResponseSchema,

@@ -1,5 +1,5 @@
 import { type CallOptions, InvalidInputError, MlopsError, NotFoundError } from '@mlops-mcp/core';
-import type { MlflowAdapter } from '../mlflow-adapter.js';
+import { MLFLOW_API_V3, type MlflowContext } from '../http/context.js';
 import { EmptyResponseSchema } from '../mlflow-api-types.js';
 import {
   GetScorerResponseSchema,
@@ -14,7 +14,7 @@ import { requireTraceApi } from './traces.js';
  * registered to an experiment with `scorer.register(experiment_id=...)`, versioned by name.
  */
 
-const API = 'api/3.0/mlflow/scorers';
+const API = `${MLFLOW_API_V3}/scorers`;
 
 const NOT_FOUND_HINT =
   'Check the experiment id and scorer name; mlflow_list_scorers lists the scorers of an ' +
@@ -26,7 +26,7 @@ const NOT_FOUND_HINT =
  * several go as `experiment_ids`, where MLflow skips unknown ones.
  */
 export async function listScorers(
-  mlflow: MlflowAdapter,
+  mlflow: MlflowContext,
   experimentIds: readonly string[],
   options: CallOptions = {},
 ): Promise<MlflowScorer[]> {
@@ -53,7 +53,7 @@ export async function listScorers(
 
 /** Every version of one scorer, as MLflow orders them. */
 export async function listScorerVersions(
-  mlflow: MlflowAdapter,
+  mlflow: MlflowContext,
   params: { experimentId: string; name: string },
   options: CallOptions = {},
 ): Promise<MlflowScorer[]> {
@@ -74,7 +74,7 @@ export async function listScorerVersions(
 
 /** One version of a scorer, the latest when `version` is undefined. */
 export async function getScorer(
-  mlflow: MlflowAdapter,
+  mlflow: MlflowContext,
   params: { experimentId: string; name: string; version?: number | undefined },
   options: CallOptions = {},
 ): Promise<MlflowScorer> {
@@ -97,7 +97,7 @@ export async function getScorer(
  * parameters of this DELETE from a JSON body only (a query string is ignored).
  */
 export async function deleteScorer(
-  mlflow: MlflowAdapter,
+  mlflow: MlflowContext,
   params: { experimentId: string; name: string; version?: number | undefined },
   options: CallOptions = {},
 ): Promise<void> {

@@ -1,5 +1,5 @@
 import { type CallOptions, type CappedBytes, InvalidInputError, readCapped } from '@mlops-mcp/core';
-import type { MlflowAdapter } from '../mlflow-adapter.js';
+import type { MlflowContext } from '../http/context.js';
 import type { TraceAttachment } from '../trace-attachment-model.js';
 import { findAttachmentRefs } from '../trace-attachment-refs.js';
 import { TRACE_NOT_FOUND_HINT, withTraceHints } from '../trace-errors.js';
@@ -18,7 +18,7 @@ const ATTACHMENT_NOT_FOUND_HINT =
 
 /** The attachments a trace's spans refer to. */
 export async function listTraceAttachments(
-  mlflow: MlflowAdapter,
+  mlflow: MlflowContext,
   traceId: string,
   options: CallOptions = {},
 ): Promise<TraceAttachment[]> {
@@ -28,7 +28,7 @@ export async function listTraceAttachments(
 
 /** Downloads at most `maxBytes` of one attachment of a trace. */
 export async function readTraceAttachment(
-  mlflow: MlflowAdapter,
+  mlflow: MlflowContext,
   params: { traceId: string; attachmentId: string; maxBytes: number },
   options: CallOptions = {},
 ): Promise<CappedBytes> {

@@ -1,5 +1,5 @@
 import { type CallOptions, InvalidInputError, MlopsError } from '@mlops-mcp/core';
-import type { MlflowAdapter } from '../mlflow-adapter.js';
+import { MLFLOW_API_V3, type MlflowContext } from '../http/context.js';
 import type { TraceMetricName, TraceMetricView } from '../trace-metrics-model.js';
 import {
   type MetricDataPoint,
@@ -53,7 +53,7 @@ function aggregationToProto(aggregation: string) {
  * show to learn whether groups were cut.
  */
 export async function queryTraceMetrics(
-  mlflow: MlflowAdapter,
+  mlflow: MlflowContext,
   params: QueryTraceMetricsParams,
   options: CallOptions = {},
 ): Promise<MetricDataPoint[]> {
@@ -61,7 +61,7 @@ export async function queryTraceMetrics(
   try {
     const response = await mlflow.http.request({
       method: 'POST',
-      path: 'api/3.0/mlflow/traces/metrics',
+      path: `${MLFLOW_API_V3}/traces/metrics`,
       body: {
         experiment_ids: params.experimentIds,
         view_type: params.view,

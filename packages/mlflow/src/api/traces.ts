@@ -8,9 +8,9 @@ import {
   resumable,
   UnsupportedCapabilityError,
 } from '@mlops-mcp/core';
+import { MLFLOW_API_V3, type MlflowContext } from '../http/context.js';
 import { type NormalizedSpan, normalizeArtifactSpan, normalizeOtelSpan } from '../map-span.js';
 import { mapTraceInfo, type TraceShapeOptions } from '../map-trace.js';
-import type { MlflowAdapter } from '../mlflow-adapter.js';
 import { EmptyResponseSchema } from '../mlflow-api-types.js';
 import {
   TRACE_FILTER_HINT,
@@ -34,7 +34,7 @@ import {
  * trace with spans, tags and deletion. Writes are sent once, never retried.
  */
 
-const V3 = 'api/3.0/mlflow/traces';
+const V3 = `${MLFLOW_API_V3}/traces`;
 
 /** SearchTracesV3 rejects max_results above 500 (handlers.py `_search_traces_v3`). */
 export const MLFLOW_MAX_TRACE_RESULTS = 500;
@@ -50,7 +50,7 @@ const SPANS_LOCATION = 'mlflow.trace.spansLocation';
  * Fails fast on MLflow 2.x servers, which have no v3 trace API. An unknown version (no
  * `/version` behind some proxies) is let through: the endpoints will answer for themselves.
  */
-export async function requireTraceApi(mlflow: MlflowAdapter, options: CallOptions = {}) {
+export async function requireTraceApi(mlflow: MlflowContext, options: CallOptions = {}) {
   const version = await mlflow.serverVersion(options).catch(() => undefined);
   const major = version ? Number.parseInt(version, 10) : Number.NaN;
   if (Number.isFinite(major) && major < 3) {
@@ -71,7 +71,7 @@ export interface SearchTracesParams {
 
 /** Searches trace infos (no spans) in experiments; pages resume mid-page after budget cuts. */
 export async function searchTraces(
-  mlflow: MlflowAdapter,
+  mlflow: MlflowContext,
   params: SearchTracesParams,
   shape: Omit<TraceShapeOptions, 'baseUrl'>,
   options: CallOptions = {},
@@ -126,7 +126,7 @@ export async function searchTraces(
 
 /** Fetches one trace's info (metadata, tags, previews, assessments) without its spans. */
 export async function getTraceInfo(
-  mlflow: MlflowAdapter,
+  mlflow: MlflowContext,
   traceId: string,
   options: CallOptions = {},
 ): Promise<MlflowTraceInfo> {
@@ -157,7 +157,7 @@ export interface TraceWithSpans {
  * file from `get-trace-artifact`. `spansFrom: 'artifact'` forces the last path.
  */
 export async function getTraceWithSpans(
-  mlflow: MlflowAdapter,
+  mlflow: MlflowContext,
   traceId: string,
   options: CallOptions & { spansFrom?: 'auto' | 'artifact' } = {},
 ): Promise<TraceWithSpans> {
@@ -239,7 +239,7 @@ function routeMisread(error: unknown, word: string): boolean {
 
 /** The trace-data file the MLflow UI reads (served from the store, archive or artifact repo). */
 async function artifactSpans(
-  mlflow: MlflowAdapter,
+  mlflow: MlflowContext,
   traceId: string,
   options: CallOptions,
 ): Promise<NormalizedSpan[]> {
@@ -259,7 +259,7 @@ async function artifactSpans(
 
 /** Sets (or overwrites) one tag on a trace. */
 export async function setTraceTag(
-  mlflow: MlflowAdapter,
+  mlflow: MlflowContext,
   traceId: string,
   key: string,
   value: string,
@@ -285,7 +285,7 @@ export async function setTraceTag(
 
 /** Deletes one tag from a trace; a missing trace or tag is a NotFoundError. */
 export async function deleteTraceTag(
-  mlflow: MlflowAdapter,
+  mlflow: MlflowContext,
   traceId: string,
   key: string,
   options: CallOptions = {},
@@ -311,7 +311,7 @@ export type DeleteTracesParams =
 
 /** Deletes traces of one experiment and returns how many MLflow deleted. */
 export async function deleteTraces(
-  mlflow: MlflowAdapter,
+  mlflow: MlflowContext,
   params: DeleteTracesParams,
   options: CallOptions = {},
 ): Promise<number> {

@@ -8,8 +8,8 @@ import {
   type Page,
   resumable,
 } from '@mlops-mcp/core';
+import { MLFLOW_API, type MlflowContext } from '../http/context.js';
 import { mapWebhook, webhookEventToProto } from '../map-webhook.js';
-import type { MlflowAdapter } from '../mlflow-adapter.js';
 import { EmptyResponseSchema } from '../mlflow-api-types.js';
 import type { Webhook, WebhookEvent } from '../webhook-model.js';
 import {
@@ -24,7 +24,7 @@ import {
  * `_update_webhook`, `_delete_webhook`, `_test_webhook`). Writes are sent once, never retried.
  */
 
-const API = 'api/2.0/mlflow/webhooks';
+const API = `${MLFLOW_API}/webhooks`;
 
 /** `list_webhooks` rejects max_results outside 1-1000 (model registry sqlalchemy_store). */
 export const MLFLOW_MAX_WEBHOOK_RESULTS = 1000;
@@ -49,7 +49,7 @@ const NAME_HINT =
 
 /** Lists the webhooks of the server, newest first. */
 export async function listWebhooks(
-  mlflow: MlflowAdapter,
+  mlflow: MlflowContext,
   params: { limit: number; cursor?: string | undefined },
   options: CallOptions = {},
 ): Promise<Page<Webhook>> {
@@ -81,7 +81,7 @@ export async function listWebhooks(
 
 /** Fetches one webhook by id. */
 export async function getWebhook(
-  mlflow: MlflowAdapter,
+  mlflow: MlflowContext,
   webhookId: string,
   options: CallOptions = {},
 ): Promise<Webhook> {
@@ -108,7 +108,7 @@ export interface CreateWebhookParams {
 
 /** Creates a webhook; the secret is sent to MLflow and never returned. */
 export async function createWebhook(
-  mlflow: MlflowAdapter,
+  mlflow: MlflowContext,
   params: CreateWebhookParams,
   options: CallOptions = {},
 ): Promise<Webhook> {
@@ -144,7 +144,7 @@ export interface UpdateWebhookParams {
 
 /** Changes the given fields of a webhook; fields left undefined keep their value. */
 export async function updateWebhook(
-  mlflow: MlflowAdapter,
+  mlflow: MlflowContext,
   webhookId: string,
   params: UpdateWebhookParams,
   options: CallOptions = {},
@@ -171,7 +171,7 @@ export async function updateWebhook(
 
 /** Deletes a webhook (MLflow soft-deletes it; it no longer appears or delivers). */
 export async function deleteWebhook(
-  mlflow: MlflowAdapter,
+  mlflow: MlflowContext,
   webhookId: string,
   options: CallOptions = {},
 ): Promise<void> {
@@ -198,7 +198,7 @@ export interface WebhookTestResult {
  * webhook's URL, signed with its secret, and reports what the target answered.
  */
 export async function testWebhook(
-  mlflow: MlflowAdapter,
+  mlflow: MlflowContext,
   webhookId: string,
   event: WebhookEvent | undefined,
   options: CallOptions = {},

@@ -1,6 +1,6 @@
 import type { AnyToolDefinition } from '@mlops-mcp/core';
 import { weaveTools } from './tools.js';
-import type { WeaveClient } from './weave-client.js';
+import type { WeaveClient } from './weave-context.js';
 
 /**
  * The Weave tools for a gateway whose `wandb` adapter is not itself a WeaveClient but holds one

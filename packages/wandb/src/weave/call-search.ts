@@ -15,7 +15,7 @@ import type {
   WeaveSortBy,
   WireCall,
 } from './weave-api-types.js';
-import type { WeaveClient } from './weave-client.js';
+import type { WeaveClient } from './weave-context.js';
 import { opRefPattern, requireCallId, type WeaveProject } from './weave-ids.js';
 import {
   andAll,

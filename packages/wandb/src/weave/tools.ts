@@ -9,7 +9,7 @@ import { listObjectsTool } from './tools/list-objects.js';
 import { searchCallsTool } from './tools/search-calls.js';
 import { searchTracesTool } from './tools/search-traces.js';
 import { summarizeTracesTool } from './tools/summarize-traces.js';
-import type { WeaveClient } from './weave-client.js';
+import type { WeaveClient } from './weave-context.js';
 
 /** Every Weave (traces) tool, in the order tools/list shows them. */
 export const weaveTools: readonly AnyToolDefinition<WeaveClient>[] = [

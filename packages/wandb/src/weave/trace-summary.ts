@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { TokenUsageSchema } from './call-item.js';
 import { type CallFilters, callsFilterParts, callsQuery } from './call-search.js';
 import { mapCall } from './map-call.js';
-import type { WeaveClient } from './weave-client.js';
+import type { WeaveClient } from './weave-context.js';
 
 /** Aggregates over a bounded, most-recent-first sample of calls, and the exact total. */
 export const TraceSummarySchema = z.object({

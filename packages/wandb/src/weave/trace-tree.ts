@@ -9,7 +9,7 @@ import {
   type WeaveSpan,
   type WeaveTrace,
 } from './map-trace.js';
-import type { WeaveClient } from './weave-client.js';
+import type { WeaveClient } from './weave-context.js';
 import type { WeaveProject } from './weave-ids.js';
 
 /** A whole trace: the root as a trace, every call as a span (depth-first), errors up front. */

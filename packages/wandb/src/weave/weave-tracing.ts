@@ -9,7 +9,7 @@ import { searchCalls } from './call-search.js';
 import { type FeedbackContent, feedbackRequest } from './feedback-request.js';
 import { neutralTrace, traceFromRoot } from './map-trace.js';
 import { fetchTraceTree } from './trace-tree.js';
-import type { WeaveClient } from './weave-client.js';
+import type { WeaveClient } from './weave-context.js';
 import { parseProject, requireCallId, type WeaveProject } from './weave-ids.js';
 import { parseOrderBy } from './weave-sort.js';
 

@@ -5,7 +5,7 @@ import {
   type MlopsError,
   NotFoundError,
 } from '@mlops-mcp/core';
-import { MlflowErrorSchema } from './mlflow-api-types.js';
+import { MlflowErrorSchema } from '../mlflow-api-types.js';
 
 /** Maps MLflow's `error_code` to typed errors with advice an agent can act on. */
 export function mapMlflowError(failure: HttpFailure): MlopsError | undefined {
