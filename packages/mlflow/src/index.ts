@@ -1,6 +1,3 @@
-export { isSystemTag } from './key-values.js';
-export { mapRun } from './map-run.js';
-export { mapRunStatus } from './map-run-status.js';
 export {
   createMlflowAdapter,
   MLFLOW_MAX_RESULTS,
@@ -8,9 +5,16 @@ export {
   type MlflowAdapterOptions,
   type MlflowReadOptions,
 } from './mlflow-adapter.js';
-export { createMlflowRegistry } from './registry-capability.js';
-export { parseRunId } from './run-id.js';
-export { type MlflowSettings, MlflowSettingsSchema, mlflowSettingsFromEnv } from './settings.js';
-export { mlflowTools } from './tools/index.js';
-export { createMlflowTracing } from './trace-capability.js';
-export { parseAssessmentId, parseTraceId } from './trace-id.js';
+export { createMlflowRegistry } from './registry/registry-capability.js';
+export { mapRun } from './runs/map-run.js';
+export { mapRunStatus } from './runs/map-run-status.js';
+export { parseRunId } from './runs/run-id.js';
+export { isSystemTag } from './shared/key-values.js';
+export {
+  type MlflowSettings,
+  MlflowSettingsSchema,
+  mlflowSettingsFromEnv,
+} from './shared/settings.js';
+export { mlflowTools } from './tools.js';
+export { createMlflowTracing } from './traces/trace-capability.js';
+export { parseAssessmentId, parseTraceId } from './traces/trace-id.js';

@@ -17,27 +17,27 @@ import {
   type Tracing,
   type Tracking,
 } from '@mlops-mcp/core';
-import { listArtifacts } from './api/artifacts.js';
-import { getMetricHistory } from './api/metrics.js';
-import { getRun } from './api/runs.js';
+import { listArtifacts } from './artifacts/artifacts-api.js';
+import { mapExperiment } from './experiments/map-experiment.js';
+import { getMetricHistory } from './metrics/metrics-api.js';
+import { createMlflowRegistry } from './registry/registry-capability.js';
+import { mapRun } from './runs/map-run.js';
+import { getRun } from './runs/runs-api.js';
+import {
+  EmptyResponseSchema,
+  GetExperimentResponseSchema,
+  SearchExperimentsResponseSchema,
+  SearchRunsResponseSchema,
+} from './shared/api-types.js';
 import {
   MLFLOW_API as API,
   createMlflowContext,
   type MlflowAdapterOptions,
   type MlflowContext,
   type MlflowReadOptions,
-} from './http/context.js';
-import { mapExperiment } from './map-experiment.js';
-import { mapRun } from './map-run.js';
-import {
-  EmptyResponseSchema,
-  GetExperimentResponseSchema,
-  SearchExperimentsResponseSchema,
-  SearchRunsResponseSchema,
-} from './mlflow-api-types.js';
-import { createMlflowRegistry } from './registry-capability.js';
-import type { MlflowSettings } from './settings.js';
-import { createMlflowTracing } from './trace-capability.js';
+} from './shared/context.js';
+import type { MlflowSettings } from './shared/settings.js';
+import { createMlflowTracing } from './traces/trace-capability.js';
 
 /** MLflow's server-side cap on runs/search max_results. */
 export const MLFLOW_MAX_RESULTS = 50_000;

@@ -5,10 +5,10 @@ import {
   startSeededMlflow,
 } from '@mlops-mcp/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listArtifacts } from '../src/api/artifacts.js';
+import { listArtifacts } from '../src/artifacts/artifacts-api.js';
+import { listArtifactsTool } from '../src/artifacts/list-artifacts.js';
+import { readArtifactTool } from '../src/artifacts/read-artifact.js';
 import { createMlflowAdapter, type MlflowAdapter } from '../src/index.js';
-import { listArtifactsTool } from '../src/tools/list-artifacts.js';
-import { readArtifactTool } from '../src/tools/read-artifact.js';
 
 /** What python/seed_mlflow_metrics.py returns (extras.metrics); the artifact part. */
 interface ArtifactsSeed {

@@ -6,18 +6,18 @@ import {
   startSeededMlflow,
 } from '@mlops-mcp/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deleteAssessmentTool } from '../src/assessments/delete-assessment.js';
+import { getAssessmentTool } from '../src/assessments/get-assessment.js';
+import { logExpectationTool } from '../src/assessments/log-expectation.js';
+import { logFeedbackTool } from '../src/assessments/log-feedback.js';
+import { updateAssessmentTool } from '../src/assessments/update-assessment.js';
+import { getEvaluationDatasetTool } from '../src/evaluation-datasets/get-evaluation-dataset.js';
+import { searchEvaluationDatasetsTool } from '../src/evaluation-datasets/search-evaluation-datasets.js';
 import { createMlflowAdapter, type MlflowAdapter } from '../src/index.js';
-import { deleteAssessmentTool } from '../src/tools/delete-assessment.js';
-import { getAssessmentTool } from '../src/tools/get-assessment.js';
-import { getEvaluationDatasetTool } from '../src/tools/get-evaluation-dataset.js';
-import { getTraceTool } from '../src/tools/get-trace.js';
-import { getTraceInfoTool } from '../src/tools/get-trace-info.js';
-import { logExpectationTool } from '../src/tools/log-expectation.js';
-import { logFeedbackTool } from '../src/tools/log-feedback.js';
-import { searchEvaluationDatasetsTool } from '../src/tools/search-evaluation-datasets.js';
-import { searchTracesTool } from '../src/tools/search-traces.js';
-import { updateAssessmentTool } from '../src/tools/update-assessment.js';
-import { createMlflowTracing } from '../src/trace-capability.js';
+import { getTraceTool } from '../src/traces/get-trace.js';
+import { getTraceInfoTool } from '../src/traces/get-trace-info.js';
+import { searchTracesTool } from '../src/traces/search-traces.js';
+import { createMlflowTracing } from '../src/traces/trace-capability.js';
 
 /** The part of seed.extras.traces (python/seed_mlflow_traces.py) these tests use. */
 interface TracesExtras {

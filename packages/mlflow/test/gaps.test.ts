@@ -7,17 +7,17 @@ import {
   startMlflow,
 } from '@mlops-mcp/testkit';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createExperimentTool } from '../src/experiments/create-experiment.js';
 import { createMlflowAdapter, type MlflowAdapter } from '../src/index.js';
-import { cancelPromptOptimizationJobTool } from '../src/tools/cancel-prompt-optimization-job.js';
-import { createExperimentTool } from '../src/tools/create-experiment.js';
-import { createPromptOptimizationJobTool } from '../src/tools/create-prompt-optimization-job.js';
-import { deletePromptOptimizationJobTool } from '../src/tools/delete-prompt-optimization-job.js';
-import { getPromptOptimizationJobTool } from '../src/tools/get-prompt-optimization-job.js';
-import { getRunTool } from '../src/tools/get-run.js';
-import { getTraceAttachmentTool } from '../src/tools/get-trace-attachment.js';
-import { listTraceAttachmentsTool } from '../src/tools/list-trace-attachments.js';
-import { registerPromptTool } from '../src/tools/register-prompt.js';
-import { searchPromptOptimizationJobsTool } from '../src/tools/search-prompt-optimization-jobs.js';
+import { cancelPromptOptimizationJobTool } from '../src/prompt-optimization-jobs/cancel-prompt-optimization-job.js';
+import { createPromptOptimizationJobTool } from '../src/prompt-optimization-jobs/create-prompt-optimization-job.js';
+import { deletePromptOptimizationJobTool } from '../src/prompt-optimization-jobs/delete-prompt-optimization-job.js';
+import { getPromptOptimizationJobTool } from '../src/prompt-optimization-jobs/get-prompt-optimization-job.js';
+import { searchPromptOptimizationJobsTool } from '../src/prompt-optimization-jobs/search-prompt-optimization-jobs.js';
+import { registerPromptTool } from '../src/prompts/register-prompt.js';
+import { getRunTool } from '../src/runs/get-run.js';
+import { getTraceAttachmentTool } from '../src/traces/get-trace-attachment.js';
+import { listTraceAttachmentsTool } from '../src/traces/list-trace-attachments.js';
 
 const PNG_BYTES = Buffer.concat([
   Buffer.from('89504e470d0a1a0a', 'hex'),

@@ -7,20 +7,20 @@ import {
 } from '@mlops-mcp/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { createMlflowAdapter, type MlflowAdapter } from '../src/index.js';
+import { createLoggedModelTool } from '../src/logged-models/create-logged-model.js';
+import { deleteLoggedModelTool } from '../src/logged-models/delete-logged-model.js';
+import { deleteLoggedModelTagTool } from '../src/logged-models/delete-logged-model-tag.js';
+import { finalizeLoggedModelTool } from '../src/logged-models/finalize-logged-model.js';
+import { getLoggedModelTool } from '../src/logged-models/get-logged-model.js';
+import { logLoggedModelParamsTool } from '../src/logged-models/log-logged-model-params.js';
 import {
   loggedModelStatusForm,
   translateLoggedModelFilter,
-} from '../src/api/logged-model-query.js';
-import { createMlflowAdapter, type MlflowAdapter } from '../src/index.js';
-import { createLoggedModelTool } from '../src/tools/create-logged-model.js';
-import { deleteLoggedModelTool } from '../src/tools/delete-logged-model.js';
-import { deleteLoggedModelTagTool } from '../src/tools/delete-logged-model-tag.js';
-import { finalizeLoggedModelTool } from '../src/tools/finalize-logged-model.js';
-import { getLoggedModelTool } from '../src/tools/get-logged-model.js';
-import { logLoggedModelParamsTool } from '../src/tools/log-logged-model-params.js';
-import { loggedModelsTools } from '../src/tools/logged-models-tools.js';
-import { searchLoggedModelsTool } from '../src/tools/search-logged-models.js';
-import { setLoggedModelTagsTool } from '../src/tools/set-logged-model-tags.js';
+} from '../src/logged-models/logged-model-query.js';
+import { loggedModelsTools } from '../src/logged-models/logged-models-tools.js';
+import { searchLoggedModelsTool } from '../src/logged-models/search-logged-models.js';
+import { setLoggedModelTagsTool } from '../src/logged-models/set-logged-model-tags.js';
 
 /** What seed_mlflow_registry.py returns about logged models. */
 interface RegistryExtras {

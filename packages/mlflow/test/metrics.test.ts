@@ -5,10 +5,10 @@ import {
   startSeededMlflow,
 } from '@mlops-mcp/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getMetricHistory } from '../src/api/metrics.js';
 import { createMlflowAdapter, type MlflowAdapter } from '../src/index.js';
-import { getMetricHistoriesTool } from '../src/tools/get-metric-histories.js';
-import { getMetricHistoryTool } from '../src/tools/get-metric-history.js';
+import { getMetricHistoriesTool } from '../src/metrics/get-metric-histories.js';
+import { getMetricHistoryTool } from '../src/metrics/get-metric-history.js';
+import { getMetricHistory } from '../src/metrics/metrics-api.js';
 
 /** What python/seed_mlflow_metrics.py returns (extras.metrics). */
 interface MetricsSeed {

@@ -6,11 +6,11 @@ import {
   startSeededMlflow,
 } from '@mlops-mcp/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { searchExperimentsTool } from '../src/experiments/search-experiments.js';
 import { createMlflowAdapter, type MlflowAdapter } from '../src/index.js';
-import { getRunTool } from '../src/tools/get-run.js';
-import { searchExperimentsTool } from '../src/tools/search-experiments.js';
-import { searchRunsTool } from '../src/tools/search-runs.js';
-import { setRunTagTool } from '../src/tools/set-run-tag.js';
+import { getRunTool } from '../src/runs/get-run.js';
+import { searchRunsTool } from '../src/runs/search-runs.js';
+import { setRunTagTool } from '../src/runs/set-run-tag.js';
 
 let server: RunningServer;
 let seed: MlflowSeed;

@@ -7,15 +7,15 @@ import {
 } from '@mlops-mcp/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { ModelVersionResponseSchema } from '../src/api/registry-api-types.js';
 import { createMlflowAdapter, type MlflowAdapter } from '../src/index.js';
-import { getPromptTool } from '../src/tools/get-prompt.js';
-import { getPromptVersionTool } from '../src/tools/get-prompt-version.js';
-import { promptsTools } from '../src/tools/prompts-tools.js';
-import { registerPromptTool } from '../src/tools/register-prompt.js';
-import { searchPromptsTool } from '../src/tools/search-prompts.js';
-import { searchRegisteredModelsTool } from '../src/tools/search-registered-models.js';
-import { setPromptAliasTool } from '../src/tools/set-prompt-alias.js';
+import { getPromptTool } from '../src/prompts/get-prompt.js';
+import { getPromptVersionTool } from '../src/prompts/get-prompt-version.js';
+import { promptsTools } from '../src/prompts/prompts-tools.js';
+import { registerPromptTool } from '../src/prompts/register-prompt.js';
+import { searchPromptsTool } from '../src/prompts/search-prompts.js';
+import { setPromptAliasTool } from '../src/prompts/set-prompt-alias.js';
+import { ModelVersionResponseSchema } from '../src/registry/registry-api-types.js';
+import { searchRegisteredModelsTool } from '../src/registry/search-registered-models.js';
 
 /** What seed_mlflow_registry.py returns about the prompt it registered with MlflowClient. */
 interface RegistryExtras {

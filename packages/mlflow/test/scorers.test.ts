@@ -7,13 +7,13 @@ import {
 } from '@mlops-mcp/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMlflowAdapter, type MlflowAdapter } from '../src/index.js';
-import { createPromptOptimizationJobTool } from '../src/tools/create-prompt-optimization-job.js';
-import { deleteScorerTool } from '../src/tools/delete-scorer.js';
-import { getScorerTool } from '../src/tools/get-scorer.js';
-import { listScorerVersionsTool } from '../src/tools/list-scorer-versions.js';
-import { listScorersTool } from '../src/tools/list-scorers.js';
-import { queryTraceMetricsTool } from '../src/tools/query-trace-metrics.js';
-import { searchTracesTool } from '../src/tools/search-traces.js';
+import { createPromptOptimizationJobTool } from '../src/prompt-optimization-jobs/create-prompt-optimization-job.js';
+import { deleteScorerTool } from '../src/scorers/delete-scorer.js';
+import { getScorerTool } from '../src/scorers/get-scorer.js';
+import { listScorerVersionsTool } from '../src/scorers/list-scorer-versions.js';
+import { listScorersTool } from '../src/scorers/list-scorers.js';
+import { queryTraceMetricsTool } from '../src/trace-metrics/query-trace-metrics.js';
+import { searchTracesTool } from '../src/traces/search-traces.js';
 
 /** seed.extras.scorers (python/seed_mlflow_scorers.py). */
 interface ScorersExtras {

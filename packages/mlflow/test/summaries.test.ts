@@ -6,10 +6,10 @@ import {
 } from '@mlops-mcp/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMlflowAdapter, type MlflowAdapter } from '../src/index.js';
-import { compareRunsTool } from '../src/tools/compare-runs.js';
-import { getBestRunTool } from '../src/tools/get-best-run.js';
-import { summarizeExperimentTool } from '../src/tools/summarize-experiment.js';
-import { summarizeRunTool } from '../src/tools/summarize-run.js';
+import { compareRunsTool } from '../src/summaries/compare-runs.js';
+import { getBestRunTool } from '../src/summaries/get-best-run.js';
+import { summarizeExperimentTool } from '../src/summaries/summarize-experiment.js';
+import { summarizeRunTool } from '../src/summaries/summarize-run.js';
 
 /** What python/seed_mlflow_metrics.py returns (extras.metrics); the part these tests use. */
 interface MetricsSeed {

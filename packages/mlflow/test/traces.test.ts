@@ -6,17 +6,17 @@ import {
   startSeededMlflow,
 } from '@mlops-mcp/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getTraceWithSpans } from '../src/api/traces.js';
 import { createMlflowAdapter, type MlflowAdapter } from '../src/index.js';
-import { mapTraceDetail } from '../src/map-trace-detail.js';
-import { deleteTraceTagTool } from '../src/tools/delete-trace-tag.js';
-import { deleteTracesTool } from '../src/tools/delete-traces.js';
-import { getTraceTool } from '../src/tools/get-trace.js';
-import { getTraceInfoTool } from '../src/tools/get-trace-info.js';
-import { searchTracesTool } from '../src/tools/search-traces.js';
-import { setTraceTagTool } from '../src/tools/set-trace-tag.js';
-import { tracesTools } from '../src/tools/traces-tools.js';
-import { createMlflowTracing } from '../src/trace-capability.js';
+import { deleteTraceTagTool } from '../src/traces/delete-trace-tag.js';
+import { deleteTracesTool } from '../src/traces/delete-traces.js';
+import { getTraceTool } from '../src/traces/get-trace.js';
+import { getTraceInfoTool } from '../src/traces/get-trace-info.js';
+import { mapTraceDetail } from '../src/traces/map-trace-detail.js';
+import { searchTracesTool } from '../src/traces/search-traces.js';
+import { setTraceTagTool } from '../src/traces/set-trace-tag.js';
+import { createMlflowTracing } from '../src/traces/trace-capability.js';
+import { getTraceWithSpans } from '../src/traces/traces-api.js';
+import { tracesTools } from '../src/traces/traces-tools.js';
 
 /** What python/seed_mlflow_traces.py seeded (seed.extras.traces). */
 interface TracesExtras {

@@ -5,12 +5,12 @@ import type { MlopsError } from '@mlops-mcp/core';
 import { freePort, type RunningServer, runTool, startMlflow } from '@mlops-mcp/testkit';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createMlflowAdapter, type MlflowAdapter } from '../src/index.js';
-import { createWebhookTool } from '../src/tools/create-webhook.js';
-import { deleteWebhookTool } from '../src/tools/delete-webhook.js';
-import { getWebhookTool } from '../src/tools/get-webhook.js';
-import { listWebhooksTool } from '../src/tools/list-webhooks.js';
-import { testWebhookTool } from '../src/tools/test-webhook.js';
-import { updateWebhookTool } from '../src/tools/update-webhook.js';
+import { createWebhookTool } from '../src/webhooks/create-webhook.js';
+import { deleteWebhookTool } from '../src/webhooks/delete-webhook.js';
+import { getWebhookTool } from '../src/webhooks/get-webhook.js';
+import { listWebhooksTool } from '../src/webhooks/list-webhooks.js';
+import { testWebhookTool } from '../src/webhooks/test-webhook.js';
+import { updateWebhookTool } from '../src/webhooks/update-webhook.js';
 
 /** One request the local receiver got from MLflow. */
 interface Delivery {

@@ -1,0 +1,340 @@
+import {
+  type CallOptions,
+  InvalidInputError,
+  isoFromMillis,
+  MlopsError,
+  NotFoundError,
+  type Page,
+} from '@mlops-mcp/core';
+import { hasPromptTag, REGISTERED_MODELS_MAX_RESULTS } from '../registry/registry-api.js';
+import {
+  type MlflowModelVersionRaw,
+  type MlflowRegisteredModelRaw,
+  ModelVersionResponseSchema,
+  ModelVersionsResponseSchema,
+  RegisteredModelResponseSchema,
+  SearchRegisteredModelsResponseSchema,
+} from '../registry/registry-api-types.js';
+import { withRegistryHints } from '../registry/registry-hints.js';
+import { fetchResumablePage } from '../registry/registry-page.js';
+import { GET_DESCRIPTION_CHARS } from '../registry/registry-text.js';
+import { EmptyResponseSchema } from '../shared/api-types.js';
+import { MLFLOW_API, type MlflowContext } from '../shared/context.js';
+import { mapPromptSummary, mapPromptVersion } from './map-prompt.js';
+import type { Prompt, PromptSummary, PromptVersion } from './prompt-schema.js';
+import {
+  IS_PROMPT_TAG,
+  PROMPT_SOURCE_PLACEHOLDER,
+  PROMPT_TEXT_TAG,
+  PROMPT_TYPE_TAG,
+} from './prompt-tags.js';
+
+/**
+ * MLflow's prompt registry over REST. The OSS server has no prompt endpoints: MlflowClient
+ * (tracking/client.py register_prompt, search_prompts) and the UI store prompts as registered
+ * models and versions marked with `mlflow.prompt.is_prompt=true`, the template in a version
+ * tag. These functions do the same, so prompts written here read back in MLflow's UI and SDK.
+ */
+
+const LIST_PROMPTS = 'mlflow_search_prompts lists prompt names.';
+const IS_A_MODEL =
+  'It is a registered model; use mlflow_get_registered_model and the other registry tools.';
+
+/** How many versions mlflow_get_prompt lists. */
+const VERSION_LIST_LIMIT = 50;
+
+const promptFilter = `tags.\`${IS_PROMPT_TAG}\` = 'true'`;
+
+function notAPrompt(name: string): NotFoundError {
+  return new NotFoundError(`"${name}" is a registered model, not a prompt.`, {
+    backend: 'mlflow',
+    hint: `${IS_A_MODEL} ${LIST_PROMPTS}`,
+  });
+}
+
+export interface SearchPromptsParams {
+  filter?: string | undefined;
+  orderBy?: readonly string[] | undefined;
+  limit: number;
+  cursor?: string | undefined;
+}
+
+/** Searches prompts (registered models tagged as prompts), as MlflowClient.search_prompts. */
+export async function searchPrompts(
+  mlflow: MlflowContext,
+  params: SearchPromptsParams,
+  options: CallOptions = {},
+): Promise<Page<PromptSummary>> {
+  const extra = params.filter?.trim();
+  const filter = extra ? `${promptFilter} AND ${extra}` : promptFilter;
+  return fetchResumablePage({
+    cursor: params.cursor,
+    limit: params.limit,
+    serverMax: REGISTERED_MODELS_MAX_RESULTS,
+    fetch: async (token, maxResults) => {
+      const response = await withRegistryHints(
+        mlflow.http.request({
+          method: 'GET',
+          path: `${MLFLOW_API}/registered-models/search`,
+          query: {
+            filter,
+            max_results: maxResults,
+            order_by: params.orderBy?.length ? [...params.orderBy] : undefined,
+            page_token: token,
+          },
+          signal: options.signal,
+          schema: SearchRegisteredModelsResponseSchema,
+          operation: 'search prompts',
+        }),
+        {
+          invalid_input:
+            'Prompt filters use name and tags: "name LIKE \'%summar%\'", "tags.team = \'support\'" (AND only). ' +
+            'Order by name or last_updated_timestamp.',
+        },
+      );
+      return { items: response.registered_models, nextToken: response.next_page_token };
+    },
+    map: (raw) => mapPromptSummary(raw, { baseUrl: mlflow.baseUrl }),
+  });
+}
+
+/** The registered model behind a prompt; not_found when missing or not a prompt. */
+async function fetchPromptModel(
+  mlflow: MlflowContext,
+  name: string,
+  options: CallOptions,
+): Promise<MlflowRegisteredModelRaw> {
+  const response = await withRegistryHints(
+    mlflow.http.request({
+      method: 'GET',
+      path: `${MLFLOW_API}/registered-models/get`,
+      query: { name },
+      signal: options.signal,
+      schema: RegisteredModelResponseSchema,
+      operation: 'get prompt',
+    }),
+    { not_found: `Prompt names are exact and case-sensitive. ${LIST_PROMPTS}` },
+  );
+  if (!hasPromptTag(response.registered_model.tags)) throw notAPrompt(name);
+  return response.registered_model;
+}
+
+/** A prompt: description, tags, aliases, its newest version in full, and its versions. */
+export async function getPrompt(
+  mlflow: MlflowContext,
+  name: string,
+  options: CallOptions = {},
+): Promise<Prompt> {
+  const model = await fetchPromptModel(mlflow, name, options);
+  const versions = await mlflow.http.request({
+    method: 'GET',
+    path: `${MLFLOW_API}/model-versions/search`,
+    query: {
+      // Prompt names match PROMPT_NAME_PATTERN (no quotes), so quoting is safe.
+      filter: `name = '${name}' AND ${promptFilter}`,
+      order_by: ['version_number DESC'],
+      max_results: VERSION_LIST_LIMIT,
+    },
+    signal: options.signal,
+    schema: ModelVersionsResponseSchema,
+    operation: 'list prompt versions',
+  });
+  const { latestTemplatePreview, ...summary } = mapPromptSummary(model, {
+    baseUrl: mlflow.baseUrl,
+    maxDescriptionChars: GET_DESCRIPTION_CHARS,
+  });
+  const aliasesOf = (version: string) =>
+    model.aliases.filter((a) => a.version === version).map((a) => a.alias);
+  const prompt: Prompt = {
+    ...summary,
+    versions: versions.model_versions.map((raw) => {
+      const entry: Prompt['versions'][number] = { version: raw.version };
+      if (raw.description) entry.commitMessage = raw.description;
+      const aliases = aliasesOf(raw.version);
+      if (aliases.length > 0) entry.aliases = aliases;
+      const createdAt = isoFromMillis(raw.creation_timestamp);
+      if (createdAt) entry.createdAt = createdAt;
+      return entry;
+    }),
+  };
+  const newest = versions.model_versions[0];
+  if (newest) {
+    prompt.latest = mapPromptVersion(
+      { ...newest, aliases: aliasesOf(newest.version) },
+      { baseUrl: mlflow.baseUrl },
+    );
+  }
+  if (versions.next_page_token) prompt.moreVersions = true;
+  return prompt;
+}
+
+/** One prompt version by number or alias, template in full (up to MAX_TEMPLATE_CHARS). */
+export async function getPromptVersion(
+  mlflow: MlflowContext,
+  params: { name: string; version?: string | undefined; alias?: string | undefined },
+  options: CallOptions = {},
+): Promise<PromptVersion> {
+  let raw: MlflowModelVersionRaw;
+  if (params.alias !== undefined) {
+    const response = await withRegistryHints(
+      mlflow.http.request({
+        method: 'GET',
+        path: `${MLFLOW_API}/registered-models/alias`,
+        query: { name: params.name, alias: params.alias },
+        signal: options.signal,
+        schema: ModelVersionResponseSchema,
+        operation: 'get prompt version by alias',
+      }),
+      { not_found: `mlflow_get_prompt shows the prompt's aliases. ${LIST_PROMPTS}` },
+    );
+    raw = response.model_version;
+  } else {
+    const response = await withRegistryHints(
+      mlflow.http.request({
+        method: 'GET',
+        path: `${MLFLOW_API}/model-versions/get`,
+        query: { name: params.name, version: params.version },
+        signal: options.signal,
+        schema: ModelVersionResponseSchema,
+        operation: 'get prompt version',
+      }),
+      { not_found: `mlflow_get_prompt lists the prompt's versions. ${LIST_PROMPTS}` },
+    );
+    raw = response.model_version;
+  }
+  if (!hasPromptTag(raw.tags)) throw notAPrompt(params.name);
+  return mapPromptVersion(raw, { baseUrl: mlflow.baseUrl });
+}
+
+export interface RegisterPromptParams {
+  name: string;
+  /** A text template with {{variables}}, or chat messages. */
+  template: string | readonly { role: string; content: string }[];
+  commitMessage?: string | undefined;
+  tags?: Record<string, string> | undefined;
+}
+
+const toTagList = (tags: Record<string, string>) =>
+  Object.entries(tags).map(([key, value]) => ({ key, value }));
+
+/**
+ * Registers a new prompt, or a new version of an existing one, exactly as
+ * MlflowClient.register_prompt does for OSS registries: create the registered model (tagged
+ * as a prompt, description = commit message) when missing, copy the caller's tags onto an
+ * existing prompt, then create a version holding the template; a first version that fails
+ * removes the just-created prompt again. Refuses a name taken by a registered model.
+ */
+export async function registerPrompt(
+  mlflow: MlflowContext,
+  params: RegisterPromptParams,
+  options: CallOptions = {},
+): Promise<PromptVersion> {
+  const tags = params.tags ?? {};
+  let existing: MlflowRegisteredModelRaw | undefined;
+  try {
+    const response = await mlflow.http.request({
+      method: 'GET',
+      path: `${MLFLOW_API}/registered-models/get`,
+      query: { name: params.name },
+      signal: options.signal,
+      schema: RegisteredModelResponseSchema,
+      operation: 'get prompt',
+    });
+    existing = response.registered_model;
+  } catch (error) {
+    if (!(MlopsError.isInstance(error) && error.kind === 'not_found')) throw error;
+  }
+  if (existing && !hasPromptTag(existing.tags)) {
+    throw new InvalidInputError(
+      `"${params.name}" is already a registered model; a prompt cannot share its name.`,
+      { field: 'name', backend: 'mlflow', hint: 'Choose another prompt name.' },
+    );
+  }
+  if (!existing) {
+    await mlflow.http.request({
+      method: 'POST',
+      path: `${MLFLOW_API}/registered-models/create`,
+      body: {
+        name: params.name,
+        description: params.commitMessage,
+        tags: toTagList({ [IS_PROMPT_TAG]: 'true', ...tags }),
+      },
+      signal: options.signal,
+      schema: RegisteredModelResponseSchema,
+      operation: 'create prompt',
+    });
+  } else {
+    for (const [key, value] of Object.entries(tags)) {
+      await mlflow.http.request({
+        method: 'POST',
+        path: `${MLFLOW_API}/registered-models/set-tag`,
+        body: { name: params.name, key, value },
+        signal: options.signal,
+        schema: EmptyResponseSchema,
+        operation: 'set prompt tag',
+      });
+    }
+  }
+  const chat = typeof params.template !== 'string';
+  const versionTags = {
+    ...tags,
+    [IS_PROMPT_TAG]: 'true',
+    [PROMPT_TYPE_TAG]: chat ? 'chat' : 'text',
+    [PROMPT_TEXT_TAG]: chat ? JSON.stringify(params.template) : (params.template as string),
+  };
+  try {
+    const response = await mlflow.http.request({
+      method: 'POST',
+      path: `${MLFLOW_API}/model-versions/create`,
+      body: {
+        name: params.name,
+        source: PROMPT_SOURCE_PLACEHOLDER,
+        description: params.commitMessage,
+        tags: toTagList(versionTags),
+      },
+      signal: options.signal,
+      schema: ModelVersionResponseSchema,
+      operation: 'create prompt version',
+    });
+    return mapPromptVersion(response.model_version, { baseUrl: mlflow.baseUrl });
+  } catch (error) {
+    if (!existing) {
+      // Same clean-up as MlflowClient: no prompt without versions.
+      await mlflow.http
+        .request({
+          method: 'DELETE',
+          path: `${MLFLOW_API}/registered-models/delete`,
+          body: { name: params.name },
+          signal: options.signal,
+          schema: EmptyResponseSchema,
+          operation: 'delete empty prompt',
+        })
+        .catch(() => undefined);
+    }
+    throw error;
+  }
+}
+
+/** Points a prompt alias (e.g. "production") at a version. */
+export async function setPromptAlias(
+  mlflow: MlflowContext,
+  params: { name: string; alias: string; version: string },
+  options: CallOptions = {},
+): Promise<void> {
+  await fetchPromptModel(mlflow, params.name, options);
+  await withRegistryHints(
+    mlflow.http.request({
+      method: 'POST',
+      path: `${MLFLOW_API}/registered-models/alias`,
+      body: params,
+      signal: options.signal,
+      schema: EmptyResponseSchema,
+      operation: 'set prompt alias',
+    }),
+    {
+      not_found: `mlflow_get_prompt lists the prompt's versions. ${LIST_PROMPTS}`,
+      invalid_input:
+        "Aliases are letters, digits, '_' and '-'; 'latest' and v<number> (e.g. v3) are reserved.",
+    },
+  );
+}

@@ -1,0 +1,35 @@
+import { fitPageToBudget, pageSchema } from '@mlops-mcp/core';
+import { z } from 'zod';
+import { cursorInput, includeSystemTagsInput, limitInput } from '../shared/common-inputs.js';
+import { defineMlflowTool } from '../shared/define-tool.js';
+import { MlflowRegisteredModelSchema } from './registered-model-schema.js';
+import { searchRegisteredModels } from './registry-api.js';
+
+/** mlflow_search_registered_models: find registered models by name or tag. */
+export const searchRegisteredModelsTool = defineMlflowTool({
+  name: 'mlflow_search_registered_models',
+  title: 'Search MLflow registered models',
+  description: `Find MLflow registered models, e.g. filter "name LIKE '%llama%'" (prompts excluded).`,
+  namespace: 'mlflow',
+  toolsets: ['registry'],
+  access: 'read',
+  inputSchema: z.object({
+    filter: z.string().max(1000).optional(),
+    orderBy: z
+      .array(z.string().min(1).max(100))
+      .max(5)
+      .optional()
+      .describe('e.g. "last_updated_timestamp DESC"; default name.'),
+    limit: limitInput(25, 1000),
+    cursor: cursorInput,
+    includeSystemTags: includeSystemTagsInput,
+  }),
+  outputSchema: pageSchema(MlflowRegisteredModelSchema),
+  async handler(input, { client, signal, maxResponseTokens }) {
+    const page = await searchRegisteredModels(client, input, {
+      signal,
+      includeSystemTags: input.includeSystemTags,
+    });
+    return fitPageToBudget(page, maxResponseTokens);
+  },
+});

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { defineMlflowTool } from '../shared/define-tool.js';
+import { setModelVersionTag } from './registry-api.js';
+import {
+  modelNameInput,
+  tagValueInput,
+  versionInput,
+  writableTagKeyInput,
+} from './registry-inputs.js';
+import { parseModelRef, resolveVersion } from './registry-refs.js';
+
+/** mlflow_set_model_version_tag: set one tag on a model version. */
+export const setModelVersionTagTool = defineMlflowTool({
+  name: 'mlflow_set_model_version_tag',
+  title: 'Set a tag on an MLflow model version',
+  description: 'Set one tag on a model version, overwriting that key.',
+  namespace: 'mlflow',
+  toolsets: ['registry'],
+  access: 'write',
+  destructive: true,
+  idempotent: true,
+  inputSchema: z.object({
+    name: modelNameInput,
+    version: versionInput,
+    key: writableTagKeyInput,
+    value: tagValueInput,
+  }),
+  outputSchema: z.object({
+    name: z.string(),
+    version: z.string(),
+    key: z.string(),
+    value: z.string(),
+  }),
+  async handler(input, { client, signal }) {
+    const parts = parseModelRef(input.name);
+    const version = resolveVersion(parts, input.version);
+    await setModelVersionTag(
+      client,
+      { name: parts.name, version, key: input.key, value: input.value },
+      { signal },
+    );
+    return { name: parts.name, version, key: input.key, value: input.value };
+  },
+});

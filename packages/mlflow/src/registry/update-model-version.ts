@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { defineMlflowTool } from '../shared/define-tool.js';
+import { MlflowModelVersionSchema } from './model-version-schema.js';
+import { updateModelVersion } from './registry-api.js';
+import { descriptionInput, modelNameInput, versionInput } from './registry-inputs.js';
+import { parseModelRef, resolveVersion } from './registry-refs.js';
+
+/** mlflow_update_model_version: replace a version's description. */
+export const updateModelVersionTool = defineMlflowTool({
+  name: 'mlflow_update_model_version',
+  title: "Update an MLflow model version's description",
+  description: `Replace a model version's description ("" clears it).`,
+  namespace: 'mlflow',
+  toolsets: ['registry'],
+  access: 'write',
+  destructive: true,
+  idempotent: true,
+  inputSchema: z.object({
+    name: modelNameInput,
+    version: versionInput,
+    description: descriptionInput,
+  }),
+  outputSchema: MlflowModelVersionSchema,
+  async handler(input, { client, signal }) {
+    const parts = parseModelRef(input.name);
+    return updateModelVersion(
+      client,
+      {
+        name: parts.name,
+        version: resolveVersion(parts, input.version),
+        description: input.description,
+      },
+      { signal },
+    );
+  },
+});
