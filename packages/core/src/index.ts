@@ -4,6 +4,7 @@ export type * from './capabilities/orchestration.js';
 export type * from './capabilities/registry.js';
 export type * from './capabilities/tracing.js';
 export type * from './capabilities/tracking.js';
+export * from './error-hints.js';
 export * from './errors.js';
 export * from './http/client.js';
 export * from './http/read-capped.js';

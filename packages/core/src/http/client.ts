@@ -1,3 +1,8 @@
+/*
+ * Over 300 lines on purpose: the one HTTP client of every backend (keep-alive pool, timeouts,
+ * retries with backoff, error mapping, redaction) is one class whose methods share its private
+ * state; its pure helpers sit at the end.
+ */
 import { createRequire } from 'node:module';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Agent, Dispatcher } from 'undici';

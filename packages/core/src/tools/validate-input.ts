@@ -7,6 +7,9 @@ import { InvalidInputError } from '../errors.js';
  * strip keys they do not know, so `{"query": "..."}` on a tool without `query` would run with no
  * filter at all and answer "everything", silently; here it is an invalid_input naming the
  * unknown key, the valid ones and the closest match.
+ *
+ * Over 300 lines on purpose: one algorithm (walk the schema, collect issues, suggest the closest
+ * key) whose helpers share private zod-shape types; split, each part would import the others.
  */
 
 /** At most this many problems are described in one error. */

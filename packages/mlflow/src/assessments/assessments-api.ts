@@ -1,7 +1,7 @@
-import { type CallOptions, InvalidInputError } from '@mlops-mcp/core';
+import { type CallOptions, InvalidInputError, withHints } from '@mlops-mcp/core';
 import { EmptyResponseSchema } from '../shared/api-types.js';
 import { MLFLOW_API_V3, type MlflowContext } from '../shared/context.js';
-import { TRACE_NOT_FOUND_HINT, withTraceHints } from '../traces/trace-errors.js';
+import { TRACE_NOT_FOUND_HINT } from '../traces/trace-errors.js';
 import type { Assessment, AssessmentSourceType } from '../traces/trace-model.js';
 import { requireTraceApi } from '../traces/traces-api.js';
 import { AssessmentResponseSchema } from './assessments-api-types.js';
@@ -58,7 +58,7 @@ export async function createAssessment(
   options: CallOptions = {},
 ): Promise<Assessment> {
   await requireTraceApi(mlflow, options);
-  const response = await withTraceHints(
+  const response = await withHints(
     mlflow.http.request({
       method: 'POST',
       path: path(traceId),
@@ -90,7 +90,7 @@ export async function getAssessment(
   options: CallOptions = {},
 ): Promise<Assessment> {
   await requireTraceApi(mlflow, options);
-  const response = await withTraceHints(
+  const response = await withHints(
     mlflow.http.request({
       method: 'GET',
       path: path(traceId, assessmentId),
@@ -162,7 +162,7 @@ export async function updateAssessment(
       field: 'name',
     });
   }
-  const response = await withTraceHints(
+  const response = await withHints(
     mlflow.http.request({
       method: 'PATCH',
       path: path(traceId, assessmentId),

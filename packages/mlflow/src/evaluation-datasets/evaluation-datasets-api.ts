@@ -6,10 +6,10 @@ import {
   InvalidInputError,
   type Page,
   resumable,
+  withHints,
 } from '@mlops-mcp/core';
 import { z } from 'zod';
 import { MLFLOW_API_V3, type MlflowContext } from '../shared/context.js';
-import { withTraceHints } from '../traces/trace-errors.js';
 import { requireTraceApi } from '../traces/traces-api.js';
 import type { DatasetRecord, EvaluationDataset } from './evaluation-dataset-model.js';
 import {
@@ -52,7 +52,7 @@ export async function searchEvaluationDatasets(
 ): Promise<Page<EvaluationDataset>> {
   await requireTraceApi(mlflow, options);
   const { token, skip = 0 } = decodeCursor(params.cursor);
-  const response = await withTraceHints(
+  const response = await withHints(
     mlflow.http.request({
       method: 'POST',
       path: `${API}/search`,
@@ -93,7 +93,7 @@ export async function getEvaluationDataset(
   await requireTraceApi(mlflow, options);
   const path = `${API}/${encodeURIComponent(datasetId)}`;
   const [dataset, links] = await Promise.all([
-    withTraceHints(
+    withHints(
       mlflow.http.request({
         method: 'GET',
         path,
@@ -103,7 +103,7 @@ export async function getEvaluationDataset(
       }),
       { not_found: DATASET_NOT_FOUND_HINT },
     ),
-    withTraceHints(
+    withHints(
       mlflow.http.request({
         method: 'GET',
         path: `${path}/experiment-ids`,
@@ -128,7 +128,7 @@ export async function getDatasetRecords(
   options: CallOptions = {},
 ): Promise<Page<DatasetRecord>> {
   const { token, skip = 0 } = decodeCursor(params.cursor);
-  const response = await withTraceHints(
+  const response = await withHints(
     mlflow.http.request({
       method: 'GET',
       path: `${API}/${encodeURIComponent(datasetId)}/records`,

@@ -1,5 +1,12 @@
-import { type CallOptions, type Experiment, InvalidInputError, MlopsError } from '@mlops-mcp/core';
-import { type KindHints, rehint, withHints } from '../runs/run-write-hints.js';
+import {
+  type CallOptions,
+  type Experiment,
+  InvalidInputError,
+  type KindHints,
+  MlopsError,
+  rehint,
+  withHints,
+} from '@mlops-mcp/core';
 import { EmptyResponseSchema, GetExperimentResponseSchema } from '../shared/api-types.js';
 import { MLFLOW_API, type MlflowContext, type MlflowReadOptions } from '../shared/context.js';
 import { CreateExperimentResponseSchema, type MlflowKeyValue } from './experiments-api-types.js';

@@ -4,7 +4,7 @@ import { parseRunId } from '../runs/run-id.js';
 import { defineMlflowTool } from '../shared/define-tool.js';
 import { experimentIdInput } from './logged-model-inputs.js';
 import { MlflowLoggedModelSchema } from './logged-model-schema.js';
-import { createLoggedModel } from './logged-models-api.js';
+import { createLoggedModel } from './logged-model-writes-api.js';
 
 /** mlflow_create_logged_model: record a new MLflow 3 logged model (starts PENDING). */
 export const createLoggedModelTool = defineMlflowTool({

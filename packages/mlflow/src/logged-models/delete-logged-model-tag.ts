@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { writableTagKeyInput } from '../registry/registry-inputs.js';
 import { defineMlflowTool } from '../shared/define-tool.js';
 import { loggedModelIdInput } from './logged-model-inputs.js';
-import { deleteLoggedModelTag } from './logged-models-api.js';
+import { deleteLoggedModelTag } from './logged-model-writes-api.js';
 
 /** mlflow_delete_logged_model_tag: remove one tag from a logged model. */
 export const deleteLoggedModelTagTool = defineMlflowTool({

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineMlflowTool } from '../shared/define-tool.js';
 import { loggedModelIdInput } from './logged-model-inputs.js';
-import { deleteLoggedModel } from './logged-models-api.js';
+import { deleteLoggedModel } from './logged-model-writes-api.js';
 
 /** mlflow_delete_logged_model: delete an MLflow 3 logged model. */
 export const deleteLoggedModelTool = defineMlflowTool({

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineMlflowTool } from '../shared/define-tool.js';
 import { loggedModelIdInput } from './logged-model-inputs.js';
 import { MlflowLoggedModelSchema } from './logged-model-schema.js';
-import { finalizeLoggedModel } from './logged-models-api.js';
+import { finalizeLoggedModel } from './logged-model-writes-api.js';
 
 /** mlflow_finalize_logged_model: mark a logged model READY or FAILED. */
 export const finalizeLoggedModelTool = defineMlflowTool({

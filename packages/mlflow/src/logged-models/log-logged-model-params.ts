@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineMlflowTool } from '../shared/define-tool.js';
 import { loggedModelIdInput } from './logged-model-inputs.js';
-import { logLoggedModelParams } from './logged-models-api.js';
+import { logLoggedModelParams } from './logged-model-writes-api.js';
 
 /** mlflow_log_logged_model_params: add write-once params to a logged model. */
 export const logLoggedModelParamsTool = defineMlflowTool({

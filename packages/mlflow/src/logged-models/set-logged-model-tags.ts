@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { tagsMapInput } from '../registry/registry-inputs.js';
 import { defineMlflowTool } from '../shared/define-tool.js';
 import { loggedModelIdInput } from './logged-model-inputs.js';
-import { setLoggedModelTags } from './logged-models-api.js';
+import { setLoggedModelTags } from './logged-model-writes-api.js';
 
 /** mlflow_set_logged_model_tags: set or overwrite tags on a logged model. */
 export const setLoggedModelTagsTool = defineMlflowTool({

@@ -2,7 +2,7 @@ import {
   type CallOptions,
   InvalidInputError,
   MlopsError,
-  NotFoundError,
+  rehint,
   UnsupportedCapabilityError,
 } from '@mlops-mcp/core';
 import { EmptyResponseSchema } from '../shared/api-types.js';
@@ -180,18 +180,15 @@ async function withJobHints<T>(call: Promise<T>): Promise<T> {
         },
       );
     }
-    if (error.kind === 'not_found') {
-      throw new NotFoundError(error.message, { ...options, hint: NOT_FOUND_HINT });
-    }
-    if (error.kind === 'invalid_input') {
-      const finished = /already finalized/i.test(error.message);
-      throw new InvalidInputError(error.message, {
-        ...options,
+    const finished = /already finalized/i.test(error.message);
+    throw rehint(error, {
+      not_found: NOT_FOUND_HINT,
+      invalid_input: {
         hint: finished
           ? 'The job already ended; read its outcome with mlflow_get_prompt_optimization_job.'
           : 'Check the prompt URI (prompts:/<name>/<version>), experiment id and dataset id.',
-      });
-    }
-    throw error;
+        field: undefined,
+      },
+    });
   }
 }

@@ -4,7 +4,7 @@ import { tagsMapInput } from '../registry/registry-inputs.js';
 import { defineMlflowTool } from '../shared/define-tool.js';
 import { promptNameInput } from './prompt-inputs.js';
 import { PromptMessageSchema, PromptVersionSchema } from './prompt-schema.js';
-import { registerPrompt } from './prompts-api.js';
+import { registerPrompt } from './prompt-writes-api.js';
 
 /** Templates live in a model version tag, capped at MAX_MODEL_REGISTRY_TAG_VALUE_LENGTH. */
 const MAX_TEMPLATE_CHARS = 100_000;

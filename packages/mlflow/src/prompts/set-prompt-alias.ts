@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { settableAliasInput, versionInput } from '../registry/registry-inputs.js';
 import { defineMlflowTool } from '../shared/define-tool.js';
 import { promptNameInput } from './prompt-inputs.js';
-import { setPromptAlias } from './prompts-api.js';
+import { setPromptAlias } from './prompt-writes-api.js';
 
 /** mlflow_set_prompt_alias: point a prompt alias (e.g. production) at a version. */
 export const setPromptAliasTool = defineMlflowTool({

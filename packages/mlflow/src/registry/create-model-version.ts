@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { parseRunId } from '../runs/run-id.js';
 import { defineMlflowTool } from '../shared/define-tool.js';
 import { MlflowModelVersionSchema } from './model-version-schema.js';
-import { createModelVersion } from './registry-api.js';
+import { createModelVersion } from './model-version-writes-api.js';
 import { descriptionInput, modelNameInput, tagsMapInput } from './registry-inputs.js';
 import { parseModelRef } from './registry-refs.js';
 

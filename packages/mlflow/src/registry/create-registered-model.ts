@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineMlflowTool } from '../shared/define-tool.js';
 import { MlflowRegisteredModelSchema } from './registered-model-schema.js';
-import { createRegisteredModel } from './registry-api.js';
+import { createRegisteredModel } from './registered-model-writes-api.js';
 import { descriptionInput, tagsMapInput } from './registry-inputs.js';
 
 /** mlflow_create_registered_model: add an empty registered model to the registry. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineMlflowTool } from '../shared/define-tool.js';
-import { deleteModelVersionTag } from './registry-api.js';
+import { deleteModelVersionTag } from './model-version-writes-api.js';
 import { modelNameInput, versionInput, writableTagKeyInput } from './registry-inputs.js';
 import { parseModelRef, resolveVersion } from './registry-refs.js';
 

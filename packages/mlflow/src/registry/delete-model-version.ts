@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineMlflowTool } from '../shared/define-tool.js';
-import { deleteModelVersion } from './registry-api.js';
+import { deleteModelVersion } from './model-version-writes-api.js';
 import { modelNameInput, versionInput } from './registry-inputs.js';
 import { parseModelRef, resolveVersion } from './registry-refs.js';
 

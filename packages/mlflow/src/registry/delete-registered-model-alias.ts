@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineMlflowTool } from '../shared/define-tool.js';
-import { deleteRegisteredModelAlias } from './registry-api.js';
+import { deleteRegisteredModelAlias } from './registered-model-writes-api.js';
 import { aliasInput, modelNameInput } from './registry-inputs.js';
 import { parseModelRef } from './registry-refs.js';
 

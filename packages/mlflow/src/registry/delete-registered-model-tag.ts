@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineMlflowTool } from '../shared/define-tool.js';
-import { deleteRegisteredModelTag } from './registry-api.js';
+import { deleteRegisteredModelTag } from './registered-model-writes-api.js';
 import { modelNameInput, writableTagKeyInput } from './registry-inputs.js';
 import { parseModelRef } from './registry-refs.js';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineMlflowTool } from '../shared/define-tool.js';
-import { deleteRegisteredModel } from './registry-api.js';
+import { deleteRegisteredModel } from './registered-model-writes-api.js';
 import { modelNameInput } from './registry-inputs.js';
 import { parseModelRef } from './registry-refs.js';
 

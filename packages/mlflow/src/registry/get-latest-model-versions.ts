@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { includeSystemTagsInput } from '../shared/common-inputs.js';
 import { defineMlflowTool } from '../shared/define-tool.js';
 import { MlflowModelVersionSchema } from './model-version-schema.js';
-import { getLatestModelVersions, MODEL_VERSION_STAGES } from './registry-api.js';
+import { MODEL_VERSION_STAGES } from './model-version-writes-api.js';
+import { getLatestModelVersions } from './model-versions-api.js';
 import { modelNameInput } from './registry-inputs.js';
 import { parseModelRef } from './registry-refs.js';
 

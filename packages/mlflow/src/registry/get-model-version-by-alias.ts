@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { includeSystemTagsInput } from '../shared/common-inputs.js';
 import { defineMlflowTool } from '../shared/define-tool.js';
 import { MlflowModelVersionSchema } from './model-version-schema.js';
-import { getModelVersionByAlias } from './registry-api.js';
+import { getModelVersionByAlias } from './model-versions-api.js';
 import { aliasInput, modelNameInput } from './registry-inputs.js';
 import { parseModelRef } from './registry-refs.js';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineMlflowTool } from '../shared/define-tool.js';
-import { getModelVersionDownloadUri } from './registry-api.js';
+import { getModelVersionDownloadUri } from './model-versions-api.js';
 import { modelNameInput, versionInput } from './registry-inputs.js';
 import { parseModelRef, resolveVersion } from './registry-refs.js';
 

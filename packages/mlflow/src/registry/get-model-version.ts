@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { includeSystemTagsInput } from '../shared/common-inputs.js';
 import { defineMlflowTool } from '../shared/define-tool.js';
 import { MlflowModelVersionSchema } from './model-version-schema.js';
-import { getModelVersion } from './registry-api.js';
+import { getModelVersion } from './model-versions-api.js';
 import { versionInput } from './registry-inputs.js';
 import { parseModelRef, resolveVersion } from './registry-refs.js';
 

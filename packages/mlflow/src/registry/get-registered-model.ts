@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { includeSystemTagsInput } from '../shared/common-inputs.js';
 import { defineMlflowTool } from '../shared/define-tool.js';
 import { MlflowRegisteredModelSchema } from './registered-model-schema.js';
-import { getRegisteredModel } from './registry-api.js';
+import { getRegisteredModel } from './registered-models-api.js';
 import { modelNameInput } from './registry-inputs.js';
 import { parseModelRef } from './registry-refs.js';
 

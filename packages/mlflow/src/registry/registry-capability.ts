@@ -1,6 +1,7 @@
 import type { Registry } from '@mlops-mcp/core';
 import type { MlflowContext } from '../shared/context.js';
-import { getModelVersion, getModelVersionByAlias, searchRegisteredModels } from './registry-api.js';
+import { getModelVersion, getModelVersionByAlias } from './model-versions-api.js';
+import { searchRegisteredModels } from './registered-models-api.js';
 
 /**
  * The neutral Registry capability over MLflow's model registry (prompts excluded). Model

@@ -1,8 +1,7 @@
-import { MlopsError, NotFoundError } from '@mlops-mcp/core';
-import { type KindHints, rehint } from '../runs/run-write-hints.js';
+import { type KindHints, MlopsError, NotFoundError, rehint } from '@mlops-mcp/core';
 
 /** Advice per error kind for one registry, logged-model or prompt call. */
-export type RegistryHints = KindHints;
+export type RegistryHints = Partial<Record<keyof KindHints, string>>;
 
 /**
  * MLflow answers a missing alias with INVALID_PARAMETER_VALUE ("Registered model alias x not

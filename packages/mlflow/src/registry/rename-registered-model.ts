@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineMlflowTool } from '../shared/define-tool.js';
 import { MlflowRegisteredModelSchema } from './registered-model-schema.js';
-import { renameRegisteredModel } from './registry-api.js';
+import { renameRegisteredModel } from './registered-model-writes-api.js';
 import { modelNameInput } from './registry-inputs.js';
 import { parseModelRef } from './registry-refs.js';
 

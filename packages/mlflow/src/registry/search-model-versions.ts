@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { cursorInput, includeSystemTagsInput, limitInput } from '../shared/common-inputs.js';
 import { defineMlflowTool } from '../shared/define-tool.js';
 import { MlflowModelVersionSchema } from './model-version-schema.js';
-import { searchModelVersions } from './registry-api.js';
+import { searchModelVersions } from './model-versions-api.js';
 
 /** mlflow_search_model_versions: versions of one model, or every version made from a run. */
 export const searchModelVersionsTool = defineMlflowTool({

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { cursorInput, includeSystemTagsInput, limitInput } from '../shared/common-inputs.js';
 import { defineMlflowTool } from '../shared/define-tool.js';
 import { MlflowRegisteredModelSchema } from './registered-model-schema.js';
-import { searchRegisteredModels } from './registry-api.js';
+import { searchRegisteredModels } from './registered-models-api.js';
 
 /** mlflow_search_registered_models: find registered models by name or tag. */
 export const searchRegisteredModelsTool = defineMlflowTool({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineMlflowTool } from '../shared/define-tool.js';
-import { setModelVersionTag } from './registry-api.js';
+import { setModelVersionTag } from './model-version-writes-api.js';
 import {
   modelNameInput,
   tagValueInput,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineMlflowTool } from '../shared/define-tool.js';
-import { setRegisteredModelAlias } from './registry-api.js';
+import { setRegisteredModelAlias } from './registered-model-writes-api.js';
 import { modelNameInput, settableAliasInput, versionInput } from './registry-inputs.js';
 import { parseModelRef, resolveVersion } from './registry-refs.js';
 

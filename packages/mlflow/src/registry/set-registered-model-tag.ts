@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineMlflowTool } from '../shared/define-tool.js';
-import { setRegisteredModelTag } from './registry-api.js';
+import { setRegisteredModelTag } from './registered-model-writes-api.js';
 import { modelNameInput, tagValueInput, writableTagKeyInput } from './registry-inputs.js';
 import { parseModelRef } from './registry-refs.js';
 

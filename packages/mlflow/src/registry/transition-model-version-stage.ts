@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineMlflowTool } from '../shared/define-tool.js';
 import { MlflowModelVersionSchema } from './model-version-schema.js';
-import { MODEL_VERSION_STAGES, transitionModelVersionStage } from './registry-api.js';
+import { MODEL_VERSION_STAGES, transitionModelVersionStage } from './model-version-writes-api.js';
 import { modelNameInput, versionInput } from './registry-inputs.js';
 import { parseModelRef, resolveVersion } from './registry-refs.js';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineMlflowTool } from '../shared/define-tool.js';
 import { MlflowModelVersionSchema } from './model-version-schema.js';
-import { updateModelVersion } from './registry-api.js';
+import { updateModelVersion } from './model-version-writes-api.js';
 import { descriptionInput, modelNameInput, versionInput } from './registry-inputs.js';
 import { parseModelRef, resolveVersion } from './registry-refs.js';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineMlflowTool } from '../shared/define-tool.js';
 import { MlflowRegisteredModelSchema } from './registered-model-schema.js';
-import { updateRegisteredModel } from './registry-api.js';
+import { updateRegisteredModel } from './registered-model-writes-api.js';
 import { descriptionInput, modelNameInput } from './registry-inputs.js';
 import { parseModelRef } from './registry-refs.js';
 

@@ -1,9 +1,9 @@
 import type { CallOptions, MetricValue, Run } from '@mlops-mcp/core';
+import { type KindHints, withHints } from '@mlops-mcp/core';
 import { toKeyValues } from '../experiments/experiments-api.js';
 import { EmptyResponseSchema, GetRunResponseSchema } from '../shared/api-types.js';
 import { MLFLOW_API, type MlflowContext, type MlflowReadOptions } from '../shared/context.js';
 import { mapRun } from './map-run.js';
-import { type KindHints, withHints } from './run-write-hints.js';
 import {
   CreateRunResponseSchema,
   GetRunInputsResponseSchema,

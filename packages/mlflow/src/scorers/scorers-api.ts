@@ -1,4 +1,4 @@
-import { type CallOptions, InvalidInputError, MlopsError, NotFoundError } from '@mlops-mcp/core';
+import { type CallOptions, withHints } from '@mlops-mcp/core';
 import { EmptyResponseSchema } from '../shared/api-types.js';
 import { MLFLOW_API_V3, type MlflowContext } from '../shared/context.js';
 import { requireTraceApi } from '../traces/traces-api.js';
@@ -115,22 +115,9 @@ export async function deleteScorer(
 }
 
 /** Re-raises MLflow's errors with advice about scorers instead of the run-centred default. */
-async function withScorerHints<T>(call: Promise<T>): Promise<T> {
-  try {
-    return await call;
-  } catch (error) {
-    if (!MlopsError.isInstance(error)) throw error;
-    const options = { backend: error.backend, status: error.status, cause: error };
-    if (error.kind === 'not_found') {
-      throw new NotFoundError(error.message, { ...options, hint: NOT_FOUND_HINT });
-    }
-    if (error.kind === 'invalid_input') {
-      throw new InvalidInputError(error.message, {
-        ...options,
-        field: error.field,
-        hint: 'Experiment ids are numbers such as "12"; scorer names are case-sensitive.',
-      });
-    }
-    throw error;
-  }
+function withScorerHints<T>(call: Promise<T>): Promise<T> {
+  return withHints(call, {
+    not_found: NOT_FOUND_HINT,
+    invalid_input: 'Experiment ids are numbers such as "12"; scorer names are case-sensitive.',
+  });
 }

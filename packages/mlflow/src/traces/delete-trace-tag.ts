@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineMlflowTool } from '../shared/define-tool.js';
 import { parseTraceId } from './trace-id.js';
 import { traceIdInput, traceTagKeyInput } from './trace-inputs.js';
-import { deleteTraceTag } from './traces-api.js';
+import { deleteTraceTag } from './trace-writes-api.js';
 
 /** mlflow_delete_trace_tag: remove one tag from a trace. */
 export const deleteTraceTagTool = defineMlflowTool({

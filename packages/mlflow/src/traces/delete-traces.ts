@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { defineMlflowTool } from '../shared/define-tool.js';
 import { parseTraceId } from './trace-id.js';
 import { experimentIdInput, traceIdInput } from './trace-inputs.js';
-import { deleteTraces } from './traces-api.js';
+import { deleteTraces } from './trace-writes-api.js';
 
 /** mlflow_delete_traces: permanently delete traces of one experiment, by id or by age. */
 export const deleteTracesTool = defineMlflowTool({

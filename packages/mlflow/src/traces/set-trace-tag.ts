@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineMlflowTool } from '../shared/define-tool.js';
 import { parseTraceId } from './trace-id.js';
 import { traceIdInput, traceTagKeyInput } from './trace-inputs.js';
-import { setTraceTag } from './traces-api.js';
+import { setTraceTag } from './trace-writes-api.js';
 
 /** mlflow_set_trace_tag: set (or overwrite) one tag on a trace. */
 export const setTraceTagTool = defineMlflowTool({

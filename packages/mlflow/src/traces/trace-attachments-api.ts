@@ -1,8 +1,14 @@
-import { type CallOptions, type CappedBytes, InvalidInputError, readCapped } from '@mlops-mcp/core';
+import {
+  type CallOptions,
+  type CappedBytes,
+  InvalidInputError,
+  readCapped,
+  withHints,
+} from '@mlops-mcp/core';
 import type { MlflowContext } from '../shared/context.js';
 import type { TraceAttachment } from './trace-attachment-model.js';
 import { findAttachmentRefs } from './trace-attachment-refs.js';
-import { TRACE_NOT_FOUND_HINT, withTraceHints } from './trace-errors.js';
+import { TRACE_NOT_FOUND_HINT } from './trace-errors.js';
 import { getTraceWithSpans, requireTraceApi } from './traces-api.js';
 
 /**
@@ -33,7 +39,7 @@ export async function readTraceAttachment(
   options: CallOptions = {},
 ): Promise<CappedBytes> {
   await requireTraceApi(mlflow, options);
-  return withTraceHints(
+  return withHints(
     readCapped(
       mlflow.http,
       {

@@ -1,10 +1,4 @@
-import { InvalidInputError, MlopsError, NotFoundError } from '@mlops-mcp/core';
-
-/** Advice for the model, per error kind, replacing the run-centred defaults of mapMlflowError. */
-export interface TraceHints {
-  not_found?: string;
-  invalid_input?: string;
-}
+import { MlopsError, NotFoundError } from '@mlops-mcp/core';
 
 export const TRACE_NOT_FOUND_HINT =
   'Check the trace id; mlflow_search_traces lists the traces of an experiment.';
@@ -13,32 +7,6 @@ export const TRACE_FILTER_HINT =
   "Trace filter syntax: trace.status = 'ERROR', tags.env = 'prod', trace.timestamp_ms > 1700000000000, " +
   "trace.name = 'my_chain', span.name = 'retrieve', feedback.correctness = 'false', " +
   "metadata.`mlflow.sourceRun` = '<run id>' (strings in single quotes, joined with AND).";
-
-/** Awaits `promise`; an MlopsError of a kind in `hints` is re-raised with that hint instead. */
-export async function withTraceHints<T>(promise: Promise<T>, hints: TraceHints): Promise<T> {
-  try {
-    return await promise;
-  } catch (error) {
-    throw rehint(error, hints);
-  }
-}
-
-function rehint(error: unknown, hints: TraceHints): unknown {
-  if (!MlopsError.isInstance(error)) return error;
-  const options = {
-    backend: error.backend,
-    status: error.status,
-    field: error.field,
-    cause: error,
-  };
-  if (error.kind === 'not_found' && hints.not_found) {
-    return new NotFoundError(error.message, { ...options, hint: hints.not_found });
-  }
-  if (error.kind === 'invalid_input' && hints.invalid_input) {
-    return new InvalidInputError(error.message, { ...options, hint: hints.invalid_input });
-  }
-  return error;
-}
 
 /**
  * MLflow's SQL store answers a tag write on an unknown trace with BAD_REQUEST carrying the raw

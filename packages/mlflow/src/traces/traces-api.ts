@@ -7,22 +7,16 @@ import {
   type Page,
   resumable,
   UnsupportedCapabilityError,
+  withHints,
 } from '@mlops-mcp/core';
-import { EmptyResponseSchema } from '../shared/api-types.js';
 import { MLFLOW_API_V3, type MlflowContext } from '../shared/context.js';
 import { type NormalizedSpan, normalizeArtifactSpan, normalizeOtelSpan } from './map-span.js';
 import { mapTraceInfo, type TraceShapeOptions } from './map-trace.js';
-import {
-  TRACE_FILTER_HINT,
-  TRACE_NOT_FOUND_HINT,
-  unknownTraceFromForeignKey,
-  withTraceHints,
-} from './trace-errors.js';
+import { TRACE_FILTER_HINT, TRACE_NOT_FOUND_HINT } from './trace-errors.js';
 import type { TraceSummary } from './trace-model.js';
 import {
   ArtifactTraceDataSchema,
   BatchGetTracesResponseSchema,
-  DeleteTracesResponseSchema,
   GetTraceResponseSchema,
   type MlflowTraceInfo,
   SearchTracesResponseSchema,
@@ -34,7 +28,7 @@ import {
  * trace with spans, tags and deletion. Writes are sent once, never retried.
  */
 
-const V3 = `${MLFLOW_API_V3}/traces`;
+export const V3 = `${MLFLOW_API_V3}/traces`;
 
 /** SearchTracesV3 rejects max_results above 500 (handlers.py `_search_traces_v3`). */
 export const MLFLOW_MAX_TRACE_RESULTS = 500;
@@ -84,7 +78,7 @@ export async function searchTraces(
   }
   await requireTraceApi(mlflow, options);
   const { token, skip = 0 } = decodeCursor(params.cursor);
-  const response = await withTraceHints(
+  const response = await withHints(
     mlflow.http.request({
       method: 'POST',
       path: `${V3}/search`,
@@ -131,7 +125,7 @@ export async function getTraceInfo(
   options: CallOptions = {},
 ): Promise<MlflowTraceInfo> {
   await requireTraceApi(mlflow, options);
-  const response = await withTraceHints(
+  const response = await withHints(
     mlflow.http.request({
       method: 'GET',
       path: `${V3}/${encodeURIComponent(traceId)}`,
@@ -171,7 +165,7 @@ export async function getTraceWithSpans(
     };
   }
   try {
-    const response = await withTraceHints(
+    const response = await withHints(
       mlflow.http.request({
         method: 'GET',
         path: `${V3}/get`,
@@ -243,7 +237,7 @@ async function artifactSpans(
   traceId: string,
   options: CallOptions,
 ): Promise<NormalizedSpan[]> {
-  const data = await withTraceHints(
+  const data = await withHints(
     mlflow.http.request({
       method: 'GET',
       path: 'ajax-api/2.0/mlflow/get-trace-artifact',
@@ -255,85 +249,4 @@ async function artifactSpans(
     { not_found: TRACE_NOT_FOUND_HINT },
   );
   return data.spans.map(normalizeArtifactSpan);
-}
-
-/** Sets (or overwrites) one tag on a trace. */
-export async function setTraceTag(
-  mlflow: MlflowContext,
-  traceId: string,
-  key: string,
-  value: string,
-  options: CallOptions = {},
-): Promise<void> {
-  await requireTraceApi(mlflow, options);
-  try {
-    await withTraceHints(
-      mlflow.http.request({
-        method: 'PATCH',
-        path: `${V3}/${encodeURIComponent(traceId)}/tags`,
-        body: { key, value },
-        signal: options.signal,
-        schema: EmptyResponseSchema,
-        operation: 'set trace tag',
-      }),
-      { not_found: TRACE_NOT_FOUND_HINT },
-    );
-  } catch (error) {
-    throw unknownTraceFromForeignKey(error, traceId);
-  }
-}
-
-/** Deletes one tag from a trace; a missing trace or tag is a NotFoundError. */
-export async function deleteTraceTag(
-  mlflow: MlflowContext,
-  traceId: string,
-  key: string,
-  options: CallOptions = {},
-): Promise<void> {
-  await requireTraceApi(mlflow, options);
-  await withTraceHints(
-    mlflow.http.request({
-      method: 'DELETE',
-      path: `${V3}/${encodeURIComponent(traceId)}/tags`,
-      body: { key },
-      signal: options.signal,
-      schema: EmptyResponseSchema,
-      operation: 'delete trace tag',
-    }),
-    { not_found: 'mlflow_get_trace_info shows the tags a trace has.' },
-  );
-}
-
-/** What to delete: listed traces, or the oldest traces up to a time (optionally at most N). */
-export type DeleteTracesParams =
-  | { experimentId: string; traceIds: string[] }
-  | { experimentId: string; maxTimestampMillis: number; maxTraces?: number | undefined };
-
-/** Deletes traces of one experiment and returns how many MLflow deleted. */
-export async function deleteTraces(
-  mlflow: MlflowContext,
-  params: DeleteTracesParams,
-  options: CallOptions = {},
-): Promise<number> {
-  await requireTraceApi(mlflow, options);
-  const body =
-    'traceIds' in params
-      ? { experiment_id: params.experimentId, request_ids: params.traceIds }
-      : {
-          experiment_id: params.experimentId,
-          max_timestamp_millis: params.maxTimestampMillis,
-          max_traces: params.maxTraces,
-        };
-  const response = await withTraceHints(
-    mlflow.http.request({
-      method: 'POST',
-      path: `${V3}/delete-traces`,
-      body,
-      signal: options.signal,
-      schema: DeleteTracesResponseSchema,
-      operation: 'delete traces',
-    }),
-    { not_found: 'Check the experiment id; mlflow_search_experiments lists them.' },
-  );
-  return response.traces_deleted;
 }

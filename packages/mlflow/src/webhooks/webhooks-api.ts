@@ -3,10 +3,9 @@ import {
   decodeCursor,
   encodeCursor,
   InvalidInputError,
-  MlopsError,
-  NotFoundError,
   type Page,
   resumable,
+  withHints,
 } from '@mlops-mcp/core';
 import { EmptyResponseSchema } from '../shared/api-types.js';
 import { MLFLOW_API, type MlflowContext } from '../shared/context.js';
@@ -235,21 +234,11 @@ export function parseWebhookId(value: string, field = 'webhookId'): string {
 }
 
 /** Re-raises MLflow's errors with advice about webhooks instead of the run-centred default. */
-async function withWebhookHints<T>(call: Promise<T>): Promise<T> {
-  try {
-    return await call;
-  } catch (error) {
-    if (!MlopsError.isInstance(error)) throw error;
-    const options = { backend: error.backend, status: error.status, cause: error };
-    if (error.kind === 'not_found') {
-      throw new NotFoundError(error.message, { ...options, hint: NOT_FOUND_HINT });
-    }
-    if (error.kind === 'invalid_input') {
-      const [field, hint] = invalidInputAdvice(error.message);
-      throw new InvalidInputError(error.message, { ...options, field, hint });
-    }
-    throw error;
-  }
+function withWebhookHints<T>(call: Promise<T>): Promise<T> {
+  return withHints(call, (error) => {
+    const [field, hint] = invalidInputAdvice(error.message);
+    return { not_found: NOT_FOUND_HINT, invalid_input: { hint, field } };
+  });
 }
 
 /** Which input an MLflow webhook validation message is about, and what to do. */

@@ -1,88 +1,24 @@
 import type { CallOptions } from '@mlops-mcp/core';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { PrefectFlowRunView } from '../flow-run.js';
 import type { PrefectLogLine } from '../log-line.js';
 import type { PrefectAdapter } from '../prefect-adapter.js';
 import type { PrefectTaskRunView } from '../task-run.js';
-import { BLOCKING_CAUSE_KINDS, blockingCauses } from './blocking-causes.js';
+import { blockingCauses } from './blocking-causes.js';
 import { loadBlockingContext } from './blocking-context.js';
-import { type Cause, CauseSchema } from './cause.js';
-import { type Clue, FAILURE_CAUSE_KINDS, recogniseFailure } from './failure-patterns.js';
+import { type Clue, recogniseFailure } from './failure-patterns.js';
+import type { Finding, FlowRunDiagnosis } from './flow-run-diagnosis-schema.js';
+import { foldLogs } from './fold-logs.js';
 import { formatDuration, oneLine, secondsSince, timeAndAge } from './format.js';
 import { isLate } from './late-runs.js';
-import { automationOf, EventBriefSchema, eventBrief, eventsAboutRun } from './related-events.js';
-import { dueAt, RunBriefSchema, runBrief } from './run-brief.js';
-import { checkStuckRun, STUCK_CAUSE_KINDS, StuckFactsSchema } from './stuck-run.js';
-import { excerptMessage, lastExceptionLine } from './traceback-excerpt.js';
+import { automationOf, eventBrief, eventsAboutRun } from './related-events.js';
+import { dueAt, runBrief } from './run-brief.js';
+import { checkStuckRun } from './stuck-run.js';
+import type { StuckFactsSchema } from './stuck-run-facts.js';
+import { excerptMessage } from './traceback-excerpt.js';
 
 /** Longest log message kept; the exception line survives the cut. */
 const MAX_LOG_CHARS = 1_500;
-/** Log lines kept in logTail: every distinct error first, then warnings. */
-const MAX_LOG_TAIL = 6;
-
-/** Every cause a flow run diagnosis can name. */
-export const FLOW_RUN_CAUSE_KINDS = [
-  ...FAILURE_CAUSE_KINDS,
-  ...STUCK_CAUSE_KINDS,
-  ...BLOCKING_CAUSE_KINDS,
-] as const;
-
-/** The answer to "why did run X fail, crash or get stuck?". */
-export const FlowRunDiagnosisSchema = z.object({
-  run: RunBriefSchema.extend({
-    stateMessage: z.string().optional(),
-    stateAt: z.string().optional().describe('When it entered its current state'),
-    startedAt: z.string().optional(),
-    endedAt: z.string().optional(),
-  }),
-  selection: z
-    .string()
-    .optional()
-    .describe('How the run was picked when only a flow or deployment was given'),
-  verdict: z.string().describe('One sentence naming the cause'),
-  causes: z
-    .array(CauseSchema.extend({ kind: z.enum(FLOW_RUN_CAUSE_KINDS) }))
-    .describe('Causes found, most decisive first, each with its evidence'),
-  failedTaskRuns: z
-    .array(
-      z.object({
-        id: z.string(),
-        name: z.string(),
-        stateType: z.string(),
-        stateName: z.string().optional(),
-        message: z.string().optional(),
-      }),
-    )
-    .optional()
-    .describe('FAILED or CRASHED task runs (up to 10)'),
-  logTail: z
-    .array(
-      z.object({
-        timestamp: z.string(),
-        level: z.string(),
-        message: z.string(),
-        truncated: z.boolean().optional(),
-        taskRun: z.string().optional(),
-        folded: z
-          .number()
-          .optional()
-          .describe('Near-identical lines (same exception) folded into this one'),
-      }),
-    )
-    .optional()
-    .describe(
-      'The last WARNING, ERROR and CRITICAL log lines, newest first (up to 6); tracebacks cut keeping the exception line',
-    ),
-  relatedEvents: z
-    .array(EventBriefSchema)
-    .optional()
-    .describe('Events about the run, newest first (up to 15)'),
-  stuck: StuckFactsSchema.optional().describe('For PENDING, RUNNING and CANCELLING runs'),
-  nextSteps: z.array(z.string()),
-});
-export type FlowRunDiagnosis = z.infer<typeof FlowRunDiagnosisSchema>;
-type Kind = (typeof FLOW_RUN_CAUSE_KINDS)[number];
-type Finding = { cause: Cause & { kind: Kind }; nextStep: string };
 
 /** Diagnoses one flow run by its state: failure causes, late-run blockers or signs of being stuck. */
 export async function diagnoseFlowRun(
@@ -338,35 +274,4 @@ async function deploymentFullName(
   );
   const deployment = page.items[0];
   return deployment?.fullName ?? deployment?.name;
-}
-
-/**
- * Warning-and-above lines (newest first) with near-identical ones folded: Prefect's engine logs
- * the same exception's traceback for the task run and again for the flow run, and a retried
- * call logs the same warning each time. Distinct errors are kept before warnings; the result is
- * newest first.
- */
-function foldLogs(lines: readonly PrefectLogLine[]): { line: PrefectLogLine; folded: number }[] {
-  const groups = new Map<string, { line: PrefectLogLine; folded: number }>();
-  for (const line of lines) {
-    const key = `${line.level}\u0000${foldKey(line.message)}`;
-    const group = groups.get(key);
-    if (group) group.folded++;
-    else groups.set(key, { line, folded: 0 });
-  }
-  const all = [...groups.values()];
-  const severe = all.filter((g) => g.line.level === 'ERROR' || g.line.level === 'CRITICAL');
-  const kept = [...severe, ...all.filter((g) => !severe.includes(g))].slice(0, MAX_LOG_TAIL);
-  return all.filter((g) => kept.includes(g));
-}
-
-/** A traceback by its exception line, another line with its numbers blanked; ids and addresses blanked. */
-function foldKey(message: string): string {
-  const exception = message.includes('Traceback') ? lastExceptionLine(message) : undefined;
-  const key = (exception ?? message)
-    .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, '<id>')
-    .replace(/0x[0-9a-f]+/gi, '<addr>')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return exception ? `exception ${key}` : key.replace(/\d+/g, '<n>');
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { diagnoseFlowRun, FlowRunDiagnosisSchema } from '../diagnoses/flow-run.js';
+import { diagnoseFlowRun } from '../diagnoses/flow-run.js';
+import { FlowRunDiagnosisSchema } from '../diagnoses/flow-run-diagnosis-schema.js';
 import { resolveFlowRun } from '../diagnoses/resolve-run.js';
 import { deploymentInput } from './common-inputs.js';
 import { definePrefectTool } from './define.js';
