@@ -12,8 +12,24 @@ import {
 } from '@mlops-mcp/core';
 import type { Dispatcher } from 'undici';
 import { z } from 'zod';
-import type { PrefectContext } from './api/context.js';
-import { type EventQuery, listEvents } from './api/events.js';
+import type { PrefectAutomationView } from './automations/automation.js';
+import { getAutomation, listAutomations } from './automations/automations-api.js';
+import type { PrefectEventView } from './automations/event.js';
+import { type EventQuery, listEvents } from './automations/events-api.js';
+import type { PrefectDeploymentView } from './deployments/deployment.js';
+import { setDeploymentPaused } from './deployments/deployment-writes-api.js';
+import {
+  getDeployment,
+  type ListDeploymentsQuery,
+  listDeployments,
+} from './deployments/deployments-api.js';
+import type { PrefectFlowRunView } from './flow-runs/flow-run.js';
+import {
+  type CancelResult,
+  type CreateFlowRunParams,
+  cancelFlowRun,
+  createFlowRun,
+} from './flow-runs/flow-run-writes-api.js';
 import {
   countFlowRuns,
   type FlowRunQuery,
@@ -22,49 +38,30 @@ import {
   listFlowRuns,
   listTaskRuns,
   type TaskRunQuery,
-} from './api/flow-runs.js';
-import {
-  getDeployment,
-  getFlow,
-  type ListDeploymentsQuery,
-  type ListFlowsQuery,
-  listDeployments,
-  listFlows,
-} from './api/flows.js';
-import { getFlowRunLogs, type LogQuery } from './api/logs.js';
-import {
-  getAutomation,
-  listAutomations,
-  listBlocks,
-  listConcurrencyLimits,
-  listVariables,
-} from './api/misc.js';
-import { overview, type PrefectOverview } from './api/overview.js';
-import { type PrefectServerInfo, serverInfo } from './api/server-info.js';
-import { getWorkPool, listWorkPools } from './api/work-pools.js';
-import {
-  type CancelResult,
-  type CreateFlowRunParams,
-  cancelFlowRun,
-  createFlowRun,
-  setDeploymentPaused,
-} from './api/writes.js';
-import { prefectAuthHeaders } from './auth-headers.js';
-import type { PrefectAutomationView } from './automation.js';
-import type { PrefectConcurrencyLimitView } from './concurrency-limit.js';
-import type { PrefectDeploymentView } from './deployment.js';
-import type { PrefectEventView } from './event.js';
-import type { PrefectFlowRunView } from './flow-run.js';
-import type { DeploymentSelector } from './ids.js';
-import type { PrefectLogLine } from './log-line.js';
-import { stateTypesFor } from './map-state-type.js';
-import { mapPrefectError } from './prefect-errors.js';
-import { PrefectHttp } from './prefect-http.js';
-import type { PrefectSettings } from './settings.js';
-import type { PrefectTaskRunView } from './task-run.js';
-import { prefectUiBase } from './ui-url.js';
-import type { PrefectBlockView, PrefectVariableView } from './variable-and-block.js';
-import type { PrefectWorkPoolView } from './work-pool.js';
+} from './flow-runs/flow-runs-api.js';
+import type { PrefectLogLine } from './flow-runs/log-line.js';
+import { getFlowRunLogs, type LogQuery } from './flow-runs/logs-api.js';
+import type { PrefectTaskRunView } from './flow-runs/task-run.js';
+import { getFlow, type ListFlowsQuery, listFlows } from './flows/flows-api.js';
+import { overview, type PrefectOverview } from './server/overview-api.js';
+import { type PrefectServerInfo, serverInfo } from './server/server-info-api.js';
+import { prefectAuthHeaders } from './shared/auth-headers.js';
+import type { PrefectContext } from './shared/context.js';
+import type { DeploymentSelector } from './shared/ids.js';
+import { stateTypesFor } from './shared/map-state-type.js';
+import { mapPrefectError } from './shared/prefect-errors.js';
+import { PrefectHttp } from './shared/prefect-http.js';
+import type { PrefectSettings } from './shared/settings.js';
+import { prefectUiBase } from './shared/ui-url.js';
+import type {
+  PrefectBlockView,
+  PrefectVariableView,
+} from './variables-and-blocks/variable-and-block.js';
+import { listBlocks, listVariables } from './variables-and-blocks/variables-and-blocks-api.js';
+import type { PrefectConcurrencyLimitView } from './work-pools/concurrency-limit.js';
+import { listConcurrencyLimits } from './work-pools/concurrency-limits-api.js';
+import type { PrefectWorkPoolView } from './work-pools/work-pool.js';
+import { getWorkPool, listWorkPools } from './work-pools/work-pools-api.js';
 
 export interface PrefectAdapterOptions {
   dispatcher?: Dispatcher;

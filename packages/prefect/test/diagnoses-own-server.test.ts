@@ -1,10 +1,10 @@
 import { type RunningServer, runTool, startPrefect } from '@mlops-mcp/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { diagnoseAutomationTool } from '../src/automations/diagnose-automation.js';
+import { diagnoseFlowRunTool } from '../src/diagnoses/diagnose-flow-run.js';
+import { diagnoseLateRunsTool } from '../src/diagnoses/diagnose-late-runs.js';
 import { createPrefectAdapter, type PrefectAdapter } from '../src/index.js';
-import { diagnoseAutomationTool } from '../src/tools/diagnose-automation.js';
-import { diagnoseFlowRunTool } from '../src/tools/diagnose-flow-run.js';
-import { diagnoseLateRunsTool } from '../src/tools/diagnose-late-runs.js';
-import { getOverviewTool } from '../src/tools/get-overview.js';
+import { getOverviewTool } from '../src/server/get-overview.js';
 import { PrefectRest } from './prefect-rest.js';
 
 /**

@@ -13,10 +13,10 @@ import {
   startSeededPrefect,
 } from '@mlops-mcp/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { diagnoseAutomationTool } from '../src/automations/diagnose-automation.js';
+import { diagnoseFlowRunTool } from '../src/diagnoses/diagnose-flow-run.js';
+import { diagnoseLateRunsTool } from '../src/diagnoses/diagnose-late-runs.js';
 import { createPrefectAdapter, type PrefectAdapter, prefectTools } from '../src/index.js';
-import { diagnoseAutomationTool } from '../src/tools/diagnose-automation.js';
-import { diagnoseFlowRunTool } from '../src/tools/diagnose-flow-run.js';
-import { diagnoseLateRunsTool } from '../src/tools/diagnose-late-runs.js';
 
 /** Manifest printed by testkit/python/seed_prefect_diagnoses.py. */
 interface DiagnosesSeed {

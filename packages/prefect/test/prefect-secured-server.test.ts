@@ -1,10 +1,10 @@
 import { MlopsError } from '@mlops-mcp/core';
 import { pinnedVersion, type RunningServer, runTool, startPrefect } from '@mlops-mcp/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pauseDeploymentTool } from '../src/deployments/set-deployment-paused.js';
+import { listFlowsTool } from '../src/flows/list-flows.js';
 import { createPrefectAdapter, type PrefectAdapter } from '../src/index.js';
-import { getServerInfoTool } from '../src/tools/get-server-info.js';
-import { listFlowsTool } from '../src/tools/list-flows.js';
-import { pauseDeploymentTool } from '../src/tools/set-deployment-paused.js';
+import { getServerInfoTool } from '../src/server/get-server-info.js';
 
 // A self-hosted server as a security-minded team runs it: basic auth and CSRF protection on.
 let server: RunningServer;

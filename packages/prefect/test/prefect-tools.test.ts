@@ -8,28 +8,31 @@ import {
 } from '@mlops-mcp/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
+import { getAutomationTool } from '../src/automations/get-automation.js';
+import { listAutomationsTool } from '../src/automations/list-automations.js';
+import { listEventsTool } from '../src/automations/list-events.js';
+import { getDeploymentTool } from '../src/deployments/get-deployment.js';
+import { listDeploymentsTool } from '../src/deployments/list-deployments.js';
+import {
+  pauseDeploymentTool,
+  resumeDeploymentTool,
+} from '../src/deployments/set-deployment-paused.js';
+import { cancelFlowRunTool } from '../src/flow-runs/cancel-flow-run.js';
+import { createFlowRunTool } from '../src/flow-runs/create-flow-run.js';
+import { getFlowRunTool } from '../src/flow-runs/get-flow-run.js';
+import { getFlowRunLogsTool } from '../src/flow-runs/get-flow-run-logs.js';
+import { listFlowRunsTool } from '../src/flow-runs/list-flow-runs.js';
+import { listTaskRunsTool } from '../src/flow-runs/list-task-runs.js';
+import { getFlowTool } from '../src/flows/get-flow.js';
+import { listFlowsTool } from '../src/flows/list-flows.js';
 import { createPrefectAdapter, type PrefectAdapter, prefectTools } from '../src/index.js';
-import { cancelFlowRunTool } from '../src/tools/cancel-flow-run.js';
-import { createFlowRunTool } from '../src/tools/create-flow-run.js';
-import { getAutomationTool } from '../src/tools/get-automation.js';
-import { getDeploymentTool } from '../src/tools/get-deployment.js';
-import { getFlowTool } from '../src/tools/get-flow.js';
-import { getFlowRunTool } from '../src/tools/get-flow-run.js';
-import { getFlowRunLogsTool } from '../src/tools/get-flow-run-logs.js';
-import { getOverviewTool } from '../src/tools/get-overview.js';
-import { getServerInfoTool } from '../src/tools/get-server-info.js';
-import { getWorkPoolTool } from '../src/tools/get-work-pool.js';
-import { listAutomationsTool } from '../src/tools/list-automations.js';
-import { listBlocksTool } from '../src/tools/list-blocks.js';
-import { listConcurrencyLimitsTool } from '../src/tools/list-concurrency-limits.js';
-import { listDeploymentsTool } from '../src/tools/list-deployments.js';
-import { listEventsTool } from '../src/tools/list-events.js';
-import { listFlowRunsTool } from '../src/tools/list-flow-runs.js';
-import { listFlowsTool } from '../src/tools/list-flows.js';
-import { listTaskRunsTool } from '../src/tools/list-task-runs.js';
-import { listVariablesTool } from '../src/tools/list-variables.js';
-import { listWorkPoolsTool } from '../src/tools/list-work-pools.js';
-import { pauseDeploymentTool, resumeDeploymentTool } from '../src/tools/set-deployment-paused.js';
+import { getOverviewTool } from '../src/server/get-overview.js';
+import { getServerInfoTool } from '../src/server/get-server-info.js';
+import { listBlocksTool } from '../src/variables-and-blocks/list-blocks.js';
+import { listVariablesTool } from '../src/variables-and-blocks/list-variables.js';
+import { getWorkPoolTool } from '../src/work-pools/get-work-pool.js';
+import { listConcurrencyLimitsTool } from '../src/work-pools/list-concurrency-limits.js';
+import { listWorkPoolsTool } from '../src/work-pools/list-work-pools.js';
 
 let server: RunningServer;
 let seed: PrefectSeed;

@@ -1,5 +1,5 @@
-import type { PrefectFlowRunView } from '../flow-run.js';
-import type { PrefectWorkPoolView } from '../work-pool.js';
+import type { PrefectFlowRunView } from '../flow-runs/flow-run.js';
+import type { PrefectWorkPoolView } from '../work-pools/work-pool.js';
 import type { BlockingContext } from './blocking-context.js';
 import type { Cause } from './cause.js';
 import { plural, timeAndAge } from './format.js';

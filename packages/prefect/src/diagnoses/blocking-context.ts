@@ -1,9 +1,9 @@
 import type { CallOptions } from '@mlops-mcp/core';
-import type { PrefectConcurrencyLimitView } from '../concurrency-limit.js';
-import type { PrefectDeploymentView } from '../deployment.js';
-import type { PrefectFlowRunView } from '../flow-run.js';
+import type { PrefectDeploymentView } from '../deployments/deployment.js';
+import type { PrefectFlowRunView } from '../flow-runs/flow-run.js';
 import type { PrefectAdapter } from '../prefect-adapter.js';
-import type { PrefectWorkPoolView } from '../work-pool.js';
+import type { PrefectConcurrencyLimitView } from '../work-pools/concurrency-limit.js';
+import type { PrefectWorkPoolView } from '../work-pools/work-pool.js';
 import { poolOrNull } from './pool-or-null.js';
 import { describeTaskRunHolders } from './task-run-holders.js';
 

@@ -1,5 +1,5 @@
-import type { PrefectTriggerView } from '../automation.js';
-import type { PrefectEventView } from '../event.js';
+import type { PrefectTriggerView } from '../automations/automation.js';
+import type { PrefectEventView } from '../automations/event.js';
 
 /**
  * Prefect's event matching, as its trigger service applies it (prefect/events/schemas/events.py

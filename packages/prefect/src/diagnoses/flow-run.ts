@@ -1,9 +1,9 @@
 import type { CallOptions } from '@mlops-mcp/core';
 import type { z } from 'zod';
-import type { PrefectFlowRunView } from '../flow-run.js';
-import type { PrefectLogLine } from '../log-line.js';
+import type { PrefectFlowRunView } from '../flow-runs/flow-run.js';
+import type { PrefectLogLine } from '../flow-runs/log-line.js';
+import type { PrefectTaskRunView } from '../flow-runs/task-run.js';
 import type { PrefectAdapter } from '../prefect-adapter.js';
-import type { PrefectTaskRunView } from '../task-run.js';
 import { blockingCauses } from './blocking-causes.js';
 import { loadBlockingContext } from './blocking-context.js';
 import { type Clue, recogniseFailure } from './failure-patterns.js';

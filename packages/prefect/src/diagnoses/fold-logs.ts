@@ -1,4 +1,4 @@
-import type { PrefectLogLine } from '../log-line.js';
+import type { PrefectLogLine } from '../flow-runs/log-line.js';
 import { lastExceptionLine } from './traceback-excerpt.js';
 
 /** Repeated log lines (a traceback printed per retry) folded into one with a count. */

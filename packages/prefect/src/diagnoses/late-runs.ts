@@ -1,7 +1,7 @@
 import type { CallOptions } from '@mlops-mcp/core';
 import { z } from 'zod';
-import type { PrefectDeploymentView } from '../deployment.js';
-import type { PrefectFlowRunView } from '../flow-run.js';
+import type { PrefectDeploymentView } from '../deployments/deployment.js';
+import type { PrefectFlowRunView } from '../flow-runs/flow-run.js';
 import type { PrefectAdapter } from '../prefect-adapter.js';
 import { BLOCKING_CAUSE_KINDS, type BlockingFinding, blockingCauses } from './blocking-causes.js';
 import { loadBlockingContext } from './blocking-context.js';

@@ -1,6 +1,6 @@
 import type { CallOptions } from '@mlops-mcp/core';
 import { z } from 'zod';
-import type { PrefectDeploymentView } from '../deployment.js';
+import type { PrefectDeploymentView } from '../deployments/deployment.js';
 import type { PrefectAdapter } from '../prefect-adapter.js';
 import { formatDuration } from './format.js';
 

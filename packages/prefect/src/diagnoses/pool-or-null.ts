@@ -1,6 +1,6 @@
 import { type CallOptions, MlopsError } from '@mlops-mcp/core';
 import type { PrefectAdapter } from '../prefect-adapter.js';
-import type { PrefectWorkPoolView } from '../work-pool.js';
+import type { PrefectWorkPoolView } from '../work-pools/work-pool.js';
 
 /** The pool with workers and queues, or null when a run names a pool that no longer exists. */
 export async function poolOrNull(

@@ -1,7 +1,7 @@
 import { type CallOptions, toCompactJson } from '@mlops-mcp/core';
 import { z } from 'zod';
-import type { PrefectEventView } from '../event.js';
-import type { PrefectFlowRunView } from '../flow-run.js';
+import type { PrefectEventView } from '../automations/event.js';
+import type { PrefectFlowRunView } from '../flow-runs/flow-run.js';
 import type { PrefectAdapter } from '../prefect-adapter.js';
 import { oneLine } from './format.js';
 

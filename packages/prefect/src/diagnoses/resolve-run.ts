@@ -1,7 +1,7 @@
 import { type CallOptions, InvalidInputError, NotFoundError } from '@mlops-mcp/core';
-import type { PrefectFlowRunView } from '../flow-run.js';
-import { isUuid, parseDeploymentSelector, parsePrefectId } from '../ids.js';
+import type { PrefectFlowRunView } from '../flow-runs/flow-run.js';
 import type { PrefectAdapter } from '../prefect-adapter.js';
+import { isUuid, parseDeploymentSelector, parsePrefectId } from '../shared/ids.js';
 
 /** How a diagnosis names its run: an id, a run name (crimson-owl), and/or its flow or deployment. */
 export interface RunSelector {

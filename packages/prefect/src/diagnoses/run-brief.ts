@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { PrefectFlowRunView } from '../flow-run.js';
+import type { PrefectFlowRunView } from '../flow-runs/flow-run.js';
 
 /** A flow run as a diagnosis names it: enough to recognise and follow it. */
 export const RunBriefSchema = z.object({

@@ -1,7 +1,7 @@
 import type { CallOptions } from '@mlops-mcp/core';
-import type { PrefectFlowRunView } from '../flow-run.js';
+import type { PrefectFlowRunView } from '../flow-runs/flow-run.js';
 import type { PrefectAdapter } from '../prefect-adapter.js';
-import type { PrefectWorkPoolView } from '../work-pool.js';
+import type { PrefectWorkPoolView } from '../work-pools/work-pool.js';
 import { formatDuration, oneLine, secondsSince, timeAndAge } from './format.js';
 import { poolOrNull } from './pool-or-null.js';
 import {

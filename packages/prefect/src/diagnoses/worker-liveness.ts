@@ -1,4 +1,4 @@
-import type { PrefectWorkPoolView } from '../work-pool.js';
+import type { PrefectWorkPoolView } from '../work-pools/work-pool.js';
 import { formatDuration, timeAndAge } from './format.js';
 
 /**

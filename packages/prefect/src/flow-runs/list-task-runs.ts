@@ -1,0 +1,42 @@
+import { fitPageToBudget, pageSchema } from '@mlops-mcp/core';
+import { z } from 'zod';
+import {
+  cursorInput,
+  flowRunIdInput,
+  limitInput,
+  stateNamesInput,
+  stateTypesInput,
+} from '../shared/common-inputs.js';
+import { definePrefectTool } from '../shared/define-tool.js';
+import { parsePrefectId } from '../shared/ids.js';
+import { PrefectTaskRunViewSchema } from './task-run.js';
+
+/** prefect_list_task_runs: the task runs of one flow run, in start order. */
+export const listTaskRunsTool = definePrefectTool({
+  name: 'prefect_list_task_runs',
+  title: 'List task runs of a Prefect flow run',
+  description: 'List the task runs of one Prefect flow run in start order with state and message.',
+  namespace: 'prefect',
+  toolsets: ['orchestration', 'flow-runs'],
+  access: 'read',
+  inputSchema: z.object({
+    flowRunId: flowRunIdInput,
+    stateTypes: stateTypesInput,
+    stateNames: stateNamesInput,
+    limit: limitInput(50, 200),
+    cursor: cursorInput,
+  }),
+  outputSchema: pageSchema(PrefectTaskRunViewSchema),
+  async handler(input, { client, signal, maxResponseTokens }) {
+    const flowRunId = parsePrefectId(
+      input.flowRunId,
+      'flow-run',
+      'flowRunId',
+      'prefect_list_flow_runs',
+    );
+    // Prefect answers an unknown flow run with an empty list; check it exists to say so.
+    if (!input.cursor) await client.getFlowRun(flowRunId, { signal });
+    const page = await client.listTaskRuns({ ...input, flowRunId }, { signal });
+    return fitPageToBudget(page, maxResponseTokens);
+  },
+});
