@@ -20,27 +20,27 @@ import {
   listArtifactTypes,
   listArtifactVersions,
   listRunArtifacts,
-} from './api/artifacts.js';
-import { listRunFiles } from './api/files.js';
-import { getMetricHistories, getSystemMetrics } from './api/history.js';
-import { getProject, listProjects } from './api/projects.js';
-import { listRegistry } from './api/registry.js';
-import { createReport, getReport, listReports } from './api/reports.js';
-import { getRun, searchRuns } from './api/runs.js';
-import { getSweep, listSweeps } from './api/sweeps.js';
-import { updateRun } from './api/update-run.js';
-import { fetchViewer } from './api/viewer.js';
-import { resolveProject, resolveRun, type WandbContext } from './api/wandb-context.js';
-import { wandbAppUrl } from './app-url.js';
-import { wandbBasicAuthHeader } from './auth-header.js';
+} from './artifacts/artifacts-api.js';
 import { WandbGraphqlClient } from './graphql/graphql-client.js';
 import { mapWandbHttpFailure } from './graphql/graphql-errors.js';
-import { toNeutralRun } from './map-neutral-run.js';
-import { toExperiment } from './map-project.js';
-import type { WandbViewer } from './model/wandb-viewer.js';
-import { createWandbRegistry } from './registry-capability.js';
-import { parseRunPath } from './run-path.js';
-import type { WandbSettings } from './settings.js';
+import { getMetricHistories, getSystemMetrics } from './history/history-api.js';
+import { toExperiment } from './projects/map-project.js';
+import { getProject, listProjects } from './projects/projects-api.js';
+import { fetchViewer } from './projects/viewer-api.js';
+import type { WandbViewer } from './projects/wandb-viewer.js';
+import { listRegistry } from './registry/registry-api.js';
+import { createWandbRegistry } from './registry/registry-capability.js';
+import { createReport, getReport, listReports } from './reports/reports-api.js';
+import { listRunFiles } from './runs/files-api.js';
+import { toNeutralRun } from './runs/map-neutral-run.js';
+import { parseRunPath } from './runs/run-path.js';
+import { getRun, searchRuns } from './runs/runs-api.js';
+import { updateRun } from './runs/update-run-api.js';
+import { wandbAppUrl } from './shared/app-url.js';
+import { wandbBasicAuthHeader } from './shared/auth-header.js';
+import type { WandbSettings } from './shared/settings.js';
+import { resolveProject, resolveRun, type WandbContext } from './shared/wandb-context.js';
+import { getSweep, listSweeps } from './sweeps/sweeps-api.js';
 import { createWeaveClient, type WeaveClient } from './weave/index.js';
 
 /** Options for {@link createWandbAdapter}. */

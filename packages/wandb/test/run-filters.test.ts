@@ -1,7 +1,7 @@
 import { MlopsError } from '@mlops-mcp/core';
 import { describe, expect, it } from 'vitest';
-import { validateRunFilters } from '../src/run-filters.js';
-import { normalizeRunOrder } from '../src/run-order.js';
+import { validateRunFilters } from '../src/runs/run-filters.js';
+import { normalizeRunOrder } from '../src/runs/run-order.js';
 
 function rejection(run: () => unknown): MlopsError {
   try {

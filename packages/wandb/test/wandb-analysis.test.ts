@@ -2,8 +2,8 @@ import { MlopsError } from '@mlops-mcp/core';
 import { runTool, type WandbStandin } from '@mlops-mcp/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WandbAdapter } from '../src/index.js';
-import { compareRunsTool } from '../src/tools/compare-runs.js';
-import { diagnoseRunTool } from '../src/tools/diagnose-run.js';
+import { compareRunsTool } from '../src/runs/compare-runs.js';
+import { diagnoseRunTool } from '../src/runs/diagnose-run.js';
 import { startStandinAdapter } from './standin-adapter.js';
 
 let standin: WandbStandin;

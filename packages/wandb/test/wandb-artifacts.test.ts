@@ -1,10 +1,10 @@
 import { MlopsError } from '@mlops-mcp/core';
 import { runTool, type WandbStandin } from '@mlops-mcp/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getArtifactTool } from '../src/artifacts/get-artifact.js';
+import { listArtifactsTool } from '../src/artifacts/list-artifacts.js';
 import type { WandbAdapter } from '../src/index.js';
-import { getArtifactTool } from '../src/tools/get-artifact.js';
-import { listArtifactsTool } from '../src/tools/list-artifacts.js';
-import { listRegistryTool } from '../src/tools/list-registry.js';
+import { listRegistryTool } from '../src/registry/list-registry.js';
 import { startStandinAdapter } from './standin-adapter.js';
 
 let standin: WandbStandin;

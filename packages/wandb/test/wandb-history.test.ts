@@ -1,9 +1,9 @@
 import { runTool, type WandbStandin } from '@mlops-mcp/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getMetricHistoryTool } from '../src/history/get-metric-history.js';
+import { getSystemMetricsTool } from '../src/history/get-system-metrics.js';
 import type { WandbAdapter } from '../src/index.js';
-import { getMetricHistoryTool } from '../src/tools/get-metric-history.js';
-import { getSystemMetricsTool } from '../src/tools/get-system-metrics.js';
-import { listRunFilesTool } from '../src/tools/list-run-files.js';
+import { listRunFilesTool } from '../src/runs/list-run-files.js';
 import { startStandinAdapter } from './standin-adapter.js';
 
 let standin: WandbStandin;

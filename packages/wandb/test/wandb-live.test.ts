@@ -1,8 +1,8 @@
 import { runTool } from '@mlops-mcp/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWandbAdapter, type WandbAdapter, wandbSettingsFromEnv } from '../src/index.js';
-import { getViewerTool } from '../src/tools/get-viewer.js';
-import { listProjectsTool } from '../src/tools/list-projects.js';
+import { getViewerTool } from '../src/projects/get-viewer.js';
+import { listProjectsTool } from '../src/projects/list-projects.js';
 
 /**
  * Opt-in, read-only checks against the real W&B (WANDB_API_KEY, WANDB_BASE_URL, WANDB_ENTITY as

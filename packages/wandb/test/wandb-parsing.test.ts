@@ -1,12 +1,12 @@
 import { MlopsError } from '@mlops-mcp/core';
 import { describe, expect, it } from 'vitest';
-import { reportIdFrom } from '../src/api/reports.js';
-import { wandbAppUrl } from '../src/app-url.js';
 import { parseJsonObject } from '../src/graphql/json-string.js';
-import { withoutCredentials } from '../src/map-file.js';
-import { sweepMetric } from '../src/map-sweep.js';
-import { parseRunPath } from '../src/run-path.js';
-import { isoFromWandb } from '../src/wandb-time.js';
+import { reportIdFrom } from '../src/reports/reports-api.js';
+import { withoutCredentials } from '../src/runs/map-file.js';
+import { parseRunPath } from '../src/runs/run-path.js';
+import { wandbAppUrl } from '../src/shared/app-url.js';
+import { isoFromWandb } from '../src/shared/wandb-time.js';
+import { sweepMetric } from '../src/sweeps/map-sweep.js';
 
 describe('W&B JSONString values', () => {
   it('read Python-style NaN and Infinity as marker strings, leaving string contents alone', () => {

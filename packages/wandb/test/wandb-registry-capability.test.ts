@@ -2,7 +2,7 @@ import { MlopsError } from '@mlops-mcp/core';
 import { runTool, type WandbStandin } from '@mlops-mcp/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WandbAdapter } from '../src/index.js';
-import { listRegistryTool } from '../src/tools/list-registry.js';
+import { listRegistryTool } from '../src/registry/list-registry.js';
 import { startStandinAdapter } from './standin-adapter.js';
 
 let standin: WandbStandin;

@@ -2,11 +2,11 @@ import { MlopsError } from '@mlops-mcp/core';
 import { runTool, type WandbStandin } from '@mlops-mcp/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WandbAdapter } from '../src/index.js';
-import { getProjectTool } from '../src/tools/get-project.js';
-import { getRunTool } from '../src/tools/get-run.js';
-import { getViewerTool } from '../src/tools/get-viewer.js';
-import { listProjectsTool } from '../src/tools/list-projects.js';
-import { searchRunsTool } from '../src/tools/search-runs.js';
+import { getProjectTool } from '../src/projects/get-project.js';
+import { getViewerTool } from '../src/projects/get-viewer.js';
+import { listProjectsTool } from '../src/projects/list-projects.js';
+import { getRunTool } from '../src/runs/get-run.js';
+import { searchRunsTool } from '../src/runs/search-runs.js';
 import { startStandinAdapter } from './standin-adapter.js';
 
 let standin: WandbStandin;

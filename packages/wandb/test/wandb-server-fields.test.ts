@@ -8,11 +8,11 @@ import { WANDB_GRAPHQL_DOCUMENTS } from '../src/graphql/documents/index.js';
 import { OPTIONAL_FIELDS } from '../src/graphql/server-fields.js';
 import { trimDocument } from '../src/graphql/trim-document.js';
 import { createWandbAdapter, type WandbAdapter, wandbSettingsFromEnv } from '../src/index.js';
-import { diagnoseRunTool } from '../src/tools/diagnose-run.js';
-import { getProjectTool } from '../src/tools/get-project.js';
-import { getRunTool } from '../src/tools/get-run.js';
-import { listProjectsTool } from '../src/tools/list-projects.js';
-import { searchRunsTool } from '../src/tools/search-runs.js';
+import { getProjectTool } from '../src/projects/get-project.js';
+import { listProjectsTool } from '../src/projects/list-projects.js';
+import { diagnoseRunTool } from '../src/runs/diagnose-run.js';
+import { getRunTool } from '../src/runs/get-run.js';
+import { searchRunsTool } from '../src/runs/search-runs.js';
 import { startStandinAdapter } from './standin-adapter.js';
 
 const project = 'llm-finetune';

@@ -2,10 +2,10 @@ import { MlopsError } from '@mlops-mcp/core';
 import { runTool, type WandbStandin } from '@mlops-mcp/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WandbAdapter } from '../src/index.js';
-import { getReportTool } from '../src/tools/get-report.js';
-import { getSweepTool } from '../src/tools/get-sweep.js';
-import { listReportsTool } from '../src/tools/list-reports.js';
-import { listSweepsTool } from '../src/tools/list-sweeps.js';
+import { getReportTool } from '../src/reports/get-report.js';
+import { listReportsTool } from '../src/reports/list-reports.js';
+import { getSweepTool } from '../src/sweeps/get-sweep.js';
+import { listSweepsTool } from '../src/sweeps/list-sweeps.js';
 import { startStandinAdapter } from './standin-adapter.js';
 
 let standin: WandbStandin;

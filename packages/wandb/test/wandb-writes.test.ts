@@ -1,11 +1,11 @@
 import { runTool, type WandbStandin } from '@mlops-mcp/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WandbAdapter } from '../src/index.js';
-import { createReportTool } from '../src/tools/create-report.js';
-import { getReportTool } from '../src/tools/get-report.js';
-import { getRunTool } from '../src/tools/get-run.js';
-import { listReportsTool } from '../src/tools/list-reports.js';
-import { updateRunTool } from '../src/tools/update-run.js';
+import { createReportTool } from '../src/reports/create-report.js';
+import { getReportTool } from '../src/reports/get-report.js';
+import { listReportsTool } from '../src/reports/list-reports.js';
+import { getRunTool } from '../src/runs/get-run.js';
+import { updateRunTool } from '../src/runs/update-run.js';
 import { startStandinAdapter } from './standin-adapter.js';
 
 let standin: WandbStandin;

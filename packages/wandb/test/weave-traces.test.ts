@@ -6,18 +6,18 @@ import {
   type WeaveSeed,
 } from '@mlops-mcp/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { wandbSettingsFromEnv } from '../src/settings.js';
+import { wandbSettingsFromEnv } from '../src/shared/settings.js';
+import { addFeedbackTool } from '../src/weave/add-feedback.js';
+import { getCallTool } from '../src/weave/get-call.js';
+import { getCallStatsTool } from '../src/weave/get-call-stats.js';
+import { getObjectTool } from '../src/weave/get-object.js';
+import { getTraceTool } from '../src/weave/get-trace.js';
 import { createWeaveClient, type WeaveClient } from '../src/weave/index.js';
-import { addFeedbackTool } from '../src/weave/tools/add-feedback.js';
-import { getCallTool } from '../src/weave/tools/get-call.js';
-import { getCallStatsTool } from '../src/weave/tools/get-call-stats.js';
-import { getObjectTool } from '../src/weave/tools/get-object.js';
-import { getTraceTool } from '../src/weave/tools/get-trace.js';
-import { listFeedbackTool } from '../src/weave/tools/list-feedback.js';
-import { listObjectsTool } from '../src/weave/tools/list-objects.js';
-import { searchCallsTool } from '../src/weave/tools/search-calls.js';
-import { searchTracesTool } from '../src/weave/tools/search-traces.js';
-import { summarizeTracesTool } from '../src/weave/tools/summarize-traces.js';
+import { listFeedbackTool } from '../src/weave/list-feedback.js';
+import { listObjectsTool } from '../src/weave/list-objects.js';
+import { searchCallsTool } from '../src/weave/search-calls.js';
+import { searchTracesTool } from '../src/weave/search-traces.js';
+import { summarizeTracesTool } from '../src/weave/summarize-traces.js';
 
 let server: RunningWeaveServer;
 let seed: WeaveSeed;

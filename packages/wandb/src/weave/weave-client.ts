@@ -10,8 +10,8 @@ import {
   probeHealth,
   type Tracing,
 } from '@mlops-mcp/core';
-import { wandbBasicAuthHeader } from '../auth-header.js';
-import type { WandbSettings } from '../settings.js';
+import { wandbBasicAuthHeader } from '../shared/auth-header.js';
+import type { WandbSettings } from '../shared/settings.js';
 import { type JsonLinesStats, readJsonLines } from './jsonl-stream.js';
 import {
   CallReadResSchema,

@@ -1,0 +1,40 @@
+import type { CallOptions, Page } from '@mlops-mcp/core';
+import { connectionPage, pageStart } from '../graphql/connection-page.js';
+import { RunFilesDocument } from '../graphql/documents/run-files.js';
+import { projectNotFound, runNotFound } from '../shared/not-found.js';
+import type { WandbContext } from '../shared/wandb-context.js';
+import { mapFile } from './map-file.js';
+import type { RunPath } from './run-path.js';
+import type { WandbFile } from './wandb-file.js';
+
+/** One page of a run's files, optionally matching a SQL LIKE pattern (e.g. "%.json"). */
+export async function listRunFiles(
+  ctx: WandbContext,
+  params: {
+    run: RunPath;
+    pattern?: string | undefined;
+    limit: number;
+    cursor?: string | undefined;
+  },
+  options?: CallOptions,
+): Promise<Page<WandbFile>> {
+  const { entity, project, runId } = params.run;
+  const start = pageStart(params.cursor);
+  const data = await ctx.graphql.execute(
+    RunFilesDocument,
+    {
+      entity,
+      project,
+      run: runId,
+      first: params.limit + start.skip,
+      after: start.after,
+      pattern: params.pattern,
+    },
+    options,
+  );
+  if (!data.project) throw projectNotFound(entity, project);
+  if (!data.project.run) throw runNotFound(entity, project, runId);
+  const files = data.project.run.files;
+  const items = (files?.edges ?? []).flatMap((edge) => (edge.node ? [mapFile(edge.node)] : []));
+  return connectionPage(items, files?.pageInfo, start);
+}
