@@ -4,14 +4,12 @@ import {
   type CallOptions,
   decodeCursor,
   type Experiment,
-  encodeCursor,
   type HttpClient,
   InvalidInputError,
   type Page,
   probeHealth,
   type Registry,
   type Run,
-  resumable,
   type SearchExperimentsParams,
   type SearchRunsParams,
   type Tracing,
@@ -36,6 +34,7 @@ import {
   type MlflowContext,
   type MlflowReadOptions,
 } from './shared/context.js';
+import { resumedPage } from './shared/resumable-page.js';
 import type { MlflowSettings } from './shared/settings.js';
 import { createMlflowTracing } from './traces/trace-capability.js';
 
@@ -100,17 +99,7 @@ export function createMlflowAdapter(
         operation: 'search experiments',
       });
       const items = response.experiments.slice(skip).map((raw) => mapExperiment(raw, shape(opts)));
-      return resumable(
-        {
-          items,
-          nextCursor: response.next_page_token
-            ? encodeCursor({ token: response.next_page_token })
-            : undefined,
-        },
-        token,
-        skip,
-        encodeCursor,
-      );
+      return resumedPage(items, response.next_page_token, token, skip);
     },
 
     async getExperiment(id, opts) {
@@ -149,17 +138,7 @@ export function createMlflowAdapter(
         operation: 'search runs',
       });
       const items = response.runs.slice(skip).map((raw) => mapRun(raw, shape(opts)));
-      return resumable(
-        {
-          items,
-          nextCursor: response.next_page_token
-            ? encodeCursor({ token: response.next_page_token })
-            : undefined,
-        },
-        token,
-        skip,
-        encodeCursor,
-      );
+      return resumedPage(items, response.next_page_token, token, skip);
     },
 
     getRun: (id, opts) => getRun(context, id, opts),

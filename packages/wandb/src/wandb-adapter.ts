@@ -38,8 +38,8 @@ import { getRun, searchRuns } from './runs/runs-api.js';
 import { updateRun } from './runs/update-run-api.js';
 import { wandbAppUrl } from './shared/app-url.js';
 import { wandbBasicAuthHeader } from './shared/auth-header.js';
+import { resolveProject, resolveRun, type WandbContext } from './shared/context.js';
 import type { WandbSettings } from './shared/settings.js';
-import { resolveProject, resolveRun, type WandbContext } from './shared/wandb-context.js';
 import { getSweep, listSweeps } from './sweeps/sweeps-api.js';
 import { createWeaveClient, type WeaveClient } from './weave/index.js';
 

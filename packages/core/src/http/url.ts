@@ -1,4 +1,4 @@
-import { InvalidInputError } from '../errors.js';
+import { ConfigError, InvalidInputError } from '../errors.js';
 
 export type QueryValue = string | number | boolean | undefined | readonly (string | number)[];
 
@@ -43,4 +43,33 @@ export function buildPath(
   }
   const qs = params.toString();
   return qs ? `${joined}?${qs}` : joined;
+}
+
+/**
+ * Checks that a configured `value` is an http(s) URL and returns it trimmed, without trailing
+ * slashes. `name` is the setting it came from, `example` a valid value and `what` (optional)
+ * what the URL should point at; the error never repeats the value, which may carry credentials
+ * in its userinfo.
+ */
+export function requireHttpUrl(
+  value: string,
+  name: string,
+  example: string,
+  what?: string,
+): string {
+  const trimmed = value.trim().replace(/\/+$/, '');
+  let protocol: string | undefined;
+  try {
+    protocol = new URL(trimmed).protocol;
+  } catch {
+    protocol = undefined;
+  }
+  if (protocol !== 'http:' && protocol !== 'https:') {
+    const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(trimmed)?.[1];
+    const got = scheme && protocol ? `a "${scheme}:" URL` : 'a value that is not a URL';
+    throw new ConfigError(
+      `${name} must be an http(s) URL${what ? ` of ${what}` : ''} (got ${got}), e.g. ${example}.`,
+    );
+  }
+  return trimmed;
 }

@@ -25,3 +25,48 @@ export function downsampleIndexes(values: readonly number[], maxPoints: number):
   }
   return [...kept].sort((a, b) => a - b);
 }
+
+/** min, max, first, last and mean of a non-empty list of finite numbers. */
+export function seriesStats(values: readonly number[]): {
+  min: number;
+  max: number;
+  first: number;
+  last: number;
+  mean: number;
+} {
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  let sum = 0;
+  for (const value of values) {
+    if (value < min) min = value;
+    if (value > max) max = value;
+    sum += value;
+  }
+  return { min, max, first: values[0]!, last: values.at(-1)!, mean: sum / values.length };
+}
+
+/** A metric series whose steps, values and (optional) timestamps are thinned together. */
+export interface DownsampledSeries {
+  steps: number[];
+  values: number[];
+  timestamps?: number[] | undefined;
+  downsampled: boolean;
+}
+
+/**
+ * The series with at most `maxPoints` points (downsampleIndexes), marked `downsampled`;
+ * unchanged when it is short enough. Other fields (stats of all points, counts) are kept.
+ */
+export function shrinkSeries<S extends DownsampledSeries>(series: S, maxPoints: number): S {
+  if (series.values.length <= maxPoints) return series;
+  const kept = downsampleIndexes(series.values, maxPoints);
+  const shrunk: S = {
+    ...series,
+    steps: kept.map((i) => series.steps[i]!),
+    values: kept.map((i) => series.values[i]!),
+    downsampled: true,
+  };
+  const timestamps = series.timestamps;
+  if (timestamps) shrunk.timestamps = kept.map((i) => timestamps[i]!);
+  return shrunk;
+}

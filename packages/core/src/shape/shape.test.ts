@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fitItemsToBudget, fitPageToBudget, resumable } from './budget.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
-import { downsampleIndexes } from './downsample.js';
+import { downsampleIndexes, seriesStats, shrinkSeries } from './downsample.js';
 import { projectFields } from './project.js';
 import { estimateTokens, toCompactJson } from './tokens.js';
 import { truncateText } from './truncate-text.js';
@@ -81,5 +81,33 @@ describe('output shaping', () => {
     expect(kept[0]).toBe(0);
     expect(kept.at(-1)).toBe(3999);
     expect(kept).toContain(1234);
+  });
+});
+
+describe('seriesStats and shrinkSeries', () => {
+  it('gives min, max, first, last and mean of the values', () => {
+    expect(seriesStats([3, 1, 4, 1, 5])).toEqual({ min: 1, max: 5, first: 3, last: 5, mean: 2.8 });
+  });
+
+  it('thins steps, values and timestamps together and keeps other fields', () => {
+    const values = Array.from({ length: 100 }, (_v, i) => Math.sin(i / 5));
+    const series = {
+      key: 'loss',
+      steps: values.map((_v, i) => i),
+      values,
+      timestamps: values.map((_v, i) => 1000 + i),
+      downsampled: false,
+      totalPoints: 100,
+    };
+    const shrunk = shrinkSeries(series, 10);
+    expect(shrunk.values.length).toBeLessThanOrEqual(10);
+    expect(shrunk.steps.map((step) => values[step])).toEqual(shrunk.values);
+    expect(shrunk.timestamps).toEqual(shrunk.steps.map((step) => 1000 + step));
+    expect(shrunk).toMatchObject({ key: 'loss', totalPoints: 100, downsampled: true });
+  });
+
+  it('returns a short series unchanged', () => {
+    const series = { steps: [0, 1], values: [1, 2], downsampled: false };
+    expect(shrinkSeries(series, 10)).toBe(series);
   });
 });

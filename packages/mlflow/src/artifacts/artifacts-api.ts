@@ -3,16 +3,15 @@ import {
   type CallOptions,
   type CappedBytes,
   decodeCursor,
-  encodeCursor,
   InvalidInputError,
   MlopsError,
   NotFoundError,
   type Page,
   readCapped,
-  resumable,
 } from '@mlops-mcp/core';
 import { MLFLOW_API, type MlflowContext } from '../shared/context.js';
 import { mapWithConcurrency } from '../shared/map-with-concurrency.js';
+import { resumedPage } from '../shared/resumable-page.js';
 import { parseArtifactPath } from './artifact-path.js';
 import { ListArtifactsResponseSchema } from './artifacts-api-types.js';
 import { mapArtifact } from './map-artifact.js';
@@ -41,17 +40,7 @@ export async function listArtifacts(
     operation: 'list artifacts',
   });
   const items = response.files.slice(skip).map((file) => mapArtifact(runId, file, mlflow.baseUrl));
-  return resumable(
-    {
-      items,
-      nextCursor: response.next_page_token
-        ? encodeCursor({ token: response.next_page_token })
-        : undefined,
-    },
-    token,
-    skip,
-    encodeCursor,
-  );
+  return resumedPage(items, response.next_page_token, token, skip);
 }
 
 export interface ArtifactTree {

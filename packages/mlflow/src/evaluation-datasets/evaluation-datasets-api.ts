@@ -2,14 +2,13 @@ import {
   BadResponseError,
   type CallOptions,
   decodeCursor,
-  encodeCursor,
   InvalidInputError,
   type Page,
-  resumable,
   withHints,
 } from '@mlops-mcp/core';
 import { z } from 'zod';
 import { MLFLOW_API_V3, type MlflowContext } from '../shared/context.js';
+import { resumedPage } from '../shared/resumable-page.js';
 import { requireTraceApi } from '../traces/traces-api.js';
 import type { DatasetRecord, EvaluationDataset } from './evaluation-dataset-model.js';
 import {
@@ -70,16 +69,11 @@ export async function searchEvaluationDatasets(
     }),
     { invalid_input: DATASET_FILTER_HINT },
   );
-  return resumable(
-    {
-      items: response.datasets.slice(skip).map((raw) => mapEvaluationDataset(raw, shape)),
-      nextCursor: response.next_page_token
-        ? encodeCursor({ token: response.next_page_token })
-        : undefined,
-    },
+  return resumedPage(
+    response.datasets.slice(skip).map((raw) => mapEvaluationDataset(raw, shape)),
+    response.next_page_token,
     token,
     skip,
-    encodeCursor,
   );
 }
 
@@ -140,16 +134,11 @@ export async function getDatasetRecords(
     { not_found: DATASET_NOT_FOUND_HINT },
   );
   const records = parseRecords(response.records);
-  return resumable(
-    {
-      items: records.slice(skip).map((raw) => mapDatasetRecord(raw, shape)),
-      nextCursor: response.next_page_token
-        ? encodeCursor({ token: response.next_page_token })
-        : undefined,
-    },
+  return resumedPage(
+    records.slice(skip).map((raw) => mapDatasetRecord(raw, shape)),
+    response.next_page_token,
     token,
     skip,
-    encodeCursor,
   );
 }
 

@@ -9,7 +9,8 @@ import {
 } from '@mlops-mcp/core';
 import { EmptyResponseSchema, GetExperimentResponseSchema } from '../shared/api-types.js';
 import { MLFLOW_API, type MlflowContext, type MlflowReadOptions } from '../shared/context.js';
-import { CreateExperimentResponseSchema, type MlflowKeyValue } from './experiments-api-types.js';
+import { toKeyValues } from '../shared/key-values.js';
+import { CreateExperimentResponseSchema } from './experiments-api-types.js';
 import { mapExperiment } from './map-experiment.js';
 
 /**
@@ -197,11 +198,6 @@ export async function deleteExperimentTag(
       invalid_input: 'Tags can only be deleted from active experiments.',
     },
   );
-}
-
-/** `{a: '1'}` → `[{key: 'a', value: '1'}]`, as MLflow's requests want tags. */
-export function toKeyValues(map: Record<string, string>): MlflowKeyValue[] {
-  return Object.entries(map).map(([key, value]) => ({ key, value }));
 }
 
 /**

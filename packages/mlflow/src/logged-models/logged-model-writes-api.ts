@@ -1,16 +1,9 @@
 import { type CallOptions, InvalidInputError } from '@mlops-mcp/core';
 import { EmptyResponseSchema } from '../shared/api-types.js';
 import type { MlflowContext } from '../shared/context.js';
+import { toKeyValuesOrOmit } from '../shared/key-values.js';
 import type { MlflowLoggedModel } from './logged-model-schema.js';
-import {
-  API,
-  call,
-  fetchLoggedModel,
-  LIST_MODELS,
-  modelPath,
-  shape,
-  toKeyValues,
-} from './logged-models-api.js';
+import { API, call, fetchLoggedModel, LIST_MODELS, modelPath, shape } from './logged-models-api.js';
 import { LoggedModelResponseSchema } from './logged-models-api-types.js';
 import { mapLoggedModel } from './map-logged-model.js';
 
@@ -41,8 +34,8 @@ export async function createLoggedModel(
         name: params.name,
         model_type: params.modelType,
         source_run_id: params.sourceRunId,
-        params: toKeyValues(params.params),
-        tags: toKeyValues(params.tags),
+        params: toKeyValuesOrOmit(params.params),
+        tags: toKeyValuesOrOmit(params.tags),
       },
       signal: options.signal,
       schema: LoggedModelResponseSchema,
@@ -170,7 +163,7 @@ export async function setLoggedModelTags(
     mlflow.http.request({
       method: 'PATCH',
       path: `${modelPath(params.modelId)}/tags`,
-      body: { tags: toKeyValues(params.tags) ?? [] },
+      body: { tags: toKeyValuesOrOmit(params.tags) ?? [] },
       signal: options.signal,
       schema: EmptyResponseSchema,
       operation: 'set logged model tags',

@@ -6,8 +6,8 @@ import {
   UnsupportedCapabilityError,
 } from '@mlops-mcp/core';
 import { type RegistryHints, rehintRegistryError } from '../registry/registry-hints.js';
-import { fetchResumablePage } from '../registry/registry-page.js';
 import { MLFLOW_API, type MlflowContext, type MlflowReadOptions } from '../shared/context.js';
+import { fetchResumablePage } from '../shared/resumable-page.js';
 import {
   loggedModelStatusForm,
   parseLoggedModelOrderBy,
@@ -63,11 +63,6 @@ export async function call<T>(
     throw rehintRegistryError(error, hints);
   }
 }
-
-export const toKeyValues = (map: Record<string, string> | undefined) =>
-  map && Object.keys(map).length > 0
-    ? Object.entries(map).map(([key, value]) => ({ key, value }))
-    : undefined;
 
 export const shape = (mlflow: MlflowContext, options: MlflowReadOptions) => ({
   baseUrl: mlflow.baseUrl,

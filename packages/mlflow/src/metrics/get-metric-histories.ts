@@ -1,8 +1,7 @@
-import { estimateTokens, toCompactJson } from '@mlops-mcp/core';
+import { estimateTokens, shrinkSeries, toCompactJson } from '@mlops-mcp/core';
 import { z } from 'zod';
 import { parseRunId } from '../runs/run-id.js';
 import { defineMlflowTool } from '../shared/define-tool.js';
-import { shrinkSeries } from './map-metric-series.js';
 import { type MlflowMetricSeries, MlflowMetricSeriesSchema } from './metric-series-schema.js';
 import { getMetricHistories } from './metrics-api.js';
 import { includeTimestampsInput, maxPointsInput, metricKeyInput } from './metrics-inputs.js';

@@ -1,4 +1,4 @@
-import { downsampleIndexes, makeRef } from '@mlops-mcp/core';
+import { makeRef, seriesStats, shrinkSeries } from '@mlops-mcp/core';
 import type { MlflowMetricSeries } from './metric-series-schema.js';
 import type { MlflowMetricPoint } from './metrics-api-types.js';
 
@@ -48,42 +48,9 @@ export function toMetricSeries(
     downsampled: false,
   };
   if (shape.includeTimestamps) series.timestamps = timestamps;
-  if (values.length > 0) series.stats = statsOf(values);
-  if (values.length > shape.maxPoints) {
-    const kept = downsampleIndexes(values, shape.maxPoints);
-    series.steps = kept.map((i) => steps[i]!);
-    series.values = kept.map((i) => values[i]!);
-    if (series.timestamps) series.timestamps = kept.map((i) => timestamps[i]!);
-    series.downsampled = true;
-  }
-  if (nonFinite) series.nonFinite = nonFinite;
-  if (shape.historyCapped) series.historyCapped = true;
-  return series;
-}
-
-function statsOf(values: readonly number[]): NonNullable<MlflowMetricSeries['stats']> {
-  let min = Number.POSITIVE_INFINITY;
-  let max = Number.NEGATIVE_INFINITY;
-  let sum = 0;
-  for (const value of values) {
-    if (value < min) min = value;
-    if (value > max) max = value;
-    sum += value;
-  }
-  return { min, max, first: values[0]!, last: values.at(-1)!, mean: sum / values.length };
-}
-
-/** Downsamples an already-built series further (e.g. to fit a response budget); stats stay. */
-export function shrinkSeries(series: MlflowMetricSeries, maxPoints: number): MlflowMetricSeries {
-  if (series.values.length <= maxPoints) return series;
-  const kept = downsampleIndexes(series.values, maxPoints);
-  const shrunk: MlflowMetricSeries = {
-    ...series,
-    steps: kept.map((i) => series.steps[i]!),
-    values: kept.map((i) => series.values[i]!),
-    downsampled: true,
-  };
-  const timestamps = series.timestamps;
-  if (timestamps) shrunk.timestamps = kept.map((i) => timestamps[i]!);
-  return shrunk;
+  if (values.length > 0) series.stats = seriesStats(values);
+  const shown = shrinkSeries(series, shape.maxPoints);
+  if (nonFinite) shown.nonFinite = nonFinite;
+  if (shape.historyCapped) shown.historyCapped = true;
+  return shown;
 }

@@ -7,6 +7,7 @@ import {
 } from '@mlops-mcp/core';
 import { EmptyResponseSchema } from '../shared/api-types.js';
 import { MLFLOW_API_V3, type MlflowContext } from '../shared/context.js';
+import { toKeyValues } from '../shared/key-values.js';
 import { requireTraceApi } from '../traces/traces-api.js';
 import type { Optimizer } from './prompt-optimization-job-model.js';
 import {
@@ -61,9 +62,7 @@ export async function createPromptOptimizationJob(
             ? JSON.stringify(params.optimizerConfig)
             : undefined,
         },
-        tags: params.tags
-          ? Object.entries(params.tags).map(([key, value]) => ({ key, value }))
-          : undefined,
+        tags: params.tags ? toKeyValues(params.tags) : undefined,
       },
       signal: options.signal,
       schema: PromptOptimizationJobResponseSchema,

@@ -8,6 +8,7 @@ import { hasPromptTag } from '../registry/registry-common.js';
 import { withRegistryHints } from '../registry/registry-hints.js';
 import { EmptyResponseSchema } from '../shared/api-types.js';
 import { MLFLOW_API, type MlflowContext } from '../shared/context.js';
+import { toKeyValues } from '../shared/key-values.js';
 import { mapPromptVersion } from './map-prompt.js';
 import type { PromptVersion } from './prompt-schema.js';
 import {
@@ -27,9 +28,6 @@ export interface RegisterPromptParams {
   commitMessage?: string | undefined;
   tags?: Record<string, string> | undefined;
 }
-
-const toTagList = (tags: Record<string, string>) =>
-  Object.entries(tags).map(([key, value]) => ({ key, value }));
 
 /**
  * Registers a new prompt, or a new version of an existing one, exactly as
@@ -71,7 +69,7 @@ export async function registerPrompt(
       body: {
         name: params.name,
         description: params.commitMessage,
-        tags: toTagList({ [IS_PROMPT_TAG]: 'true', ...tags }),
+        tags: toKeyValues({ [IS_PROMPT_TAG]: 'true', ...tags }),
       },
       signal: options.signal,
       schema: RegisteredModelResponseSchema,
@@ -104,7 +102,7 @@ export async function registerPrompt(
         name: params.name,
         source: PROMPT_SOURCE_PLACEHOLDER,
         description: params.commitMessage,
-        tags: toTagList(versionTags),
+        tags: toKeyValues(versionTags),
       },
       signal: options.signal,
       schema: ModelVersionResponseSchema,

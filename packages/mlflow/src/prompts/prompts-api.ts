@@ -1,15 +1,16 @@
 import { type CallOptions, isoFromMillis, NotFoundError, type Page } from '@mlops-mcp/core';
 import {
+  fetchRegisteredModelRow,
+  searchRegisteredModelRows,
+} from '../registry/registered-models-api.js';
+import {
   type MlflowModelVersionRaw,
   type MlflowRegisteredModelRaw,
   ModelVersionResponseSchema,
   ModelVersionsResponseSchema,
-  RegisteredModelResponseSchema,
-  SearchRegisteredModelsResponseSchema,
 } from '../registry/registry-api-types.js';
-import { hasPromptTag, REGISTERED_MODELS_MAX_RESULTS } from '../registry/registry-common.js';
+import { hasPromptTag } from '../registry/registry-common.js';
 import { withRegistryHints } from '../registry/registry-hints.js';
-import { fetchResumablePage } from '../registry/registry-page.js';
 import { GET_DESCRIPTION_CHARS } from '../registry/registry-text.js';
 import { MLFLOW_API, type MlflowContext } from '../shared/context.js';
 import { mapPromptSummary, mapPromptVersion } from './map-prompt.js';
@@ -54,35 +55,19 @@ export async function searchPrompts(
 ): Promise<Page<PromptSummary>> {
   const extra = params.filter?.trim();
   const filter = extra ? `${promptFilter} AND ${extra}` : promptFilter;
-  return fetchResumablePage({
-    cursor: params.cursor,
-    limit: params.limit,
-    serverMax: REGISTERED_MODELS_MAX_RESULTS,
-    fetch: async (token, maxResults) => {
-      const response = await withRegistryHints(
-        mlflow.http.request({
-          method: 'GET',
-          path: `${MLFLOW_API}/registered-models/search`,
-          query: {
-            filter,
-            max_results: maxResults,
-            order_by: params.orderBy?.length ? [...params.orderBy] : undefined,
-            page_token: token,
-          },
-          signal: options.signal,
-          schema: SearchRegisteredModelsResponseSchema,
-          operation: 'search prompts',
-        }),
-        {
-          invalid_input:
-            'Prompt filters use name and tags: "name LIKE \'%summar%\'", "tags.team = \'support\'" (AND only). ' +
-            'Order by name or last_updated_timestamp.',
-        },
-      );
-      return { items: response.registered_models, nextToken: response.next_page_token };
+  return searchRegisteredModelRows(
+    mlflow,
+    {
+      ...params,
+      filter,
+      operation: 'search prompts',
+      invalidInputHint:
+        'Prompt filters use name and tags: "name LIKE \'%summar%\'", "tags.team = \'support\'" (AND only). ' +
+        'Order by name or last_updated_timestamp.',
+      map: (raw) => mapPromptSummary(raw, { baseUrl: mlflow.baseUrl }),
     },
-    map: (raw) => mapPromptSummary(raw, { baseUrl: mlflow.baseUrl }),
-  });
+    options,
+  );
 }
 
 /** The registered model behind a prompt; not_found when missing or not a prompt. */
@@ -91,19 +76,17 @@ export async function fetchPromptModel(
   name: string,
   options: CallOptions,
 ): Promise<MlflowRegisteredModelRaw> {
-  const response = await withRegistryHints(
-    mlflow.http.request({
-      method: 'GET',
-      path: `${MLFLOW_API}/registered-models/get`,
-      query: { name },
-      signal: options.signal,
-      schema: RegisteredModelResponseSchema,
+  const model = await fetchRegisteredModelRow(
+    mlflow,
+    name,
+    {
       operation: 'get prompt',
-    }),
-    { not_found: `Prompt names are exact and case-sensitive. ${LIST_PROMPTS}` },
+      notFoundHint: `Prompt names are exact and case-sensitive. ${LIST_PROMPTS}`,
+    },
+    options,
   );
-  if (!hasPromptTag(response.registered_model.tags)) throw notAPrompt(name);
-  return response.registered_model;
+  if (!hasPromptTag(model.tags)) throw notAPrompt(name);
+  return model;
 }
 
 /** A prompt: description, tags, aliases, its newest version in full, and its versions. */

@@ -1,11 +1,12 @@
 import type { CallOptions } from '@mlops-mcp/core';
 import { EmptyResponseSchema } from '../shared/api-types.js';
 import { MLFLOW_API, type MlflowContext } from '../shared/context.js';
+import { toKeyValuesOrOmit } from '../shared/key-values.js';
 import { mapModelVersion } from './map-model-version.js';
 import type { MlflowModelVersion } from './model-version-schema.js';
 import { assertRegisteredModel } from './registered-models-api.js';
 import { ModelVersionResponseSchema } from './registry-api-types.js';
-import { LIST_VERSIONS, shape, toTagList } from './registry-common.js';
+import { LIST_VERSIONS, shape } from './registry-common.js';
 import { withRegistryHints } from './registry-hints.js';
 
 /** Model version writes (create, update, delete, tags, legacy stages): sent once, never retried. */
@@ -36,7 +37,7 @@ export async function createModelVersion(
         run_id: params.runId,
         model_id: params.modelId,
         description: params.description,
-        tags: toTagList(params.tags),
+        tags: toKeyValuesOrOmit(params.tags),
       },
       signal: options.signal,
       schema: ModelVersionResponseSchema,

@@ -1,5 +1,6 @@
 import type { CallOptions, Page } from '@mlops-mcp/core';
 import { MLFLOW_API, type MlflowContext, type MlflowReadOptions } from '../shared/context.js';
+import { fetchResumablePage } from '../shared/resumable-page.js';
 import { mapModelVersion } from './map-model-version.js';
 import type { MlflowModelVersion } from './model-version-schema.js';
 import { assertRegisteredModel } from './registered-models-api.js';
@@ -20,7 +21,6 @@ import {
   shape,
 } from './registry-common.js';
 import { withRegistryHints } from './registry-hints.js';
-import { fetchResumablePage } from './registry-page.js';
 
 /** Model version reads: search, get (by number or alias), latest per stage, download URI. */
 

@@ -1,11 +1,12 @@
 import type { CallOptions } from '@mlops-mcp/core';
 import { EmptyResponseSchema } from '../shared/api-types.js';
 import { MLFLOW_API, type MlflowContext } from '../shared/context.js';
+import { toKeyValuesOrOmit } from '../shared/key-values.js';
 import { mapRegisteredModel } from './map-registered-model.js';
 import type { MlflowRegisteredModel } from './registered-model-schema.js';
 import { assertRegisteredModel } from './registered-models-api.js';
 import { RegisteredModelResponseSchema } from './registry-api-types.js';
-import { LIST_MODELS, LIST_VERSIONS, shape, toTagList } from './registry-common.js';
+import { LIST_MODELS, LIST_VERSIONS, shape } from './registry-common.js';
 import { withRegistryHints } from './registry-hints.js';
 
 /** Registered model writes (create, update, rename, delete, aliases, tags): sent once, never retried. */
@@ -26,7 +27,11 @@ export async function createRegisteredModel(
     mlflow.http.request({
       method: 'POST',
       path: `${MLFLOW_API}/registered-models/create`,
-      body: { name: params.name, description: params.description, tags: toTagList(params.tags) },
+      body: {
+        name: params.name,
+        description: params.description,
+        tags: toKeyValuesOrOmit(params.tags),
+      },
       signal: options.signal,
       schema: RegisteredModelResponseSchema,
       operation: 'create registered model',

@@ -1,5 +1,6 @@
 import type { CallOptions, Page } from '@mlops-mcp/core';
 import { MLFLOW_API, type MlflowContext, type MlflowReadOptions } from '../shared/context.js';
+import { fetchResumablePage } from '../shared/resumable-page.js';
 import { mapRegisteredModel } from './map-registered-model.js';
 import type { MlflowRegisteredModel } from './registered-model-schema.js';
 import {
@@ -16,7 +17,6 @@ import {
   shape,
 } from './registry-common.js';
 import { withRegistryHints } from './registry-hints.js';
-import { fetchResumablePage } from './registry-page.js';
 
 /** Registered model reads: search (prompts excluded) and get. */
 
@@ -27,16 +27,27 @@ export interface SearchRegisteredModelsParams {
   cursor?: string | undefined;
 }
 
-/** Searches registered models (prompts excluded), paged with a resumable cursor. */
-export async function searchRegisteredModels(
+/** What a registered-models/search request needs besides the page (models and prompts share it). */
+export interface RegisteredModelSearch<Item> {
+  filter: string;
+  orderBy?: readonly string[] | undefined;
+  limit: number;
+  cursor?: string | undefined;
+  operation: string;
+  /** Advice on a rejected filter or order, in the words of the calling tool. */
+  invalidInputHint: string;
+  map: (raw: MlflowRegisteredModelRaw) => Item;
+}
+
+/** One page of registered-models/search (prompts live in the same table), resumable. */
+export async function searchRegisteredModelRows<Item>(
   mlflow: MlflowContext,
-  params: SearchRegisteredModelsParams,
-  options: MlflowReadOptions = {},
-): Promise<Page<MlflowRegisteredModel>> {
-  const filter = excludePromptsFilter(params.filter);
+  search: RegisteredModelSearch<Item>,
+  options: CallOptions = {},
+): Promise<Page<Item>> {
   return fetchResumablePage({
-    cursor: params.cursor,
-    limit: params.limit,
+    cursor: search.cursor,
+    limit: search.limit,
     serverMax: REGISTERED_MODELS_MAX_RESULTS,
     fetch: async (token, maxResults) => {
       const response = await withRegistryHints(
@@ -44,31 +55,49 @@ export async function searchRegisteredModels(
           method: 'GET',
           path: `${MLFLOW_API}/registered-models/search`,
           query: {
-            filter,
+            filter: search.filter,
             max_results: maxResults,
-            order_by: params.orderBy?.length ? [...params.orderBy] : undefined,
+            order_by: search.orderBy?.length ? [...search.orderBy] : undefined,
             page_token: token,
           },
           signal: options.signal,
           schema: SearchRegisteredModelsResponseSchema,
-          operation: 'search registered models',
+          operation: search.operation,
         }),
-        {
-          invalid_input:
-            'Registered model filters use name and tags: "name LIKE \'%llama%\'", "tags.task = \'nlp\'" ' +
-            '(strings in single quotes, AND only). Order by name, creation_timestamp or last_updated_timestamp.',
-        },
+        { invalid_input: search.invalidInputHint },
       );
       return { items: response.registered_models, nextToken: response.next_page_token };
     },
-    map: (raw) => mapRegisteredModel(raw, shape(mlflow, options, true)),
+    map: search.map,
   });
 }
 
-/** The raw registered model, with MLflow's not_found turned into advice. */
-async function fetchRegisteredModel(
+/** Searches registered models (prompts excluded), paged with a resumable cursor. */
+export async function searchRegisteredModels(
+  mlflow: MlflowContext,
+  params: SearchRegisteredModelsParams,
+  options: MlflowReadOptions = {},
+): Promise<Page<MlflowRegisteredModel>> {
+  return searchRegisteredModelRows(
+    mlflow,
+    {
+      ...params,
+      filter: excludePromptsFilter(params.filter),
+      operation: 'search registered models',
+      invalidInputHint:
+        'Registered model filters use name and tags: "name LIKE \'%llama%\'", "tags.task = \'nlp\'" ' +
+        '(strings in single quotes, AND only). Order by name, creation_timestamp or last_updated_timestamp.',
+      map: (raw) => mapRegisteredModel(raw, shape(mlflow, options, true)),
+    },
+    options,
+  );
+}
+
+/** One registered-models/get (model or prompt) with `notFoundHint` as the advice when missing. */
+export async function fetchRegisteredModelRow(
   mlflow: MlflowContext,
   name: string,
+  request: { operation: string; notFoundHint: string },
   options: CallOptions,
 ): Promise<MlflowRegisteredModelRaw> {
   const response = await withRegistryHints(
@@ -78,11 +107,28 @@ async function fetchRegisteredModel(
       query: { name },
       signal: options.signal,
       schema: RegisteredModelResponseSchema,
-      operation: 'get registered model',
+      operation: request.operation,
     }),
-    { not_found: `Names are exact and case-sensitive. ${LIST_MODELS}` },
+    { not_found: request.notFoundHint },
   );
   return response.registered_model;
+}
+
+/** The raw registered model, with MLflow's not_found turned into advice. */
+function fetchRegisteredModel(
+  mlflow: MlflowContext,
+  name: string,
+  options: CallOptions,
+): Promise<MlflowRegisteredModelRaw> {
+  return fetchRegisteredModelRow(
+    mlflow,
+    name,
+    {
+      operation: 'get registered model',
+      notFoundHint: `Names are exact and case-sensitive. ${LIST_MODELS}`,
+    },
+    options,
+  );
 }
 
 /**

@@ -67,9 +67,3 @@ export function shape(
     maxDescriptionChars: list ? LIST_DESCRIPTION_CHARS : undefined,
   };
 }
-
-/** A tags map as MLflow's key/value list (undefined when empty). */
-export const toTagList = (tags: Record<string, string> | undefined) =>
-  tags && Object.keys(tags).length > 0
-    ? Object.entries(tags).map(([key, value]) => ({ key, value }))
-    : undefined;

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { toKeyValues } from '../shared/key-values.js';
 import type { DatasetSpec } from './dataset-spec.js';
 import type { MlflowDatasetInput } from './runs-api-types.js';
 
@@ -16,7 +17,7 @@ export function mapDatasetInput(spec: DatasetSpec): MlflowDatasetInput {
   const source = sourceJson(spec.sourceType, spec.source);
   const schema = jsonText(spec.schema);
   const profile = jsonText(spec.profile);
-  const tags = Object.entries(spec.tags ?? {}).map(([key, value]) => ({ key, value }));
+  const tags = toKeyValues(spec.tags ?? {});
   if (spec.context) tags.unshift({ key: DATASET_CONTEXT_TAG, value: spec.context });
   return {
     tags,

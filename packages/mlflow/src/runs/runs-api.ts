@@ -1,8 +1,8 @@
 import type { CallOptions, MetricValue, Run } from '@mlops-mcp/core';
 import { type KindHints, withHints } from '@mlops-mcp/core';
-import { toKeyValues } from '../experiments/experiments-api.js';
 import { EmptyResponseSchema, GetRunResponseSchema } from '../shared/api-types.js';
 import { MLFLOW_API, type MlflowContext, type MlflowReadOptions } from '../shared/context.js';
+import { toKeyValues } from '../shared/key-values.js';
 import { mapRun } from './map-run.js';
 import {
   CreateRunResponseSchema,

@@ -15,3 +15,15 @@ export function keyValuesToMap(
   }
   return out;
 }
+
+/** A map as MLflow's `[{key, value}]` list (request bodies). */
+export function toKeyValues(map: Record<string, string>): { key: string; value: string }[] {
+  return Object.entries(map).map(([key, value]) => ({ key, value }));
+}
+
+/** The same, or undefined for a missing or empty map (the field is then left out). */
+export function toKeyValuesOrOmit(
+  map: Record<string, string> | undefined,
+): { key: string; value: string }[] | undefined {
+  return map && Object.keys(map).length > 0 ? toKeyValues(map) : undefined;
+}

@@ -1,15 +1,14 @@
 import {
   type CallOptions,
   decodeCursor,
-  encodeCursor,
   InvalidInputError,
   MlopsError,
   type Page,
-  resumable,
   UnsupportedCapabilityError,
   withHints,
 } from '@mlops-mcp/core';
 import { MLFLOW_API_V3, type MlflowContext } from '../shared/context.js';
+import { resumedPage } from '../shared/resumable-page.js';
 import { type NormalizedSpan, normalizeArtifactSpan, normalizeOtelSpan } from './map-span.js';
 import { mapTraceInfo, type TraceShapeOptions } from './map-trace.js';
 import { TRACE_FILTER_HINT, TRACE_NOT_FOUND_HINT } from './trace-errors.js';
@@ -105,17 +104,7 @@ export async function searchTraces(
   const items = response.traces
     .slice(skip)
     .map((raw) => mapTraceInfo(raw, { ...shape, baseUrl: mlflow.baseUrl }));
-  return resumable(
-    {
-      items,
-      nextCursor: response.next_page_token
-        ? encodeCursor({ token: response.next_page_token })
-        : undefined,
-    },
-    token,
-    skip,
-    encodeCursor,
-  );
+  return resumedPage(items, response.next_page_token, token, skip);
 }
 
 /** Fetches one trace's info (metadata, tags, previews, assessments) without its spans. */

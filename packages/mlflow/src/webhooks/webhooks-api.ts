@@ -1,14 +1,13 @@
 import {
   type CallOptions,
   decodeCursor,
-  encodeCursor,
   InvalidInputError,
   type Page,
-  resumable,
   withHints,
 } from '@mlops-mcp/core';
 import { EmptyResponseSchema } from '../shared/api-types.js';
 import { MLFLOW_API, type MlflowContext } from '../shared/context.js';
+import { resumedPage } from '../shared/resumable-page.js';
 import { mapWebhook, webhookEventToProto } from './map-webhook.js';
 import type { Webhook, WebhookEvent } from './webhook-model.js';
 import {
@@ -65,16 +64,11 @@ export async function listWebhooks(
     schema: ListWebhooksResponseSchema,
     operation: 'list webhooks',
   });
-  return resumable(
-    {
-      items: response.webhooks.slice(skip).map(mapWebhook),
-      nextCursor: response.next_page_token
-        ? encodeCursor({ token: response.next_page_token })
-        : undefined,
-    },
+  return resumedPage(
+    response.webhooks.slice(skip).map(mapWebhook),
+    response.next_page_token,
     token,
     skip,
-    encodeCursor,
   );
 }
 

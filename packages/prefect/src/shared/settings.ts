@@ -1,10 +1,14 @@
 import os from 'node:os';
-import { secrets } from '@mlops-mcp/core';
+import { requireHttpUrl, secrets } from '@mlops-mcp/core';
 import { z } from 'zod';
-import { requireHttpUrl } from './http-url.js';
 import { profileString, readActivePrefectProfile } from './profiles.js';
 
+/** Valid PREFECT_API_URL values, named in the error for one that is not a URL. */
+const PREFECT_API_EXAMPLE =
+  'http://127.0.0.1:4200/api or https://api.prefect.cloud/api/accounts/<id>/workspaces/<id>';
+
 /** How to reach a Prefect API (self-hosted server or Prefect Cloud workspace). */
+
 export const PrefectSettingsSchema = z.object({
   apiUrl: z.url({ protocol: /^https?$/ }),
   /** Prefect Cloud API key, sent as a bearer token. */
@@ -45,7 +49,10 @@ export function prefectSettingsFromEnv(
 
   const envApiUrl = env.PREFECT_API_URL?.trim();
   if (envApiUrl) {
-    settings = { apiUrl: requireHttpUrl(envApiUrl, 'PREFECT_API_URL'), source: 'env' };
+    settings = {
+      apiUrl: requireHttpUrl(envApiUrl, 'PREFECT_API_URL', PREFECT_API_EXAMPLE, 'a Prefect API'),
+      source: 'env',
+    };
     if (envApiKey) settings.apiKey = envApiKey;
     if (envAuthString) settings.authString = envAuthString;
   } else {
@@ -59,6 +66,8 @@ export function prefectSettingsFromEnv(
       apiUrl: requireHttpUrl(
         profileApiUrl,
         `PREFECT_API_URL in Prefect profile "${profile.name}" of ${profile.file}`,
+        PREFECT_API_EXAMPLE,
+        'a Prefect API',
       ),
       source: 'profile',
       profile: profile.name,

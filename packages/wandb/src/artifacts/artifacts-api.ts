@@ -8,8 +8,8 @@ import {
   RunOutputArtifactsDocument,
 } from '../graphql/documents/run-artifacts.js';
 import type { RunPath } from '../runs/run-path.js';
+import type { WandbContext } from '../shared/context.js';
 import { itemNotFound, projectNotFound, runNotFound } from '../shared/not-found.js';
-import type { WandbContext } from '../shared/wandb-context.js';
 import { isoFromWandb } from '../shared/wandb-time.js';
 import { mapArtifact, mapLineageRun } from './map-artifact.js';
 import type {

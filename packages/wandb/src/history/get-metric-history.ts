@@ -1,8 +1,7 @@
-import { estimateTokens, toCompactJson } from '@mlops-mcp/core';
+import { estimateTokens, shrinkSeries, toCompactJson } from '@mlops-mcp/core';
 import { z } from 'zod';
 import { entityInput, projectInput, runInput } from '../shared/common-inputs.js';
 import { defineWandbTool } from '../shared/define-tool.js';
-import { shrinkSeries } from './map-metric-series.js';
 import { WandbMetricSeriesSchema } from './wandb-metric-series.js';
 
 /** wandb_get_metric_history: sampled history of chosen keys of one run. */

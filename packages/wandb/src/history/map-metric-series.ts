@@ -1,6 +1,5 @@
-import { downsampleIndexes, type EntityRef } from '@mlops-mcp/core';
+import { type EntityRef, seriesStats, shrinkSeries } from '@mlops-mcp/core';
 import { toNumber } from '../graphql/json-string.js';
-import { seriesStats } from './series-stats.js';
 import type { WandbMetricSeries } from './wandb-metric-series.js';
 
 /**
@@ -53,27 +52,7 @@ export function toMetricSeries(
   };
   if (shape.includeTimestamps) series.timestamps = timestamps;
   if (values.length > 0) series.stats = seriesStats(values);
-  if (values.length > shape.maxPoints) {
-    const kept = downsampleIndexes(values, shape.maxPoints);
-    series.steps = kept.map((i) => steps[i]!);
-    series.values = kept.map((i) => values[i]!);
-    if (series.timestamps) series.timestamps = kept.map((i) => timestamps[i]!);
-    series.downsampled = true;
-  }
-  if (nonFinite) series.nonFinite = nonFinite;
-  return series;
-}
-
-/** Downsamples a built series further (to fit a response budget); its stats stay those of all rows. */
-export function shrinkSeries(series: WandbMetricSeries, maxPoints: number): WandbMetricSeries {
-  if (series.values.length <= maxPoints) return series;
-  const kept = downsampleIndexes(series.values, maxPoints);
-  const shrunk: WandbMetricSeries = {
-    ...series,
-    steps: kept.map((i) => series.steps[i]!),
-    values: kept.map((i) => series.values[i]!),
-    downsampled: true,
-  };
-  if (series.timestamps) shrunk.timestamps = kept.map((i) => series.timestamps![i]!);
-  return shrunk;
+  const shown = shrinkSeries(series, shape.maxPoints);
+  if (nonFinite) shown.nonFinite = nonFinite;
+  return shown;
 }

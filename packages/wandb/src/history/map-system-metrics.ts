@@ -1,6 +1,5 @@
-import { downsampleIndexes } from '@mlops-mcp/core';
+import { downsampleIndexes, seriesStats } from '@mlops-mcp/core';
 import { parseJsonObject, toNumber } from '../graphql/json-string.js';
-import { seriesStats } from './series-stats.js';
 import type { SystemMetricSeries } from './system-metrics.js';
 
 /**

@@ -4,13 +4,13 @@ import { GetProjectDocument } from '../graphql/documents/get-project.js';
 import { ListProjectsDocument } from '../graphql/documents/list-projects.js';
 import { omittedFieldsCaveat } from '../graphql/graphql-client.js';
 import { withCaveats } from '../shared/caveats.js';
-import { entityNotFound, projectNotFound } from '../shared/not-found.js';
 import {
   type ProjectScope,
   resolveEntity,
   resolveProject,
   type WandbContext,
-} from '../shared/wandb-context.js';
+} from '../shared/context.js';
+import { entityNotFound, projectNotFound } from '../shared/not-found.js';
 import { mapProject } from './map-project.js';
 import type { WandbProject } from './wandb-project.js';
 

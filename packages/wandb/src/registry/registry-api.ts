@@ -6,8 +6,8 @@ import {
   type RegistryCollectionConnection,
   RegistryCollectionsDocument,
 } from '../graphql/documents/registry-collections.js';
+import { resolveEntity, type WandbContext } from '../shared/context.js';
 import { entityNotFound, itemNotFound } from '../shared/not-found.js';
-import { resolveEntity, type WandbContext } from '../shared/wandb-context.js';
 import { isoFromWandb } from '../shared/wandb-time.js';
 
 /** W&B Registry projects are named `wandb-registry-<registry>` in the organization's entity. */

@@ -7,7 +7,7 @@ import {
 } from '@mlops-mcp/core';
 import { getArtifact } from '../artifacts/artifacts-api.js';
 import type { WandbArtifactDetail } from '../artifacts/wandb-artifact.js';
-import type { WandbContext } from '../shared/wandb-context.js';
+import type { WandbContext } from '../shared/context.js';
 import { listRegistry } from './registry-api.js';
 
 /**

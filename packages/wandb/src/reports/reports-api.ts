@@ -3,8 +3,8 @@ import { connectionPage, pageStart } from '../graphql/connection-page.js';
 import { CreateReportDocument } from '../graphql/documents/create-report.js';
 import { GetReportDocument } from '../graphql/documents/get-report.js';
 import { ListReportsDocument } from '../graphql/documents/list-reports.js';
+import type { WandbContext } from '../shared/context.js';
 import { itemNotFound, projectNotFound } from '../shared/not-found.js';
-import type { WandbContext } from '../shared/wandb-context.js';
 import { mapReport } from './map-report.js';
 import type { WandbReport } from './wandb-report.js';
 

@@ -1,8 +1,8 @@
 import type { CallOptions, Page } from '@mlops-mcp/core';
 import { connectionPage, pageStart } from '../graphql/connection-page.js';
 import { RunFilesDocument } from '../graphql/documents/run-files.js';
+import type { WandbContext } from '../shared/context.js';
 import { projectNotFound, runNotFound } from '../shared/not-found.js';
-import type { WandbContext } from '../shared/wandb-context.js';
 import { mapFile } from './map-file.js';
 import type { RunPath } from './run-path.js';
 import type { WandbFile } from './wandb-file.js';

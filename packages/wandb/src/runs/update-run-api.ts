@@ -1,8 +1,8 @@
 import type { CallOptions } from '@mlops-mcp/core';
 import { RunIdentityDocument } from '../graphql/documents/run-identity.js';
 import { UpdateRunDocument } from '../graphql/documents/update-run.js';
+import type { WandbContext } from '../shared/context.js';
 import { projectNotFound, runNotFound } from '../shared/not-found.js';
-import type { WandbContext } from '../shared/wandb-context.js';
 import type { RunPath } from './run-path.js';
 
 /** What to change on a run. */

@@ -1,7 +1,6 @@
 import os from 'node:os';
-import { secrets } from '@mlops-mcp/core';
+import { requireHttpUrl, secrets } from '@mlops-mcp/core';
 import { z } from 'zod';
-import { requireHttpUrl } from './http-url.js';
 import { netrcFilePath, readNetrcPassword } from './netrc-file.js';
 import { WANDB_CLOUD_BASE_URL, weaveTraceServerUrl } from './trace-server-url.js';
 

@@ -1,4 +1,4 @@
-import { requireHttpUrl } from './http-url.js';
+import { requireHttpUrl } from '@mlops-mcp/core';
 
 /** The W&B public (multi-tenant) cloud API; also wandb's default WANDB_BASE_URL. */
 export const WANDB_CLOUD_BASE_URL = 'https://api.wandb.ai';

@@ -2,8 +2,8 @@ import type { CallOptions, Page } from '@mlops-mcp/core';
 import { connectionPage, pageStart } from '../graphql/connection-page.js';
 import { GetSweepDocument } from '../graphql/documents/get-sweep.js';
 import { ListSweepsDocument } from '../graphql/documents/list-sweeps.js';
+import type { WandbContext } from '../shared/context.js';
 import { itemNotFound, projectNotFound } from '../shared/not-found.js';
-import type { WandbContext } from '../shared/wandb-context.js';
 import { mapSweep, sweepMetric } from './map-sweep.js';
 import type { WandbSweep } from './wandb-sweep.js';
 

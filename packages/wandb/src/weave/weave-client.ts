@@ -1,37 +1,24 @@
 import {
   ADAPTER_SPEC_VERSION,
-  type BackendAdapter,
   type BackendHealth,
   type CallOptions,
   HttpClient,
-  type HttpClientOptions,
-  type Logger,
   NotFoundError,
   probeHealth,
   type Tracing,
 } from '@mlops-mcp/core';
 import { wandbBasicAuthHeader } from '../shared/auth-header.js';
 import type { WandbSettings } from '../shared/settings.js';
-import { type JsonLinesStats, readJsonLines } from './jsonl-stream.js';
+import { readJsonLines } from './jsonl-stream.js';
 import {
   CallReadResSchema,
-  type CallsQueryReq,
-  type CallsQueryStatsReq,
-  type CallsQueryStatsRes,
   CallsQueryStatsResSchema,
-  type FeedbackCreateReq,
-  type FeedbackCreateRes,
   FeedbackCreateResSchema,
-  type FeedbackQueryReq,
   FeedbackQueryResSchema,
-  type ObjQueryReq,
   ObjQueryResSchema,
   ObjReadResSchema,
   ServerInfoResSchema,
-  type WireCall,
   WireCallSchema,
-  type WireFeedback,
-  type WireObj,
 } from './weave-api-types.js';
 import type {
   CallStreamOptions,
@@ -40,12 +27,7 @@ import type {
   WeaveClientOptions,
 } from './weave-context.js';
 import { mapWeaveError } from './weave-errors.js';
-import {
-  type ProjectChoice,
-  parseProject,
-  resolveProject,
-  type WeaveProject,
-} from './weave-ids.js';
+import { parseProject, resolveProject } from './weave-ids.js';
 import { createWeaveTracing } from './weave-tracing.js';
 
 export type { CallStreamOptions, CallStreamStats, WeaveClient, WeaveClientOptions };

@@ -21,11 +21,22 @@ export async function fetchResumablePage<Raw, Item>(args: {
 }): Promise<Page<Item>> {
   const { token, skip = 0 } = decodeCursor(args.cursor);
   const raw = await args.fetch(token, Math.min(args.serverMax, args.limit + skip));
+  return resumedPage(raw.items.slice(skip).map(args.map), raw.nextToken, token, skip);
+}
+
+/**
+ * Our page from one MLflow page read at (`token`, `skip`): `items` are those from `skip` on;
+ * MLflow's next page token becomes the next cursor, and a page cut to the response budget
+ * resumes at the first item left out (core's `resumable`).
+ */
+export function resumedPage<Item>(
+  items: Item[],
+  nextToken: string | undefined,
+  token: string | undefined,
+  skip: number,
+): Page<Item> {
   return resumable(
-    {
-      items: raw.items.slice(skip).map(args.map),
-      nextCursor: raw.nextToken ? encodeCursor({ token: raw.nextToken }) : undefined,
-    },
+    { items, nextCursor: nextToken ? encodeCursor({ token: nextToken }) : undefined },
     token,
     skip,
     encodeCursor,

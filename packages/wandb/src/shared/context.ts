@@ -2,7 +2,7 @@ import type { CallOptions } from '@mlops-mcp/core';
 import type { WandbGraphqlClient } from '../graphql/graphql-client.js';
 import { parseRunPath, type RunPath, requireProject } from '../runs/run-path.js';
 
-/** What the area modules (api/*.ts) need from the adapter. */
+/** The request context every W&B area function takes (never the adapter itself). */
 export interface WandbContext {
   graphql: WandbGraphqlClient;
   /** The W&B web app URL, for links. */
