@@ -18,13 +18,30 @@ const reports = [
 ].map((dir) => join(dir, '.vitest-report.json'));
 // scripts/smoke.mjs (the oldest Node line) writes the same fields.
 reports.push('.smoke-report.json');
+const problems = [];
 for (const file of reports) {
-  if (!existsSync(file)) continue;
+  if (!existsSync(file)) {
+    // A package with tests that wrote no report crashed before its end: say so.
+    const pkg = join(file, '..', 'package.json');
+    if (file === '.smoke-report.json') {
+      problems.push('smoke on the oldest Node: no report');
+      suitesFailed += 1;
+    } else if (existsSync(pkg) && JSON.parse(readFileSync(pkg, 'utf8')).scripts?.test) {
+      problems.push(`${join(file, '..')}: no test report (the run stopped before its end)`);
+      suitesFailed += 1;
+    }
+    continue;
+  }
   const report = JSON.parse(readFileSync(file, 'utf8'));
   passed += report.numPassedTests;
   failed += report.numFailedTests;
   skipped += report.numPendingTests + report.numTodoTests;
   suitesFailed += report.numFailedTestSuites;
+  for (const suite of report.testResults ?? []) {
+    if (suite.status === 'failed')
+      problems.push(`${suite.name}: ${suite.message || 'failed'}`.slice(0, 400));
+  }
 }
+for (const p of problems) console.log(`failed: ${p}`);
 console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(failed > 0 || suitesFailed > 0 || passed === 0 ? 1 : 0);

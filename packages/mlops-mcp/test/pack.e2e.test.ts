@@ -42,6 +42,8 @@ function run(cmd: string, args: string[], options: SpawnOptions & { input?: stri
     });
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
+    // A command that exits before reading its input must not fail the run with EPIPE.
+    child.stdin!.on('error', () => {});
     child.stdin!.end(options.input ?? '');
   });
 }
@@ -295,17 +297,23 @@ async function stdioSession(
       buffer += c;
       let nl = buffer.indexOf('\n');
       while (nl >= 0) {
-        const msg = JSON.parse(buffer.slice(0, nl)) as {
-          id?: number;
-          result?: Record<string, unknown>;
-        };
+        const line = buffer.slice(0, nl);
         buffer = buffer.slice(nl + 1);
+        let msg: { id?: number; result?: Record<string, unknown> };
+        try {
+          msg = JSON.parse(line) as typeof msg;
+        } catch {
+          // stdout is the MCP channel: anything else on it is a failure of this test, not a crash.
+          reject(new Error(`not a JSON-RPC line on stdout: ${line.slice(0, 200)}`));
+          return;
+        }
         if (typeof msg.id === 'number') replies.set(msg.id, msg);
         if (replies.has(2)) resolve();
         nl = buffer.indexOf('\n');
       }
     });
   });
+  child.stdin.on('error', () => {});
   for (const m of messages) child.stdin.write(`${JSON.stringify(m)}\n`);
   try {
     await done;
