@@ -34,7 +34,7 @@ async function backendCounts(
   const tracking = adapter.capabilities.tracking as Tracking | undefined;
   if (tracking) {
     const page = await tracking.searchExperiments({ limit: COUNT_CAP }, options);
-    counts[adapter.backend === 'wandb' ? 'projects' : 'experiments'] = count(
+    counts[`${tracking.scopeNoun}s`] = count(
       page.items.length,
       !!page.nextCursor,
     );
