@@ -45,11 +45,7 @@ export function rankedBy(query: RunQueryInput): (RankedBy & { metric: string }) 
  * instants, and orderBy with its direction resolved. Each backend translates it (see its
  * runs/neutral-query.ts).
  */
-export function toRunQuery(
-  input: RunQueryInput,
-  since: Date | undefined,
-  before?: Date,
-): RunQuery {
+export function toRunQuery(input: RunQueryInput, since: Date | undefined, before?: Date): RunQuery {
   const ranking = rankedBy(input);
   return {
     ...(input.status ? { status: input.status } : {}),

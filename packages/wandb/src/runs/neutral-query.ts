@@ -50,7 +50,9 @@ type RunQueries = Pick<Tracking, 'scopeNoun' | 'listScopes' | 'queryRuns' | 'run
  * projects (at most 10 per call), a query becomes one JSON filter per project, a recorded key is
  * looked up as a config key.
  */
-export function wandbRunQueries(tracking: Pick<Tracking, 'searchExperiments' | 'searchRuns'>): RunQueries {
+export function wandbRunQueries(
+  tracking: Pick<Tracking, 'searchExperiments' | 'searchRuns'>,
+): RunQueries {
   const perProject = async (
     scopes: readonly string[],
     filter: string | undefined,

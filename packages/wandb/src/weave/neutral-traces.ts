@@ -1,10 +1,4 @@
-import type {
-  CallOptions,
-  Trace,
-  TraceQuery,
-  TraceQueryResult,
-  Tracing,
-} from '@mlops-mcp/core';
+import type { CallOptions, Trace, TraceQuery, TraceQueryResult, Tracing } from '@mlops-mcp/core';
 
 /** At most this many Weave projects are searched per call (Weave searches one per request). */
 const MAX_PROJECTS = 5;

@@ -1,9 +1,4 @@
-import {
-  fitItemsToBudget,
-  type Trace,
-  TraceStatusSchema,
-  type Tracing,
-} from '@mlops-mcp/core';
+import { fitItemsToBudget, type Trace, TraceStatusSchema, type Tracing } from '@mlops-mcp/core';
 import { z } from 'zod';
 import { absentCaveats } from '../absent-backends.js';
 import { defineCrossTool } from '../cross-context.js';
