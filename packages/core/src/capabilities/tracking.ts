@@ -17,7 +17,10 @@ export interface SearchExperimentsParams {
 
 export interface SearchRunsParams {
   experimentIds: string[];
-  /** Backend-native filter expression (MLflow: `metrics.acc > 0.9 and tags.x = 'y'`). */
+  /**
+   * Backend-native filter expression (MLflow: `metrics.acc > 0.9 and tags.x = 'y'`), for callers
+   * that know the backend; cross-backend callers use the neutral `queryRuns`.
+   */
   filter?: string | undefined;
   /** Each entry a backend-native order clause, e.g. `metrics.acc DESC`. */
   orderBy?: string[] | undefined;
