@@ -35,6 +35,12 @@ export interface GatewayOptions {
   logger?: Logger;
   /** Inject an undici dispatcher for every backend (tests, proxies). */
   dispatcher?: Dispatcher;
+  /**
+   * Adapters to add, or to replace a configured one of the same `backend` (library users, tests).
+   * Any adapter implementing core's capability interfaces joins every `mlops_*` tool; its own
+   * tools are the caller's to add.
+   */
+  adapters?: readonly BackendAdapter[];
 }
 
 /** A configured gateway: its adapters, the selected tools, and MCP servers built from them. */
@@ -105,6 +111,7 @@ export function createGateway(input: GatewayConfigInput, options: GatewayOptions
       );
     }
   }
+  for (const adapter of options.adapters ?? []) adapters.set(adapter.backend, adapter);
   // Per-request adapters share one keep-alive pool instead of opening one each.
   // undici is loaded here only then (CommonJS: `require` is synchronous); otherwise each
   // adapter's client loads it with its pool on its first request.

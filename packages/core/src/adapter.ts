@@ -4,7 +4,7 @@ import type { Registry } from './capabilities/registry.js';
 import type { Tracing } from './capabilities/tracing.js';
 import type { Tracking } from './capabilities/tracking.js';
 import { MlopsError, UnsupportedCapabilityError } from './errors.js';
-import type { BackendId } from './model/ref.js';
+import type { BackendId, EntityKind } from './model/ref.js';
 
 /** Bumped on any breaking change to the capability interfaces (as vercel/ai versions its spec). */
 export const ADAPTER_SPEC_VERSION = 'v1' as const;
@@ -49,6 +49,11 @@ export interface BackendAdapter {
   readonly capabilities: Capabilities;
   /** Probes reachability, authentication and version with one cheap authenticated call. */
   checkHealth(options?: CallOptions): Promise<BackendHealth>;
+  /**
+   * The id this backend's capabilities take for a parsed ref uri, when it is not the ref's id
+   * (W&B runs: "<entity>/<project>/<id>"). Absent: the ref's id.
+   */
+  localId?(ref: { kind: EntityKind; id: string; scope: readonly string[]; uri: string }): string;
   close(): Promise<void>;
 }
 

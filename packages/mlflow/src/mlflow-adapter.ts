@@ -20,6 +20,7 @@ import { mapExperiment } from './experiments/map-experiment.js';
 import { getMetricHistory } from './metrics/metrics-api.js';
 import { createMlflowRegistry } from './registry/registry-capability.js';
 import { mapRun } from './runs/map-run.js';
+import { mlflowRunQueries } from './runs/neutral-query.js';
 import { getRun } from './runs/runs-api.js';
 import {
   EmptyResponseSchema,
@@ -180,6 +181,10 @@ export function createMlflowAdapter(
         getExperiment: (id, opts) => adapter.getExperiment(id, opts),
         searchRuns: (params, opts) => adapter.searchRuns(params, opts),
         getRun: (id, opts) => adapter.getRun(id, opts),
+        ...mlflowRunQueries({
+          searchExperiments: (params, opts) => adapter.searchExperiments(params, opts),
+          searchRuns: (params, opts) => adapter.searchRuns(params, opts),
+        }),
         getMetricHistory: (params, opts) => getMetricHistory(context, params, opts),
         listArtifacts: (runId, path, opts) => listArtifacts(context, runId, path, opts),
       },

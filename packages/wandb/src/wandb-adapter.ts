@@ -32,7 +32,9 @@ import { listRegistry } from './registry/registry-api.js';
 import { createWandbRegistry } from './registry/registry-capability.js';
 import { createReport, getReport, listReports } from './reports/reports-api.js';
 import { listRunFiles } from './runs/files-api.js';
+import { wandbLocalId } from './runs/local-id.js';
 import { toNeutralRun } from './runs/map-neutral-run.js';
+import { wandbRunQueries } from './runs/neutral-query.js';
 import { parseRunPath } from './runs/run-path.js';
 import { getRun, searchRuns } from './runs/runs-api.js';
 import { updateRun } from './runs/update-run-api.js';
@@ -42,6 +44,7 @@ import { resolveProject, resolveRun, type WandbContext } from './shared/context.
 import type { WandbSettings } from './shared/settings.js';
 import { getSweep, listSweeps } from './sweeps/sweeps-api.js';
 import { createWeaveClient, type WeaveClient } from './weave/index.js';
+import { weaveTraceQuery } from './weave/neutral-traces.js';
 
 /** Options for {@link createWandbAdapter}. */
 export interface WandbAdapterOptions {
@@ -150,6 +153,8 @@ export function createWandbAdapter(
     (...args: A): R =>
       fn(context, ...args);
 
+  const tracking = neutralTracking(context);
+  const weaveTracing = weave.capabilities.tracing;
   const adapter: WandbAdapter = {
     specVersion: ADAPTER_SPEC_VERSION,
     backend: 'wandb',
@@ -188,10 +193,14 @@ export function createWandbAdapter(
         return `W&B GraphQL (viewer ${me.username ?? 'unknown'})`;
       }),
     capabilities: {
-      tracking: neutralTracking(context),
-      tracing: weave.capabilities.tracing,
+      tracking,
+      tracing: {
+        ...weaveTracing,
+        ...weaveTraceQuery(weaveTracing, (opts) => tracking.defaultExperimentId!(opts)),
+      },
       registry: createWandbRegistry(context),
     },
+    localId: wandbLocalId,
     close: async () => {
       await Promise.all([http.close(), weave.close()]);
     },
@@ -214,7 +223,11 @@ function graphqlPath(settings: WandbSettings): string {
  * filters are W&B's JSON filters and orderBy[0] a W&B order string. A run search covers one
  * project, as W&B's run query does.
  */
-function neutralTracking(ctx: WandbContext): Tracking {
+type WandbTracking = Tracking & {
+  defaultExperimentId: NonNullable<Tracking['defaultExperimentId']>;
+};
+
+function neutralTracking(ctx: WandbContext): WandbTracking {
   const projectOf = (id: string) => {
     const [entity, project, ...rest] = id.split('/');
     if (!entity || !project || rest.length > 0) {
@@ -226,7 +239,7 @@ function neutralTracking(ctx: WandbContext): Tracking {
     }
     return { entity, project };
   };
-  return {
+  const base: Omit<WandbTracking, keyof ReturnType<typeof wandbRunQueries>> = {
     async searchExperiments(params, opts): Promise<Page<Experiment>> {
       const page = await listProjects(ctx, { limit: params.limit, cursor: params.cursor }, opts);
       const needle = params.filter?.trim().toLowerCase();
@@ -284,4 +297,5 @@ function neutralTracking(ctx: WandbContext): Tracking {
       return neutral;
     },
   };
+  return { ...base, ...wandbRunQueries(base) };
 }

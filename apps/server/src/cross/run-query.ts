@@ -1,4 +1,4 @@
-import { type RankedBy, type RunStatus, resolveMetricDirection } from '@mlops-mcp/core';
+import { type RankedBy, type RunQuery, resolveMetricDirection } from '@mlops-mcp/core';
 import { z } from 'zod';
 
 /** One neutral run query, translated to each tracking backend's own filter language. */
@@ -31,94 +31,28 @@ export const RunQuerySchema = z.object({
     .optional()
     .describe('Default: newest first.'),
 });
-export type RunQuery = z.infer<typeof RunQuerySchema>;
-
-const MLFLOW_STATUS: Record<string, string> = {
-  running: 'RUNNING',
-  finished: 'FINISHED',
-  failed: 'FAILED',
-  killed: 'KILLED',
-};
-const WANDB_STATES: Record<string, string[]> = {
-  running: ['running'],
-  finished: ['finished'],
-  failed: ['failed', 'crashed'],
-  killed: ['killed'],
-};
-
-function quoteMlflow(value: string): string {
-  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
-}
-
-function mlflowKey(key: string): string {
-  return `\`${key.replace(/`/g, '')}\``;
-}
-
-/** The MLflow search filter for a neutral query (status with several values is applied after). */
-export function mlflowFilter(
-  query: RunQuery,
-  since: Date | undefined,
-  before?: Date,
-): string | undefined {
-  const clauses: string[] = [];
-  if (query.status?.length === 1)
-    clauses.push(`attributes.status = '${MLFLOW_STATUS[query.status[0]!]}'`);
-  if (since) clauses.push(`attributes.start_time >= ${since.getTime()}`);
-  if (before) clauses.push(`attributes.start_time < ${before.getTime()}`);
-  if (query.tag) clauses.push(`tags.${mlflowKey(query.tag.key)} = ${quoteMlflow(query.tag.value)}`);
-  if (query.metric)
-    clauses.push(`metrics.${mlflowKey(query.metric.key)} ${query.metric.op} ${query.metric.value}`);
-  return clauses.length > 0 ? clauses.join(' and ') : undefined;
-}
+export type RunQueryInput = z.infer<typeof RunQuerySchema>;
 
 /** How a query's orderBy ranks: the given direction, else the shared rule on the metric name. */
-export function rankedBy(query: RunQuery): (RankedBy & { metric: string }) | undefined {
+export function rankedBy(query: RunQueryInput): (RankedBy & { metric: string }) | undefined {
   if (!query.orderBy) return undefined;
   const { metric, direction } = query.orderBy;
   return { metric, ...resolveMetricDirection(metric, direction, 'orderBy.direction') };
 }
 
-/** MLflow order clause for a neutral query. */
-export function mlflowOrder(query: RunQuery): string[] | undefined {
-  const ranking = rankedBy(query);
-  if (!ranking) return undefined;
-  return [`metrics.${mlflowKey(ranking.metric)} ${ranking.direction.toUpperCase()}`];
-}
-
-const WANDB_OPS: Record<string, string> = { '>': '$gt', '>=': '$gte', '<': '$lt', '<=': '$lte' };
-
-/** The W&B filters JSON for a neutral query. */
-export function wandbFilter(
-  query: RunQuery,
-  since: Date | undefined,
-  before?: Date,
-): string | undefined {
-  const clauses: Record<string, unknown>[] = [];
-  if (query.status?.length) {
-    clauses.push({ state: { $in: query.status.flatMap((status) => WANDB_STATES[status] ?? []) } });
-  }
-  if (since) clauses.push({ createdAt: { $gte: since.toISOString() } });
-  if (before) clauses.push({ createdAt: { $lt: before.toISOString() } });
-  if (query.tag) clauses.push({ [`config.${query.tag.key}.value`]: query.tag.value });
-  if (query.metric) {
-    clauses.push({
-      [`summary_metrics.${query.metric.key}`]: {
-        [WANDB_OPS[query.metric.op]!]: query.metric.value,
-      },
-    });
-  }
-  if (clauses.length === 0) return undefined;
-  return JSON.stringify(clauses.length === 1 ? clauses[0] : { $and: clauses });
-}
-
-/** W&B order string for a neutral query. */
-export function wandbOrder(query: RunQuery): string[] | undefined {
-  const ranking = rankedBy(query);
-  if (!ranking) return undefined;
-  return [`${ranking.direction === 'desc' ? '-' : '+'}summary_metrics.${ranking.metric}`];
-}
-
-/** True when a run's neutral status is one of the wanted ones (applied after the backend filter). */
-export function statusMatches(status: RunStatus, wanted: RunQuery['status']): boolean {
-  return !wanted?.length || (wanted as string[]).includes(status);
+/**
+ * The neutral query core's Tracking.queryRuns takes: the input's conditions, the window as
+ * instants, and orderBy with its direction resolved. Each backend translates it (see its
+ * runs/neutral-query.ts).
+ */
+export function toRunQuery(input: RunQueryInput, since: Date | undefined, before?: Date): RunQuery {
+  const ranking = rankedBy(input);
+  return {
+    ...(input.status ? { status: input.status } : {}),
+    ...(since ? { since } : {}),
+    ...(before ? { before } : {}),
+    ...(input.tag ? { tag: input.tag } : {}),
+    ...(input.metric ? { metric: input.metric } : {}),
+    ...(ranking ? { orderBy: { metric: ranking.metric, direction: ranking.direction } } : {}),
+  };
 }

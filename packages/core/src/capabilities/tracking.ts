@@ -3,6 +3,7 @@ import type { Experiment } from '../model/experiment.js';
 import type { MetricSeries } from '../model/metric-series.js';
 import type { Page } from '../model/page.js';
 import type { Run } from '../model/run.js';
+import type { RunStatus } from '../model/status.js';
 import type { CallOptions } from './call-options.js';
 
 export interface SearchExperimentsParams {
@@ -16,7 +17,10 @@ export interface SearchExperimentsParams {
 
 export interface SearchRunsParams {
   experimentIds: string[];
-  /** Backend-native filter expression (MLflow: `metrics.acc > 0.9 and tags.x = 'y'`). */
+  /**
+   * Backend-native filter expression (MLflow: `metrics.acc > 0.9 and tags.x = 'y'`), for callers
+   * that know the backend; cross-backend callers use the neutral `queryRuns`.
+   */
   filter?: string | undefined;
   /** Each entry a backend-native order clause, e.g. `metrics.acc DESC`. */
   orderBy?: string[] | undefined;
@@ -32,8 +36,59 @@ export interface MetricHistoryParams {
   maxPoints: number;
 }
 
+/**
+ * A backend-neutral run query; each backend translates it to its own filter language. Every
+ * condition given must hold (and); runs come back matching all of them.
+ */
+export interface RunQuery {
+  /** Any of these neutral statuses. */
+  status?: readonly Extract<RunStatus, 'running' | 'finished' | 'failed' | 'killed'>[] | undefined;
+  /** Started at or after this instant. */
+  since?: Date | undefined;
+  /** Started before this instant (a probe for what a window hid). */
+  before?: Date | undefined;
+  /** A recorded key equals a value (MLflow tag, W&B config key). */
+  tag?: { key: string; value: string } | undefined;
+  /** A metric (latest / summary value) compares to a number. */
+  metric?: { key: string; op: '>' | '>=' | '<' | '<='; value: number } | undefined;
+  /** Ranked by a metric, the direction already resolved; default newest first. */
+  orderBy?: { metric: string; direction: 'asc' | 'desc' } | undefined;
+}
+
+/** The scopes (experiments, projects) a cross-backend search covers. */
+export interface ScopeList {
+  /** Scope ids, as `queryRuns` and trace queries take them. */
+  ids: string[];
+  /** True when more matched than are listed (the backend's per-search cap). */
+  capped: boolean;
+}
+
+/** A run that recorded a key, and how (e.g. "MLflow tag prefect.flow_run_id"). */
+export interface RecordingRun {
+  run: Run;
+  via: string;
+}
+
 /** Experiments, runs, metric history and artifacts (MLflow, W&B runs). */
 export interface Tracking {
+  /** What this backend calls a scope of runs, singular: "experiment", "project". */
+  readonly scopeNoun: string;
+  /** The scopes whose name contains `fragment` (all without one), capped per backend. */
+  listScopes(fragment: string | undefined, options?: CallOptions): Promise<ScopeList>;
+  /** Runs of `scopes` (ids from listScopes) matching a neutral query, at most `limit` per search. */
+  queryRuns(
+    scopes: readonly string[],
+    query: RunQuery,
+    limit: number,
+    options?: CallOptions,
+  ): Promise<Run[]>;
+  /** Runs of `scopes` that recorded `key` = `value` (as a tag, param or config key). */
+  runsRecording(
+    scopes: readonly string[],
+    key: string,
+    value: string,
+    options?: CallOptions,
+  ): Promise<RecordingRun[]>;
   searchExperiments(
     params: SearchExperimentsParams,
     options?: CallOptions,

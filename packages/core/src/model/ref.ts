@@ -72,19 +72,30 @@ export function makeRef(
   return ref;
 }
 
-/** Parses a URI built by `entityUri`; returns undefined for anything else. */
-export function parseEntityUri(
+/**
+ * Parses a `<backend>://<scope/>*<kinds>/<id>` uri whatever its backend, including one this
+ * project does not ship (an adapter a library user adds); undefined for anything else.
+ */
+export function parseRefUri(
   uri: string,
-): { backend: BackendId; kind: EntityKind; id: string; scope: string[] } | undefined {
+): { backend: string; kind: EntityKind; id: string; scope: string[] } | undefined {
   const match = /^([a-z]+):\/\/(.+)$/.exec(uri);
   if (!match) return undefined;
-  const backend = BackendIdSchema.safeParse(match[1]);
-  if (!backend.success) return undefined;
   const segments = match[2]!.split('/').map((segment) => decodeURIComponent(segment));
   if (segments.length < 2) return undefined;
   const id = segments.at(-1)!;
   const plural = segments.at(-2)!;
   const kind = (Object.keys(PLURAL) as EntityKind[]).find((k) => PLURAL[k] === plural);
   if (!kind || id === '') return undefined;
-  return { backend: backend.data, kind, id, scope: segments.slice(0, -2) };
+  return { backend: match[1]!, kind, id, scope: segments.slice(0, -2) };
+}
+
+/** Parses a URI built by `entityUri`; returns undefined for anything else. */
+export function parseEntityUri(
+  uri: string,
+): { backend: BackendId; kind: EntityKind; id: string; scope: string[] } | undefined {
+  const backend = BackendIdSchema.safeParse(/^([a-z]+):\/\//.exec(uri)?.[1]);
+  if (!backend.success) return undefined;
+  const parsed = parseRefUri(uri);
+  return parsed && { ...parsed, backend: backend.data };
 }

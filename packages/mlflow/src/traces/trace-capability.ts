@@ -2,6 +2,7 @@ import type { Span, Trace, TraceFeedback, Tracing } from '@mlops-mcp/core';
 import { createAssessment } from '../assessments/assessments-api.js';
 import type { MlflowContext } from '../shared/context.js';
 import { mapTraceDetail } from './map-trace-detail.js';
+import { mlflowTraceQuery } from './neutral-traces.js';
 import {
   type AssessmentSourceType,
   AssessmentSourceTypeSchema,
@@ -17,7 +18,8 @@ const NEUTRAL_FIELD_CHARS = 4000;
  * back as core `Trace`/`Span` with refs `mlflow://traces/<id>`, feedback becomes an assessment.
  */
 export function createMlflowTracing(mlflow: MlflowContext): Tracing {
-  return {
+  const tracing: Tracing = {
+    queryTraces: (query, options) => mlflowTraceQuery(tracing).queryTraces(query, options),
     async searchTraces(params, options) {
       const page = await searchTraces(
         mlflow,
@@ -63,6 +65,7 @@ export function createMlflowTracing(mlflow: MlflowContext): Tracing {
       );
     },
   };
+  return tracing;
 }
 
 /** The neutral fields of an MLflow trace summary (MLflow extras dropped). */

@@ -8,6 +8,7 @@ import {
 import { searchCalls } from './call-search.js';
 import { type FeedbackContent, feedbackRequest } from './feedback-request.js';
 import { neutralTrace, traceFromRoot } from './map-trace.js';
+import { weaveTraceQuery } from './neutral-traces.js';
 import { fetchTraceTree } from './trace-tree.js';
 import type { WeaveClient } from './weave-context.js';
 import { parseProject, requireCallId, type WeaveProject } from './weave-ids.js';
@@ -22,7 +23,17 @@ const NEUTRAL_MAX_SPANS = 1_000;
  * are Weave trace ids or `wandb://<entity>/<project>/traces/<id>` refs.
  */
 export function createWeaveTracing(client: WeaveClient): Tracing {
-  return {
+  const tracing: Tracing = {
+    // The client's default project; the W&B adapter overrides it with WANDB_PROJECT of its entity.
+    queryTraces: (query, options) =>
+      weaveTraceQuery(tracing, async () => {
+        try {
+          return client.project().id;
+        } catch {
+          return undefined;
+        }
+      }).queryTraces(query, options),
+
     async searchTraces(params, options) {
       const project = scopeProject(client, params.scopes);
       return searchCalls(
@@ -77,6 +88,7 @@ export function createWeaveTracing(client: WeaveClient): Tracing {
       );
     },
   };
+  return tracing;
 }
 
 /** The one project a neutral search covers. */

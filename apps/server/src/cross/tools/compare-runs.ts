@@ -1,37 +1,30 @@
-import {
-  type BackendAdapter,
-  InvalidInputError,
-  MetricValueSchema,
-  parseEntityUri,
-  type Run,
-  type Tracking,
-} from '@mlops-mcp/core';
+import { InvalidInputError, MetricValueSchema, type Run, type Tracking } from '@mlops-mcp/core';
 import { z } from 'zod';
-import { defineCrossTool } from '../cross-context.js';
+import { type CrossContext, defineCrossTool } from '../cross-context.js';
+import { refTarget } from '../ref-target.js';
 
 const MAX_KEYS = 60;
 
-/** The backend run id a ref uri stands for (W&B needs entity/project in front of the id). */
+/** The tracking capability and run id a ref uri stands for. */
 function runTarget(
   uri: string,
-  adapters: ReadonlyMap<string, BackendAdapter>,
+  client: Pick<CrossContext, 'adapters'>,
 ): { tracking: Tracking; id: string } {
-  const parsed = parseEntityUri(uri);
-  if (parsed?.kind !== 'run') {
+  const { backend, target } = refTarget(uri, client, ['run']);
+  if (!backend) {
     throw new InvalidInputError(`"${uri.slice(0, 120)}" is not a run ref uri.`, {
       field: 'runs',
       hint: 'Pass ref.uri values from mlops_search_runs or a backend search, e.g. mlflow://runs/<id>.',
     });
   }
-  const tracking = adapters.get(parsed.backend)?.capabilities.tracking;
-  if (!tracking) {
+  const tracking = target?.adapter.capabilities.tracking;
+  if (!target || !tracking) {
     throw new InvalidInputError(
-      `The ${parsed.backend} backend is not enabled, so ${uri} cannot be read.`,
+      `The ${backend} backend is not enabled, so ${uri} cannot be read.`,
       { field: 'runs' },
     );
   }
-  const id = parsed.backend === 'wandb' ? [...parsed.scope, parsed.id].join('/') : parsed.id;
-  return { tracking, id };
+  return { tracking, id: target.id };
 }
 
 function columns<V>(runs: Run[], pick: (run: Run) => Record<string, V> | undefined) {
@@ -69,7 +62,7 @@ export const crossCompareRunsTool = defineCrossTool({
   async handler(input, { client, signal }) {
     const runs = await Promise.all(
       input.runs.map((uri) => {
-        const { tracking, id } = runTarget(uri, client.adapters);
+        const { tracking, id } = runTarget(uri, client);
         return tracking.getRun(id, { signal });
       }),
     );

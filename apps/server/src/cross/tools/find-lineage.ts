@@ -2,7 +2,6 @@ import {
   type BackendAdapter,
   InvalidInputError,
   type Orchestration,
-  parseEntityUri,
   type Run,
   type Tracking,
 } from '@mlops-mcp/core';
@@ -13,8 +12,12 @@ import { CaveatSchema, fanOut } from '../fan-out.js';
 import {
   FLOW_RUN_ID_KEYS,
   FLOW_RUN_NAME_KEYS,
+  flowRunNameLink,
+  flowRunUri,
   LINEAGE_CONVENTIONS,
+  LINEAGE_ORCHESTRATOR,
 } from '../lineage-conventions.js';
+import { refTarget } from '../ref-target.js';
 import { trackingScopes } from '../tracking-scopes.js';
 
 const LinkSchema = z.object({
@@ -28,8 +31,6 @@ const LinkSchema = z.object({
     .describe('Which recorded key linked the two, e.g. "MLflow tag prefect.flow_run_id".'),
 });
 type Link = z.infer<typeof LinkSchema>;
-
-const quote = (value: string) => `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 
 /** ML runs (MLflow, W&B) that recorded this flow run's id or name under a known key. */
 async function runsOfFlowRun(
@@ -45,8 +46,9 @@ async function runsOfFlowRun(
     ...FLOW_RUN_NAME_KEYS.map((key) => ({ key, value: flowRun.name })),
   ];
   const links = new Map<string, Link>();
-  const add = (run: Run, via: string) => {
-    if (!links.has(run.ref.uri)) {
+  for (const { key, value } of lookups) {
+    for (const { run, via } of await tracking.runsRecording(ids, key, value, { signal })) {
+      if (links.has(run.ref.uri)) continue;
       links.set(run.ref.uri, {
         backend: adapter.backend,
         kind: 'run',
@@ -56,31 +58,6 @@ async function runsOfFlowRun(
         via,
       });
     }
-  };
-  for (const { key, value } of lookups) {
-    if (adapter.backend === 'mlflow') {
-      for (const kind of ['tags', 'params'] as const) {
-        const page = await tracking.searchRuns(
-          {
-            experimentIds: ids.slice(0, 100),
-            filter: `${kind}.\`${key}\` = ${quote(value)}`,
-            limit: 50,
-          },
-          { signal },
-        );
-        for (const run of page.items)
-          add(run, `MLflow ${kind === 'tags' ? 'tag' : 'param'} ${key}`);
-      }
-    } else {
-      for (const id of ids) {
-        const filter = JSON.stringify({ [`config.${key}.value`]: value });
-        const page = await tracking.searchRuns(
-          { experimentIds: [id], filter, limit: 50 },
-          { signal },
-        );
-        for (const run of page.items) add(run, `W&B config ${key}`);
-      }
-    }
   }
   return [...links.values()];
 }
@@ -88,27 +65,28 @@ async function runsOfFlowRun(
 /** The flow runs an ML run recorded under a known key. */
 async function flowRunsOfRun(
   run: Run,
-  prefect: BackendAdapter | undefined,
+  orchestrator: BackendAdapter | undefined,
   signal: AbortSignal,
 ): Promise<Link[]> {
   const recorded = { ...(run.params ?? {}), ...(run.tags ?? {}) };
   const links: Link[] = [];
-  const orchestration = prefect?.capabilities.orchestration as Orchestration | undefined;
+  const orchestration = orchestrator?.capabilities.orchestration;
+  const backend = orchestrator?.backend ?? LINEAGE_ORCHESTRATOR.backend;
   for (const key of FLOW_RUN_ID_KEYS) {
     const id = recorded[key];
     if (!id) continue;
     if (!orchestration) {
       links.push({
-        backend: 'prefect',
+        backend,
         kind: 'flow-run',
-        uri: `prefect://flow-runs/${id}`,
-        via: `${run.ref.backend} ${key} (Prefect not enabled)`,
+        uri: flowRunUri(id),
+        via: `${run.ref.backend} ${key} (${LINEAGE_ORCHESTRATOR.label} not enabled)`,
       });
       continue;
     }
     const flowRun = await orchestration.getFlowRun(id, { signal });
     links.push({
-      backend: 'prefect',
+      backend,
       kind: 'flow-run',
       uri: flowRun.ref.uri,
       name: flowRun.name,
@@ -119,12 +97,13 @@ async function flowRunsOfRun(
   for (const key of FLOW_RUN_NAME_KEYS) {
     const name = recorded[key];
     if (name && links.length === 0) {
+      const { uri, how } = flowRunNameLink(name);
       links.push({
-        backend: 'prefect',
+        backend,
         kind: 'flow-run-name',
-        uri: `prefect://flow-runs/?name=${encodeURIComponent(name)}`,
+        uri,
         name,
-        via: `${run.ref.backend} ${key} (by name: find it with prefect_list_flow_runs)`,
+        via: `${run.ref.backend} ${key} (${how})`,
       });
     }
   }
@@ -132,17 +111,16 @@ async function flowRunsOfRun(
 }
 
 function sourceOf(uri: string, client: CrossContext) {
-  const parsed = parseEntityUri(uri);
-  if (!parsed || (parsed.kind !== 'run' && parsed.kind !== 'flow-run')) {
+  const { backend, target } = refTarget(uri, client, ['run', 'flow-run']);
+  if (!backend) {
     throw new InvalidInputError(`"${uri.slice(0, 120)}" is not a run or flow run ref uri.`, {
       field: 'uri',
       hint: 'Pass a ref.uri such as prefect://flow-runs/<id>, mlflow://runs/<id> or wandb://<entity>/<project>/runs/<id>.',
     });
   }
-  const adapter = client.adapters.get(parsed.backend);
-  if (!adapter)
-    throw new InvalidInputError(`The ${parsed.backend} backend is not enabled.`, { field: 'uri' });
-  return { parsed, adapter };
+  if (!target)
+    throw new InvalidInputError(`The ${backend} backend is not enabled.`, { field: 'uri' });
+  return target;
 }
 
 /** mlops_find_lineage: from a Prefect flow run to the ML runs it produced, or back. */
@@ -165,12 +143,11 @@ export const findLineageTool = defineCrossTool({
     caveats: z.array(CaveatSchema),
   }),
   async handler(input, { client, signal, progress }) {
-    const { parsed, adapter } = sourceOf(input.uri, client);
-    if (parsed.kind === 'flow-run') {
-      const flowRun = await (adapter.capabilities.orchestration as Orchestration).getFlowRun(
-        parsed.id,
-        { signal },
-      );
+    const { adapter, kind, id } = sourceOf(input.uri, client);
+    if (kind === 'flow-run') {
+      const flowRun = await (adapter.capabilities.orchestration as Orchestration).getFlowRun(id, {
+        signal,
+      });
       const trackers = [...client.adapters.values()].filter(
         (candidate) => candidate.capabilities.tracking,
       );
@@ -188,9 +165,11 @@ export const findLineageTool = defineCrossTool({
       };
     }
     const tracking = adapter.capabilities.tracking as Tracking;
-    const id = parsed.backend === 'wandb' ? [...parsed.scope, parsed.id].join('/') : parsed.id;
     const run = await tracking.getRun(id, { signal });
-    const links = await flowRunsOfRun(run, client.adapters.get('prefect'), signal);
+    const orchestrator = [...client.adapters.values()].find(
+      (candidate) => candidate.capabilities.orchestration,
+    );
+    const links = await flowRunsOfRun(run, orchestrator, signal);
     return {
       source: { uri: run.ref.uri, ...(run.name ? { name: run.name } : {}) },
       links,

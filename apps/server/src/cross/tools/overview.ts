@@ -34,10 +34,7 @@ async function backendCounts(
   const tracking = adapter.capabilities.tracking as Tracking | undefined;
   if (tracking) {
     const page = await tracking.searchExperiments({ limit: COUNT_CAP }, options);
-    counts[adapter.backend === 'wandb' ? 'projects' : 'experiments'] = count(
-      page.items.length,
-      !!page.nextCursor,
-    );
+    counts[`${tracking.scopeNoun}s`] = count(page.items.length, !!page.nextCursor);
   }
   const orchestration = adapter.capabilities.orchestration as Orchestration | undefined;
   if (orchestration) {

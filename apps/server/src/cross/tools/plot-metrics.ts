@@ -1,12 +1,7 @@
-import {
-  InvalidInputError,
-  type MetricSeries,
-  MetricSeriesSchema,
-  parseEntityUri,
-  type Tracking,
-} from '@mlops-mcp/core';
+import { InvalidInputError, type MetricSeries, MetricSeriesSchema } from '@mlops-mcp/core';
 import { z } from 'zod';
 import { defineCrossTool } from '../cross-context.js';
+import { refTarget } from '../ref-target.js';
 
 /** mlops_plot_metrics: metric curves of one or several runs, from any backends, as a PNG chart. */
 export const plotMetricsTool = defineCrossTool({
@@ -29,11 +24,9 @@ export const plotMetricsTool = defineCrossTool({
   async handler(input, { client, signal }) {
     const series: MetricSeries[] = [];
     for (const uri of input.runs) {
-      const parsed = parseEntityUri(uri);
-      const tracking = parsed
-        ? (client.adapters.get(parsed.backend)?.capabilities.tracking as Tracking | undefined)
-        : undefined;
-      if (parsed?.kind !== 'run' || !tracking?.getMetricHistory) {
+      const { target } = refTarget(uri, client, ['run']);
+      const tracking = target?.adapter.capabilities.tracking;
+      if (!target || !tracking?.getMetricHistory) {
         throw new InvalidInputError(
           `"${uri.slice(0, 120)}" is not a run of an enabled tracking backend.`,
           {
@@ -42,7 +35,7 @@ export const plotMetricsTool = defineCrossTool({
           },
         );
       }
-      const runId = parsed.backend === 'wandb' ? [...parsed.scope, parsed.id].join('/') : parsed.id;
+      const runId = target.id;
       for (const key of input.keys) {
         series.push(
           await tracking.getMetricHistory({ runId, key, maxPoints: input.maxPoints }, { signal }),

@@ -1,6 +1,7 @@
-import { InvalidInputError, parseEntityUri, TraceSchema, type Tracing } from '@mlops-mcp/core';
+import { InvalidInputError, TraceSchema } from '@mlops-mcp/core';
 import { z } from 'zod';
 import { defineCrossTool } from '../cross-context.js';
+import { refTarget } from '../ref-target.js';
 
 /** mlops_plot_trace: a trace's spans as a PNG timeline. */
 export const plotTraceTool = defineCrossTool({
@@ -16,11 +17,9 @@ export const plotTraceTool = defineCrossTool({
   }),
   outputSchema: z.object({ trace: TraceSchema }),
   async handler(input, { client, signal }) {
-    const parsed = parseEntityUri(input.trace);
-    const tracing = parsed
-      ? (client.adapters.get(parsed.backend)?.capabilities.tracing as Tracing | undefined)
-      : undefined;
-    if (parsed?.kind !== 'trace' || !tracing) {
+    const { target } = refTarget(input.trace, client, ['trace']);
+    const tracing = target?.adapter.capabilities.tracing;
+    if (!target || !tracing) {
       throw new InvalidInputError(
         `"${input.trace.slice(0, 120)}" is not a trace of an enabled tracing backend.`,
         {
@@ -29,9 +28,7 @@ export const plotTraceTool = defineCrossTool({
         },
       );
     }
-    const trace = await tracing.getTrace(parsed.backend === 'wandb' ? input.trace : parsed.id, {
-      signal,
-    });
+    const trace = await tracing.getTrace(target.id, { signal });
     // The picture carries the shape; keep the structured spans light.
     const spans = trace.spans?.map(({ inputs: _i, outputs: _o, attributes: _a, ...span }) => span);
     return { trace: spans ? { ...trace, spans } : trace };

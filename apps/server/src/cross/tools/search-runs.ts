@@ -7,6 +7,7 @@ import { CrossRunSchema, toCrossRun } from '../run-item.js';
 import { RunQuerySchema, rankedBy } from '../run-query.js';
 import { rankRuns, searchRunsOn } from '../search-runs-across.js';
 import { resolveSince } from '../time-window.js';
+import { scopesOnce } from '../tracking-scopes.js';
 
 /** mlops_search_runs: one neutral run query over every enabled tracking backend, merged and ranked. */
 export const crossSearchRunsTool = defineCrossTool({
@@ -48,9 +49,11 @@ export const crossSearchRunsTool = defineCrossTool({
         adapter.capabilities.tracking !== undefined &&
         (!input.backends?.length || (input.backends as string[]).includes(adapter.backend)),
     );
+    const scopes = scopesOnce();
     const { results, caveats } = await fanOut(
       adapters,
-      (adapter, backendSignal) => searchRunsOn(adapter, input, since, input.limit, backendSignal),
+      (adapter, backendSignal) =>
+        searchRunsOn(adapter, input, since, input.limit, backendSignal, scopes),
       { signal, progress },
     );
     const ranked = rankRuns(

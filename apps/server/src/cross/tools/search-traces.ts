@@ -1,17 +1,10 @@
-import {
-  type BackendAdapter,
-  type CallOptions,
-  fitItemsToBudget,
-  type Trace,
-  TraceStatusSchema,
-  type Tracing,
-} from '@mlops-mcp/core';
+import { fitItemsToBudget, type Trace, TraceStatusSchema, type Tracing } from '@mlops-mcp/core';
 import { z } from 'zod';
 import { absentCaveats } from '../absent-backends.js';
 import { defineCrossTool } from '../cross-context.js';
 import { CaveatSchema, fanOut } from '../fan-out.js';
 import { DEFAULT_SINCE, resolveSince, SinceInput } from '../time-window.js';
-import { trackingScopes } from '../tracking-scopes.js';
+import { scopesOnce } from '../tracking-scopes.js';
 import { olderThanWindowCaveat } from '../window-notice.js';
 
 const CrossTraceSchema = z.object({
@@ -59,46 +52,25 @@ export const crossSearchTracesTool = defineCrossTool({
     const adapters = [...client.adapters.values()].filter(
       (adapter) => adapter.capabilities.tracing,
     );
-    const wanted = (trace: Trace) => !input.status || trace.status === input.status;
-    const inWindow = (trace: Trace) =>
-      !trace.startedAt || Date.parse(trace.startedAt) >= since.getTime();
+    const scopes = scopesOnce();
     const { results, caveats } = await fanOut(
       adapters,
       async (adapter, backendSignal) => {
         const tracing = adapter.capabilities.tracing as Tracing;
         const options = { signal: backendSignal };
-        if (adapter.backend !== 'mlflow') {
-          // Weave: newest first, status and window checked here; the page shows what the window hid.
-          const projects = await weaveProjects(adapter, input.experiment, options);
-          const matching: Trace[] = [];
-          for (const scopes of projects) {
-            const page = await tracing.searchTraces({ scopes, limit: input.limit * 2 }, options);
-            matching.push(...page.items.filter(wanted));
-          }
-          matching.sort((a, b) => (b.startedAt ?? '').localeCompare(a.startedAt ?? ''));
-          const traces = matching.filter(inWindow);
-          const hidden = defaultWindow && traces.length < input.limit;
-          return { traces, older: hidden ? matching.find((trace) => !inWindow(trace)) : undefined };
-        }
-        const tracking = adapter.capabilities.tracking!;
-        const scopes = (
-          await trackingScopes(adapter, tracking, input.experiment, options)
-        ).ids.slice(0, 100);
-        if (scopes.length === 0) return { traces: [] as Trace[], older: undefined };
-        const status = input.status
-          ? [`trace.status = '${input.status === 'error' ? 'ERROR' : 'OK'}'`]
-          : [];
-        const search = (window: string, limit: number) =>
-          tracing.searchTraces(
-            { scopes, filter: [window, ...status].join(' AND '), limit },
-            options,
-          );
-        const page = await search(`trace.timestamp_ms > ${since.getTime()}`, input.limit * 2);
-        const traces = page.items.filter((trace) => wanted(trace) && inWindow(trace));
+        const found = await tracing.queryTraces(
+          {
+            ...(input.status ? { status: input.status } : {}),
+            since,
+            ...(input.experiment !== undefined ? { experiment: input.experiment } : {}),
+            limit: input.limit * 2,
+            trackingScopes: async (fragment) => (await scopes(adapter, fragment, options)).ids,
+          },
+          options,
+        );
         // A default window that left this backend short: one bounded look further back.
-        if (!defaultWindow || traces.length >= input.limit) return { traces, older: undefined };
-        const before = await search(`trace.timestamp_ms <= ${since.getTime()}`, 1);
-        return { traces, older: before.items[0] };
+        const hidden = defaultWindow && found.traces.length < input.limit;
+        return { traces: found.traces, older: hidden ? await found.olderThanWindow() : undefined };
       },
       { signal, progress },
     );
@@ -128,31 +100,6 @@ export const crossSearchTracesTool = defineCrossTool({
     );
   },
 });
-
-/** At most this many Weave projects are searched per call (Weave searches one per request). */
-const MAX_WEAVE_PROJECTS = 5;
-
-/**
- * The Weave projects a search covers, as one-scope lists: the default project when no name
- * fragment is given, else the W&B projects (and the default one) whose name contains it.
- */
-async function weaveProjects(
-  adapter: BackendAdapter,
-  fragment: string | undefined,
-  options: CallOptions,
-): Promise<string[][]> {
-  if (fragment === undefined) return [[]];
-  const needle = fragment.toLowerCase();
-  const tracking = adapter.capabilities.tracking;
-  const found = new Set<string>();
-  const fallback = await tracking?.defaultExperimentId?.(options).catch(() => undefined);
-  if (fallback?.split('/').pop()?.toLowerCase().includes(needle)) found.add(fallback);
-  if (tracking) {
-    const { ids } = await trackingScopes(adapter, tracking, fragment, options);
-    for (const id of ids) found.add(id);
-  }
-  return [...found].slice(0, MAX_WEAVE_PROJECTS).map((id) => [id]);
-}
 
 function crossTrace(trace: Trace): z.infer<typeof CrossTraceSchema> {
   return {

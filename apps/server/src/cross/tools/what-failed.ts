@@ -6,7 +6,6 @@ import {
   type Orchestration,
   type Run,
   type Trace,
-  type Tracing,
 } from '@mlops-mcp/core';
 import { z } from 'zod';
 import { absentCaveats } from '../absent-backends.js';
@@ -14,7 +13,7 @@ import { defineCrossTool } from '../cross-context.js';
 import { type Caveat, CaveatSchema, fanOut } from '../fan-out.js';
 import { searchRunsOn } from '../search-runs-across.js';
 import { DEFAULT_SINCE, resolveSince, SinceInput } from '../time-window.js';
-import { trackingScopes } from '../tracking-scopes.js';
+import { type ScopesOnce, scopesOnce } from '../tracking-scopes.js';
 import { newest, olderThanWindowCaveat } from '../window-notice.js';
 
 const FailureSchema = z.object({
@@ -65,64 +64,47 @@ function traceFailure(adapter: BackendAdapter, trace: Trace): Failure {
 }
 
 /**
- * Failed runs and error traces of MLflow or W&B/Weave. When `probe(found)` says so, also the
- * newest failed run and error trace from before the window (one query of one item each; Weave's
- * from the page already read).
+ * Failed runs and error traces of a tracking and/or tracing backend. When `probe(found)` says so,
+ * also the newest failed run and error trace from before the window (one bounded look each).
  */
-async function mlflowOrWandbFailures(
+async function trackedFailures(
   adapter: BackendAdapter,
   since: Date,
   probe: (found: number) => boolean,
   signal: AbortSignal,
   notes: Caveat[],
+  scopes: ScopesOnce,
 ): Promise<BackendFailures> {
   const failed = { status: ['failed' as const] };
-  const { runs, caveat } = await searchRunsOn(adapter, failed, since, PER_KIND, signal);
-  if (caveat) notes.push({ backend: adapter.backend, kind: 'partial', message: caveat });
-  const items = runs.map((run) => runFailure(adapter, run));
-  const tracing = adapter.capabilities.tracing as Tracing | undefined;
-  const tracking = adapter.capabilities.tracking;
-  let scopes: string[] = [];
-  let hiddenTrace: Trace | undefined;
-  const errors = `trace.status = 'ERROR'`;
-  if (tracing && tracking && adapter.backend === 'mlflow') {
-    // MLflow filters error traces server-side over its experiments, newest first.
-    scopes = (await trackingScopes(adapter, tracking, undefined, { signal })).ids.slice(0, 100);
-    if (scopes.length > 0) {
-      const page = await tracing.searchTraces(
+  const items: Failure[] = [];
+  if (adapter.capabilities.tracking) {
+    const { runs, caveat } = await searchRunsOn(adapter, failed, since, PER_KIND, signal, scopes);
+    if (caveat) notes.push({ backend: adapter.backend, kind: 'partial', message: caveat });
+    items.push(...runs.map((run) => runFailure(adapter, run)));
+  }
+  const tracing = adapter.capabilities.tracing;
+  const traces = tracing
+    ? await tracing.queryTraces(
         {
-          scopes,
-          filter: `${errors} AND trace.timestamp_ms > ${since.getTime()}`,
-          limit: PER_KIND,
+          status: 'error',
+          since,
+          limit: PER_KIND * 2,
+          trackingScopes: async (fragment) => (await scopes(adapter, fragment, { signal })).ids,
         },
         { signal },
-      );
-      items.push(...page.items.map((trace) => traceFailure(adapter, trace)));
-    }
-  } else if (tracing) {
-    // Weave searches its default project, newest first; the status is checked here (Weave
-    // derives it from the call's exception), and the same page shows what the window hid.
-    const page = await tracing.searchTraces({ scopes: [], limit: PER_KIND * 2 }, { signal });
-    const inWindow = (trace: Trace) =>
-      !trace.startedAt || Date.parse(trace.startedAt) >= since.getTime();
-    const errorTraces = page.items.filter((trace) => trace.status === 'error');
-    items.push(...errorTraces.filter(inWindow).map((trace) => traceFailure(adapter, trace)));
-    hiddenTrace = errorTraces.find((trace) => !inWindow(trace));
-  }
+      )
+    : undefined;
+  items.push(...(traces?.traces ?? []).map((trace) => traceFailure(adapter, trace)));
   const older: Failure[] = [];
   if (!probe(items.length)) return { items, older };
-  const before = await searchRunsOn(adapter, failed, undefined, 1, signal, since);
-  const newestRun = before.runs.sort((a, b) =>
-    (b.startedAt ?? '').localeCompare(a.startedAt ?? ''),
-  )[0];
-  if (newestRun) older.push(runFailure(adapter, newestRun));
-  if (tracing && scopes.length > 0) {
-    const page = await tracing.searchTraces(
-      { scopes, filter: `${errors} AND trace.timestamp_ms <= ${since.getTime()}`, limit: 1 },
-      { signal },
-    );
-    hiddenTrace = page.items[0];
+  if (adapter.capabilities.tracking) {
+    const before = await searchRunsOn(adapter, failed, undefined, 1, signal, scopes, since);
+    const newestRun = before.runs.sort((a, b) =>
+      (b.startedAt ?? '').localeCompare(a.startedAt ?? ''),
+    )[0];
+    if (newestRun) older.push(runFailure(adapter, newestRun));
   }
+  const hiddenTrace = await traces?.olderThanWindow();
   if (hiddenTrace) older.push(traceFailure(adapter, hiddenTrace));
   return { items, older };
 }
@@ -146,7 +128,7 @@ function flowRunFailure(
   };
 }
 
-async function prefectFailures(
+async function flowRunFailures(
   adapter: BackendAdapter,
   since: Date,
   probe: (found: number) => boolean,
@@ -211,14 +193,24 @@ export const whatFailedTool = defineCrossTool({
     const since = resolveSince(input.since ?? DEFAULT_SINCE);
     const defaultWindow = input.since === undefined;
     const notes: Caveat[] = [];
+    const scopes = scopesOnce();
     const { results, caveats } = await fanOut(
       [...client.adapters.values()],
       async (adapter, backendSignal) => {
         // A default window that left this backend short: one bounded look further back.
         const probe = (found: number) => defaultWindow && found < input.limit;
-        return adapter.capabilities.orchestration
-          ? prefectFailures(adapter, since, probe, backendSignal)
-          : mlflowOrWandbFailures(adapter, since, probe, backendSignal, notes);
+        const { tracking, tracing, orchestration } = adapter.capabilities;
+        const parts = await Promise.all([
+          orchestration ? flowRunFailures(adapter, since, probe, backendSignal) : undefined,
+          tracking || tracing
+            ? trackedFailures(adapter, since, probe, backendSignal, notes, scopes)
+            : undefined,
+        ]);
+        const found = parts.filter((part) => part !== undefined);
+        return {
+          items: found.flatMap((part) => part.items),
+          older: found.flatMap((part) => part.older),
+        };
       },
       { signal, progress },
     );
