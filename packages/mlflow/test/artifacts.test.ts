@@ -1,14 +1,10 @@
-import {
-  type MlflowSeed,
-  type RunningServer,
-  runTool,
-  startSeededMlflow,
-} from '@mlops-mcp/testkit';
+import { runTool } from '@mlops-mcp/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listArtifacts } from '../src/artifacts/artifacts-api.js';
 import { listArtifactsTool } from '../src/artifacts/list-artifacts.js';
 import { readArtifactTool } from '../src/artifacts/read-artifact.js';
 import { createMlflowAdapter, type MlflowAdapter } from '../src/index.js';
+import { useSharedMlflow } from './shared-mlflow.js';
 
 /** What python/seed_mlflow_metrics.py returns (extras.metrics); the artifact part. */
 interface ArtifactsSeed {
@@ -26,17 +22,13 @@ interface ArtifactsSeed {
   markdownPath: string;
 }
 
-let server: RunningServer;
-let seed: MlflowSeed;
+const { seed, mlflow } = useSharedMlflow();
 let extras: ArtifactsSeed;
-let mlflow: MlflowAdapter;
 /** An adapter whose server does not exist: any request it makes fails as unavailable. */
 let unreachable: MlflowAdapter;
 
 beforeAll(async () => {
-  ({ server, seed } = await startSeededMlflow());
   extras = seed.extras.metrics as ArtifactsSeed;
-  mlflow = createMlflowAdapter({ trackingUri: server.url });
   unreachable = createMlflowAdapter(
     { trackingUri: 'http://127.0.0.1:9' },
     { retry: { maxAttempts: 1 } },
@@ -45,8 +37,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await unreachable?.close();
-  await mlflow?.close();
-  await server?.stop();
 });
 
 const evalRun = () => seed.runs.find((run) => run.name === `eval-${seed.invocationId}-mmlu`)!;

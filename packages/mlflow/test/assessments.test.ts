@@ -1,11 +1,6 @@
 import type { MlopsError } from '@mlops-mcp/core';
-import {
-  type MlflowSeed,
-  type RunningServer,
-  runTool,
-  startSeededMlflow,
-} from '@mlops-mcp/testkit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runTool } from '@mlops-mcp/testkit';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { deleteAssessmentTool } from '../src/assessments/delete-assessment.js';
 import { getAssessmentTool } from '../src/assessments/get-assessment.js';
 import { logExpectationTool } from '../src/assessments/log-expectation.js';
@@ -13,11 +8,11 @@ import { logFeedbackTool } from '../src/assessments/log-feedback.js';
 import { updateAssessmentTool } from '../src/assessments/update-assessment.js';
 import { getEvaluationDatasetTool } from '../src/evaluation-datasets/get-evaluation-dataset.js';
 import { searchEvaluationDatasetsTool } from '../src/evaluation-datasets/search-evaluation-datasets.js';
-import { createMlflowAdapter, type MlflowAdapter } from '../src/index.js';
 import { getTraceTool } from '../src/traces/get-trace.js';
 import { getTraceInfoTool } from '../src/traces/get-trace-info.js';
 import { searchTracesTool } from '../src/traces/search-traces.js';
 import { createMlflowTracing } from '../src/traces/trace-capability.js';
+import { useSharedMlflow } from './shared-mlflow.js';
 
 /** The part of seed.extras.traces (python/seed_mlflow_traces.py) these tests use. */
 interface TracesExtras {
@@ -28,20 +23,11 @@ interface TracesExtras {
   dataset: { id: string; name: string; records: number };
 }
 
-let server: RunningServer;
-let seed: MlflowSeed;
-let mlflow: MlflowAdapter;
+const { seed, mlflow } = useSharedMlflow();
 let traces: TracesExtras;
 
 beforeAll(async () => {
-  ({ server, seed } = await startSeededMlflow());
-  mlflow = createMlflowAdapter({ trackingUri: server.url });
   traces = seed.extras.traces as TracesExtras;
-});
-
-afterAll(async () => {
-  await mlflow?.close();
-  await server?.stop();
 });
 
 const UNKNOWN_TRACE = `tr-${'f'.repeat(32)}`;

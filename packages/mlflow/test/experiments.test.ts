@@ -1,12 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AnyToolDefinition, MlopsError } from '@mlops-mcp/core';
-import {
-  type MlflowSeed,
-  type RunningServer,
-  runTool,
-  startSeededMlflow,
-} from '@mlops-mcp/testkit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runTool } from '@mlops-mcp/testkit';
+import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { createExperimentTool } from '../src/experiments/create-experiment.js';
 import { deleteExperimentTool } from '../src/experiments/delete-experiment.js';
@@ -18,24 +13,13 @@ import { restoreExperimentTool } from '../src/experiments/restore-experiment.js'
 import { searchExperimentsTool } from '../src/experiments/search-experiments.js';
 import { setExperimentTagTool } from '../src/experiments/set-experiment-tag.js';
 import { updateExperimentTool } from '../src/experiments/update-experiment.js';
-import { createMlflowAdapter, type MlflowAdapter } from '../src/index.js';
+import type { MlflowAdapter } from '../src/index.js';
 import { createRunTool } from '../src/runs/create-run.js';
 import { getRunTool } from '../src/runs/get-run.js';
 import { searchRunsTool } from '../src/runs/search-runs.js';
+import { useSharedMlflow } from './shared-mlflow.js';
 
-let server: RunningServer;
-let seed: MlflowSeed;
-let mlflow: MlflowAdapter;
-
-beforeAll(async () => {
-  ({ server, seed } = await startSeededMlflow());
-  mlflow = createMlflowAdapter({ trackingUri: server.url });
-});
-
-afterAll(async () => {
-  await mlflow?.close();
-  await server?.stop();
-});
+const { seed, mlflow } = useSharedMlflow();
 
 /** The error a call fails with (the test fails if it succeeds). */
 async function failure(call: Promise<unknown>): Promise<MlopsError & z.ZodError> {

@@ -1,13 +1,7 @@
 import { type AnyToolDefinition, MlopsError } from '@mlops-mcp/core';
-import {
-  type MlflowSeed,
-  type RunningServer,
-  runTool,
-  startSeededMlflow,
-} from '@mlops-mcp/testkit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runTool } from '@mlops-mcp/testkit';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { createMlflowAdapter, type MlflowAdapter } from '../src/index.js';
 import { createLoggedModelTool } from '../src/logged-models/create-logged-model.js';
 import { deleteLoggedModelTool } from '../src/logged-models/delete-logged-model.js';
 import { deleteLoggedModelTagTool } from '../src/logged-models/delete-logged-model-tag.js';
@@ -21,6 +15,7 @@ import {
 import { loggedModelsTools } from '../src/logged-models/logged-models-tools.js';
 import { searchLoggedModelsTool } from '../src/logged-models/search-logged-models.js';
 import { setLoggedModelTagsTool } from '../src/logged-models/set-logged-model-tags.js';
+import { useSharedMlflow } from './shared-mlflow.js';
 
 /** What seed_mlflow_registry.py returns about logged models. */
 interface RegistryExtras {
@@ -29,20 +24,11 @@ interface RegistryExtras {
   loggedModels: { id: string; name: string; status: 'READY' | 'PENDING' }[];
 }
 
-let server: RunningServer;
-let seed: MlflowSeed;
+const { seed, mlflow } = useSharedMlflow();
 let extras: RegistryExtras;
-let mlflow: MlflowAdapter;
 
 beforeAll(async () => {
-  ({ server, seed } = await startSeededMlflow());
   extras = seed.extras.registry as RegistryExtras;
-  mlflow = createMlflowAdapter({ trackingUri: server.url });
-});
-
-afterAll(async () => {
-  await mlflow?.close();
-  await server?.stop();
 });
 
 const seeded = (status: 'READY' | 'PENDING') =>

@@ -1,14 +1,9 @@
-import {
-  type MlflowSeed,
-  type RunningServer,
-  runTool,
-  startSeededMlflow,
-} from '@mlops-mcp/testkit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMlflowAdapter, type MlflowAdapter } from '../src/index.js';
+import { runTool } from '@mlops-mcp/testkit';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { getMetricHistoriesTool } from '../src/metrics/get-metric-histories.js';
 import { getMetricHistoryTool } from '../src/metrics/get-metric-history.js';
 import { getMetricHistory } from '../src/metrics/metrics-api.js';
+import { useSharedMlflow } from './shared-mlflow.js';
 
 /** What python/seed_mlflow_metrics.py returns (extras.metrics). */
 interface MetricsSeed {
@@ -25,20 +20,11 @@ interface MetricsSeed {
   nanKey: string;
 }
 
-let server: RunningServer;
-let seed: MlflowSeed;
+const { seed, mlflow } = useSharedMlflow();
 let extras: MetricsSeed;
-let mlflow: MlflowAdapter;
 
 beforeAll(async () => {
-  ({ server, seed } = await startSeededMlflow());
   extras = seed.extras.metrics as MetricsSeed;
-  mlflow = createMlflowAdapter({ trackingUri: server.url });
-});
-
-afterAll(async () => {
-  await mlflow?.close();
-  await server?.stop();
 });
 
 const sftRun = (lr: string) => seed.runs.find((run) => run.name === `sft-llama-3-8b-lr${lr}`)!;

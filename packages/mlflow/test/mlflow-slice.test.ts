@@ -1,30 +1,13 @@
 import { MlopsError } from '@mlops-mcp/core';
-import {
-  type MlflowSeed,
-  type RunningServer,
-  runTool,
-  startSeededMlflow,
-} from '@mlops-mcp/testkit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runTool } from '@mlops-mcp/testkit';
+import { describe, expect, it } from 'vitest';
 import { searchExperimentsTool } from '../src/experiments/search-experiments.js';
-import { createMlflowAdapter, type MlflowAdapter } from '../src/index.js';
 import { getRunTool } from '../src/runs/get-run.js';
 import { searchRunsTool } from '../src/runs/search-runs.js';
 import { setRunTagTool } from '../src/runs/set-run-tag.js';
+import { useSharedMlflow } from './shared-mlflow.js';
 
-let server: RunningServer;
-let seed: MlflowSeed;
-let mlflow: MlflowAdapter;
-
-beforeAll(async () => {
-  ({ server, seed } = await startSeededMlflow());
-  mlflow = createMlflowAdapter({ trackingUri: server.url });
-});
-
-afterAll(async () => {
-  await mlflow?.close();
-  await server?.stop();
-});
+const { seed, mlflow } = useSharedMlflow();
 
 type RunItem = {
   id?: string;

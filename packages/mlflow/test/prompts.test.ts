@@ -1,13 +1,7 @@
 import { type AnyToolDefinition, MlopsError } from '@mlops-mcp/core';
-import {
-  type MlflowSeed,
-  type RunningServer,
-  runTool,
-  startSeededMlflow,
-} from '@mlops-mcp/testkit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runTool } from '@mlops-mcp/testkit';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { createMlflowAdapter, type MlflowAdapter } from '../src/index.js';
 import { getPromptTool } from '../src/prompts/get-prompt.js';
 import { getPromptVersionTool } from '../src/prompts/get-prompt-version.js';
 import { promptsTools } from '../src/prompts/prompts-tools.js';
@@ -16,6 +10,7 @@ import { searchPromptsTool } from '../src/prompts/search-prompts.js';
 import { setPromptAliasTool } from '../src/prompts/set-prompt-alias.js';
 import { ModelVersionResponseSchema } from '../src/registry/registry-api-types.js';
 import { searchRegisteredModelsTool } from '../src/registry/search-registered-models.js';
+import { useSharedMlflow } from './shared-mlflow.js';
 
 /** What seed_mlflow_registry.py returns about the prompt it registered with MlflowClient. */
 interface RegistryExtras {
@@ -26,20 +21,11 @@ interface RegistryExtras {
   };
 }
 
-let server: RunningServer;
-let seed: MlflowSeed;
+const { seed, mlflow } = useSharedMlflow();
 let prompt: RegistryExtras['prompt'];
-let mlflow: MlflowAdapter;
 
 beforeAll(async () => {
-  ({ server, seed } = await startSeededMlflow());
   prompt = (seed.extras.registry as RegistryExtras).prompt;
-  mlflow = createMlflowAdapter({ trackingUri: server.url });
-});
-
-afterAll(async () => {
-  await mlflow?.close();
-  await server?.stop();
 });
 
 const seededVersion = (version: string) => prompt.versions.find((v) => v.version === version)!;

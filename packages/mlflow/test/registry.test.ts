@@ -1,13 +1,7 @@
 import { type AnyToolDefinition, MlopsError } from '@mlops-mcp/core';
-import {
-  type MlflowSeed,
-  type RunningServer,
-  runTool,
-  startSeededMlflow,
-} from '@mlops-mcp/testkit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runTool } from '@mlops-mcp/testkit';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { createMlflowAdapter, type MlflowAdapter } from '../src/index.js';
 import { createModelVersionTool } from '../src/registry/create-model-version.js';
 import { createRegisteredModelTool } from '../src/registry/create-registered-model.js';
 import { deleteModelVersionTool } from '../src/registry/delete-model-version.js';
@@ -31,26 +25,18 @@ import { setRegisteredModelTagTool } from '../src/registry/set-registered-model-
 import { transitionModelVersionStageTool } from '../src/registry/transition-model-version-stage.js';
 import { updateModelVersionTool } from '../src/registry/update-model-version.js';
 import { updateRegisteredModelTool } from '../src/registry/update-registered-model.js';
+import { useSharedMlflow } from './shared-mlflow.js';
 
 /** What seed_mlflow_registry.py returns (the prompt is all these tests need from it). */
 interface RegistryExtras {
   prompt: { name: string };
 }
 
-let server: RunningServer;
-let seed: MlflowSeed;
-let mlflow: MlflowAdapter;
+const { seed, mlflow } = useSharedMlflow();
 let promptName: string;
 
 beforeAll(async () => {
-  ({ server, seed } = await startSeededMlflow());
-  mlflow = createMlflowAdapter({ trackingUri: server.url });
   promptName = (seed.extras.registry as RegistryExtras).prompt.name;
-});
-
-afterAll(async () => {
-  await mlflow?.close();
-  await server?.stop();
 });
 
 const MODEL = 'llama-3-8b-ft';

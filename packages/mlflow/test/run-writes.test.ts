@@ -1,13 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { AnyToolDefinition, MlopsError } from '@mlops-mcp/core';
-import {
-  type MlflowSeed,
-  type RunningServer,
-  runTool,
-  startSeededMlflow,
-} from '@mlops-mcp/testkit';
+import { runTool } from '@mlops-mcp/testkit';
 import { MockAgent } from 'undici';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createExperimentTool } from '../src/experiments/create-experiment.js';
 import { createMlflowAdapter, type MlflowAdapter } from '../src/index.js';
@@ -25,24 +20,16 @@ import { runWritesTools } from '../src/runs/run-writes-tools.js';
 import { getRunDatasetInputs } from '../src/runs/runs-api.js';
 import { searchRunsTool } from '../src/runs/search-runs.js';
 import { updateRunTool } from '../src/runs/update-run.js';
+import { useSharedMlflow } from './shared-mlflow.js';
 
-let server: RunningServer;
-let seed: MlflowSeed;
-let mlflow: MlflowAdapter;
+const { seed, mlflow } = useSharedMlflow();
 /** An experiment of this file's own, so created runs never show up in the seeded ones. */
 let scratchExperimentId: string;
 
 beforeAll(async () => {
-  ({ server, seed } = await startSeededMlflow());
-  mlflow = createMlflowAdapter({ trackingUri: server.url });
   scratchExperimentId = (
     await runTool(createExperimentTool, mlflow, { name: `run-writes-${randomUUID().slice(0, 8)}` })
   ).id;
-});
-
-afterAll(async () => {
-  await mlflow?.close();
-  await server?.stop();
 });
 
 /** The error a call fails with (the test fails if it succeeds). */

@@ -1,12 +1,6 @@
 import type { MlopsError } from '@mlops-mcp/core';
-import {
-  type MlflowSeed,
-  type RunningServer,
-  runTool,
-  startSeededMlflow,
-} from '@mlops-mcp/testkit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMlflowAdapter, type MlflowAdapter } from '../src/index.js';
+import { runTool } from '@mlops-mcp/testkit';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createPromptOptimizationJobTool } from '../src/prompt-optimization-jobs/create-prompt-optimization-job.js';
 import { deleteScorerTool } from '../src/scorers/delete-scorer.js';
 import { getScorerTool } from '../src/scorers/get-scorer.js';
@@ -14,6 +8,7 @@ import { listScorerVersionsTool } from '../src/scorers/list-scorer-versions.js';
 import { listScorersTool } from '../src/scorers/list-scorers.js';
 import { queryTraceMetricsTool } from '../src/trace-metrics/query-trace-metrics.js';
 import { searchTracesTool } from '../src/traces/search-traces.js';
+import { useSharedMlflow } from './shared-mlflow.js';
 
 /** seed.extras.scorers (python/seed_mlflow_scorers.py). */
 interface ScorersExtras {
@@ -31,22 +26,13 @@ interface TracesExtras {
   errorTraceId: string;
 }
 
-let server: RunningServer;
-let seed: MlflowSeed;
-let mlflow: MlflowAdapter;
+const { seed, mlflow } = useSharedMlflow();
 let scorers: ScorersExtras;
 let traces: TracesExtras;
 
 beforeAll(async () => {
-  ({ server, seed } = await startSeededMlflow());
-  mlflow = createMlflowAdapter({ trackingUri: server.url });
   scorers = seed.extras.scorers as ScorersExtras;
   traces = seed.extras.traces as TracesExtras;
-});
-
-afterAll(async () => {
-  await mlflow?.close();
-  await server?.stop();
 });
 
 const UNKNOWN_EXPERIMENT = '987654';

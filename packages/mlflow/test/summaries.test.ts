@@ -1,15 +1,10 @@
-import {
-  type MlflowSeed,
-  type RunningServer,
-  runTool,
-  startSeededMlflow,
-} from '@mlops-mcp/testkit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMlflowAdapter, type MlflowAdapter } from '../src/index.js';
+import { runTool } from '@mlops-mcp/testkit';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { compareRunsTool } from '../src/summaries/compare-runs.js';
 import { getBestRunTool } from '../src/summaries/get-best-run.js';
 import { summarizeExperimentTool } from '../src/summaries/summarize-experiment.js';
 import { summarizeRunTool } from '../src/summaries/summarize-run.js';
+import { useSharedMlflow } from './shared-mlflow.js';
 
 /** What python/seed_mlflow_metrics.py returns (extras.metrics); the part these tests use. */
 interface MetricsSeed {
@@ -24,20 +19,11 @@ interface MetricsSeed {
   nestedDir: string;
 }
 
-let server: RunningServer;
-let seed: MlflowSeed;
+const { seed, mlflow } = useSharedMlflow();
 let extras: MetricsSeed;
-let mlflow: MlflowAdapter;
 
 beforeAll(async () => {
-  ({ server, seed } = await startSeededMlflow());
   extras = seed.extras.metrics as MetricsSeed;
-  mlflow = createMlflowAdapter({ trackingUri: server.url });
-});
-
-afterAll(async () => {
-  await mlflow?.close();
-  await server?.stop();
 });
 
 const experimentId = (name: string) => seed.experiments.find((e) => e.name === name)!.id;

@@ -1,12 +1,6 @@
 import { estimateTokens, MlopsError, TraceSchema, toCompactJson } from '@mlops-mcp/core';
-import {
-  type MlflowSeed,
-  type RunningServer,
-  runTool,
-  startSeededMlflow,
-} from '@mlops-mcp/testkit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMlflowAdapter, type MlflowAdapter } from '../src/index.js';
+import { runTool } from '@mlops-mcp/testkit';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { deleteTraceTagTool } from '../src/traces/delete-trace-tag.js';
 import { deleteTracesTool } from '../src/traces/delete-traces.js';
 import { getTraceTool } from '../src/traces/get-trace.js';
@@ -17,6 +11,7 @@ import { setTraceTagTool } from '../src/traces/set-trace-tag.js';
 import { createMlflowTracing } from '../src/traces/trace-capability.js';
 import { getTraceWithSpans } from '../src/traces/traces-api.js';
 import { tracesTools } from '../src/traces/traces-tools.js';
+import { useSharedMlflow } from './shared-mlflow.js';
 
 /** What python/seed_mlflow_traces.py seeded (seed.extras.traces). */
 interface TracesExtras {
@@ -33,20 +28,11 @@ interface TracesExtras {
   assessments: Record<'correctTrue' | 'correctFalse' | 'relevance' | 'expectation', string>;
 }
 
-let server: RunningServer;
-let seed: MlflowSeed;
-let mlflow: MlflowAdapter;
+const { seed, mlflow } = useSharedMlflow();
 let traces: TracesExtras;
 
 beforeAll(async () => {
-  ({ server, seed } = await startSeededMlflow());
-  mlflow = createMlflowAdapter({ trackingUri: server.url });
   traces = seed.extras.traces as TracesExtras;
-});
-
-afterAll(async () => {
-  await mlflow?.close();
-  await server?.stop();
 });
 
 const UNKNOWN_TRACE = `tr-${'f'.repeat(32)}`;

@@ -25,3 +25,14 @@ export {
   startWeaveServer,
   type WeaveSeed,
 } from './weave-server.js';
+export {
+  backendsGlobalSetup,
+  runningBackends,
+  TEST_BACKENDS_ENV,
+} from './shared/global-setup.js';
+export {
+  type BackendName,
+  type SharedBackends,
+  type StartedBackends,
+  startBackends,
+} from './shared/start-backends.js';
