@@ -1,28 +1,29 @@
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { PrefectSeed, RunningServer, RunningWeaveServer, WeaveSeed } from '@mlops-mcp/testkit';
 import {
   childEnv,
-  type MlflowSeed,
+  type FaultProxy,
   OFFLINE_PYTHON_ENV,
   pinnedVersion,
   pythonEnv,
   runCapture,
+  startFaultProxy,
 } from '@mlops-mcp/testkit';
+import { uniqueName } from '@mlops-mcp/testkit/vitest';
 import { Client, InMemoryTransport } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGateway, type Gateway } from '../src/index.js';
-import { type AllBackends, startAllBackends } from './all-backends.js';
+import { sharedAllBackends } from './all-backends.js';
 
 /**
  * Every backend at once: real MLflow, real Prefect, real Weave and the W&B stand-in, behind one
  * in-process gateway and a real MCP client (so progress notifications are observed).
  */
-let backends: AllBackends;
-let mlflow: { server: RunningServer; seed: MlflowSeed };
-let prefect: { server: RunningServer; seed: PrefectSeed };
-let weave: { server: RunningWeaveServer; seed: WeaveSeed };
+const backends = sharedAllBackends();
+const { mlflow, prefect, weave } = backends;
+// Prefect is reached through a proxy, so one test can take it down without stopping the shared server.
+let prefectProxy: FaultProxy;
 let gateway: Gateway;
 let client: Client;
 
@@ -41,10 +42,11 @@ async function call(
 }
 
 beforeAll(async () => {
-  backends = await startAllBackends();
-  ({ mlflow, prefect, weave } = backends);
+  prefectProxy = await startFaultProxy({ target: prefect.url });
   // The default profile plus the charts, which it leaves out.
-  gateway = createGateway(backends.gatewayConfig({ toolsets: ['default', 'charts'] }));
+  gateway = createGateway(
+    backends.gatewayConfig({ toolsets: ['default', 'charts'] }, prefectProxy.url),
+  );
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
   await gateway.createServer().connect(serverSide);
   client = new Client({ name: 'cross-backend', version: '1.0.0' });
@@ -54,7 +56,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await client?.close();
   await gateway?.close();
-  await backends?.stop();
+  await prefectProxy?.stop();
 });
 
 /** Logs an MLflow error trace that started `daysAgo` days ago, with MLflow's own client. */
@@ -64,7 +66,7 @@ async function logOldErrorTrace(trackingUri: string, daysAgo: number): Promise<s
     script,
     [
       'import json, time, mlflow',
-      'exp = mlflow.set_experiment("nightly-agent-eval")',
+      `exp = mlflow.set_experiment("${uniqueName('nightly-agent-eval')}")`,
       `t0 = int((time.time() - ${daysAgo} * 86400) * 1e9)`,
       'span = mlflow.start_span_no_context("nightly-agent", inputs={"q": "x"}, experiment_id=exp.experiment_id, start_time_ns=t0)',
       'span.end(status="ERROR", end_time_ns=t0 + 5_000_000)',
@@ -84,7 +86,7 @@ async function logOldErrorTrace(trackingUri: string, daysAgo: number): Promise<s
 describe('a default time window that hides older data', () => {
   let oldTraceId: string;
   beforeAll(async () => {
-    oldTraceId = await logOldErrorTrace(mlflow.server.url, 3);
+    oldTraceId = await logOldErrorTrace(mlflow.url, 3);
   });
 
   it('reports error traces older than the default window, and the since that reaches them', async () => {
@@ -405,7 +407,7 @@ describe('cross-backend tools with every backend running', () => {
 
   // Last: it stops a backend for good.
   it('turns a backend that went down mid-session into a caveat, not a failed call', async () => {
-    await prefect.server.stop();
+    await prefectProxy.setFault({ kind: 'down' });
     const result = await client.callTool({
       name: 'mlops_what_failed',
       arguments: { since: '30d' },

@@ -3,6 +3,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { MlopsError } from '@mlops-mcp/core';
 import { freePort, type RunningServer, runTool, startMlflow } from '@mlops-mcp/testkit';
+import { sharedMlflow } from '@mlops-mcp/testkit/vitest';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createMlflowAdapter, type MlflowAdapter } from '../src/index.js';
 import { createWebhookTool } from '../src/webhooks/create-webhook.js';
@@ -19,11 +20,11 @@ interface Delivery {
   body: string;
 }
 
+// This file owns one MLflow server: webhook delivery to 127.0.0.1 needs server settings the
+// shared one must not have. Default webhook settings are checked on the shared server.
 // A server that may deliver to http://127.0.0.1 (MLflow refuses both by default), without
 // retrying unreachable targets (3 retries with backoff would make one failed test take 6 s).
 let server: RunningServer;
-// A server with MLflow's default webhook settings.
-let strictServer: RunningServer;
 let mlflow: MlflowAdapter;
 let strict: MlflowAdapter;
 let receiver: Server;
@@ -31,18 +32,16 @@ let receiverUrl: string;
 const deliveries: Delivery[] = [];
 
 beforeAll(async () => {
-  [server, strictServer] = await Promise.all([
-    startMlflow({
-      env: {
-        MLFLOW_WEBHOOK_ALLOWED_SCHEMES: 'http,https',
-        MLFLOW_WEBHOOK_ALLOW_PRIVATE_IPS: 'true',
-        MLFLOW_WEBHOOK_REQUEST_MAX_RETRIES: '0',
-      },
-    }),
-    startMlflow(),
-  ]);
+  server = await startMlflow({
+    env: {
+      MLFLOW_WEBHOOK_ALLOWED_SCHEMES: 'http,https',
+      MLFLOW_WEBHOOK_ALLOW_PRIVATE_IPS: 'true',
+      MLFLOW_WEBHOOK_REQUEST_MAX_RETRIES: '0',
+    },
+  });
   mlflow = createMlflowAdapter({ trackingUri: server.url });
-  strict = createMlflowAdapter({ trackingUri: strictServer.url });
+  // The run's shared server has MLflow's default webhook settings.
+  strict = createMlflowAdapter({ trackingUri: sharedMlflow().url });
   // The webhook target: records what MLflow sends; /missing answers 404.
   receiver = createServer((request, response) => {
     const chunks: Buffer[] = [];
@@ -66,7 +65,7 @@ afterAll(async () => {
   await new Promise((resolve) => receiver?.close(resolve));
   await mlflow?.close();
   await strict?.close();
-  await Promise.all([server?.stop(), strictServer?.stop()]);
+  await server?.stop();
 });
 
 beforeEach(() => {

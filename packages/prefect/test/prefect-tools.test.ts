@@ -1,12 +1,7 @@
 import { MlopsError } from '@mlops-mcp/core';
-import {
-  type PrefectSeed,
-  pinnedVersion,
-  type RunningServer,
-  runTool,
-  startSeededPrefect,
-} from '@mlops-mcp/testkit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pinnedVersion, runTool } from '@mlops-mcp/testkit';
+import { sharedPrefect } from '@mlops-mcp/testkit/vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
 import { getAutomationTool } from '../src/automations/get-automation.js';
 import { listAutomationsTool } from '../src/automations/list-automations.js';
@@ -25,7 +20,7 @@ import { listFlowRunsTool } from '../src/flow-runs/list-flow-runs.js';
 import { listTaskRunsTool } from '../src/flow-runs/list-task-runs.js';
 import { getFlowTool } from '../src/flows/get-flow.js';
 import { listFlowsTool } from '../src/flows/list-flows.js';
-import { createPrefectAdapter, type PrefectAdapter, prefectTools } from '../src/index.js';
+import { createPrefectAdapter, prefectTools } from '../src/index.js';
 import { getOverviewTool } from '../src/server/get-overview.js';
 import { getServerInfoTool } from '../src/server/get-server-info.js';
 import { listBlocksTool } from '../src/variables-and-blocks/list-blocks.js';
@@ -34,18 +29,12 @@ import { getWorkPoolTool } from '../src/work-pools/get-work-pool.js';
 import { listConcurrencyLimitsTool } from '../src/work-pools/list-concurrency-limits.js';
 import { listWorkPoolsTool } from '../src/work-pools/list-work-pools.js';
 
-let server: RunningServer;
-let seed: PrefectSeed;
-let prefect: PrefectAdapter;
-
-beforeAll(async () => {
-  ({ server, seed } = await startSeededPrefect());
-  prefect = createPrefectAdapter({ apiUrl: server.url, source: 'env' });
-});
+// The run's shared, seeded Prefect server (test/global-setup.ts).
+const { url: prefectUrl, seed } = sharedPrefect();
+const prefect = createPrefectAdapter({ apiUrl: prefectUrl, source: 'env' });
 
 afterAll(async () => {
-  await prefect?.close();
-  await server?.stop();
+  await prefect.close();
 });
 
 /** The MlopsError a promise rejects with. */
@@ -72,7 +61,7 @@ function inputIssues(call: () => unknown) {
 
 /** POSTs a raw body to the Prefect API, bypassing the adapter. */
 async function raw(path: string, body: unknown): Promise<unknown> {
-  const response = await fetch(`${server.url}/${path}`, {
+  const response = await fetch(`${prefectUrl}/${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
@@ -104,7 +93,7 @@ describe('prefect_get_server_info', () => {
   it('reports version, health and security posture without credentials in the URL', async () => {
     const info = await runTool(getServerInfoTool, prefect, {});
     expect(info).toMatchObject({
-      apiUrl: server.url,
+      apiUrl: prefectUrl,
       version: pinnedVersion('prefect'),
       healthy: true,
       cloud: false,
@@ -834,7 +823,7 @@ describe('prefect_cancel_flow_run', () => {
   it('reports what Prefect answered when orchestration aborts the request', async () => {
     // Bypass our pre-check: ask Prefect directly to cancel a finished run.
     const raw = (await (
-      await fetch(`${server.url}/flow_runs/${seed.flowRuns.failed}/set_state`, {
+      await fetch(`${prefectUrl}/flow_runs/${seed.flowRuns.failed}/set_state`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ state: { type: 'CANCELLING' } }),

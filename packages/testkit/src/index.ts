@@ -27,6 +27,7 @@ export {
 } from './weave-server.js';
 export {
   backendsGlobalSetup,
+  type ProvidingProject,
   runningBackends,
   TEST_BACKENDS_ENV,
 } from './shared/global-setup.js';

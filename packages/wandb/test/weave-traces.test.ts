@@ -1,10 +1,6 @@
 import { MlopsError, parseEntityUri } from '@mlops-mcp/core';
-import {
-  type RunningWeaveServer,
-  runTool,
-  startSeededWeave,
-  type WeaveSeed,
-} from '@mlops-mcp/testkit';
+import { runTool } from '@mlops-mcp/testkit';
+import { sharedWeave } from '@mlops-mcp/testkit/vitest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { wandbSettingsFromEnv } from '../src/shared/settings.js';
 import { addFeedbackTool } from '../src/weave/add-feedback.js';
@@ -19,8 +15,8 @@ import { searchCallsTool } from '../src/weave/search-calls.js';
 import { searchTracesTool } from '../src/weave/search-traces.js';
 import { summarizeTracesTool } from '../src/weave/summarize-traces.js';
 
-let server: RunningWeaveServer;
-let seed: WeaveSeed;
+// The run's shared, seeded Weave trace server (test/global-setup.ts).
+const { url: weaveUrl, apiKey: weaveApiKey, seed } = sharedWeave();
 let weave: WeaveClient;
 
 function clientWithKey(apiKey: string, defaults = true): WeaveClient {
@@ -28,21 +24,19 @@ function clientWithKey(apiKey: string, defaults = true): WeaveClient {
     WANDB_API_KEY: apiKey,
     // Nothing listens on port 9: the Weave client must never need W&B's GraphQL API.
     WANDB_BASE_URL: 'http://127.0.0.1:9',
-    WF_TRACE_SERVER_URL: server.url,
+    WF_TRACE_SERVER_URL: weaveUrl,
     ...(defaults ? { WANDB_ENTITY: seed.entity, WANDB_PROJECT: seed.project } : {}),
   });
   if (!settings) throw new Error('settings from env were not built');
   return createWeaveClient(settings, { retry: { maxAttempts: 1 } });
 }
 
-beforeAll(async () => {
-  ({ server, seed } = await startSeededWeave());
-  weave = clientWithKey(server.apiKey);
+beforeAll(() => {
+  weave = clientWithKey(weaveApiKey);
 });
 
 afterAll(async () => {
   await weave?.close();
-  await server?.stop();
 });
 
 const agentIds = () => seed.agentTraces.map((trace) => trace.id);
@@ -310,7 +304,9 @@ describe('wandb_get_call', () => {
     expect(typeof result.output).toBe('string');
     expect(result.output as string).toMatch(/^"summary summary.*… \[\d+ more chars\]$/);
     expect((result.output as string).length).toBeLessThan(1_100);
-    expect(result.opRef).toMatch(/^weave:\/\/\/mlops-test\/agent-traces\/op\/summarize_document:/);
+    expect(result.opRef).toMatch(
+      new RegExp(`^weave:///${seed.projectId}/op/summarize_document:`),
+    );
   });
 
   it('keeps small payloads whole', async () => {
@@ -467,7 +463,7 @@ describe('neutral tracing and health', () => {
   });
 
   it('takes the project from entity and project inputs when no default is configured', async () => {
-    const bare = clientWithKey(server.apiKey, false);
+    const bare = clientWithKey(weaveApiKey, false);
     try {
       const missing = await caught(runTool(getCallStatsTool, bare, { project: seed.project }));
       expect(missing).toMatchObject({ kind: 'invalid_input', field: 'entity' });
@@ -499,7 +495,7 @@ describe('neutral tracing and health', () => {
       const error = await caught(runTool(searchTracesTool, wrong, {}));
       expect(error.kind).toBe('auth');
       expect(error.message).not.toContain(wrongKey);
-      expect(`${error.message} ${error.hint}`).not.toContain(server.apiKey);
+      expect(`${error.message} ${error.hint}`).not.toContain(weaveApiKey);
       const health = await wrong.checkHealth();
       expect(health).toMatchObject({ reachable: true, authenticated: false });
     } finally {

@@ -5,7 +5,7 @@ import { type BackendName, type SharedBackends, startBackends } from './start-ba
 export const TEST_BACKENDS_ENV = 'MLOPS_MCP_TEST_BACKENDS';
 
 /** The part of vitest's TestProject a global set-up uses. */
-interface ProvidingProject {
+export interface ProvidingProject {
   provide(key: 'mlopsBackends', value: SharedBackends): void;
 }
 
