@@ -17,6 +17,9 @@ import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, gatewayEnv, runBinary, type SpawnedGateway, spawnHttpGateway } from './binary.js';
 
+// This file owns its servers: each holds a canary secret of this run (basic auth, an API auth
+// string), which the shared backends must not have.
+
 /**
  * Canary secrets: every credential the gateway holds is a unique random string for this run,
  * used against real servers that require it (MLflow's basic-auth app, Prefect with an API auth

@@ -24,6 +24,30 @@ const backends = sharedAllBackends();
 const { mlflow, prefect, weave } = backends;
 // Prefect is reached through a proxy, so one test can take it down without stopping the shared server.
 let prefectProxy: FaultProxy;
+/** An MLflow run of this file's own, tagged with the completed Prefect flow run (lineage). */
+let linkedRunId: string;
+
+/** Creates an MLflow run in an experiment of its own, tagged `prefect.flow_run_id` (REST API). */
+async function createLinkedRun(flowRunId: string): Promise<string> {
+  const post = async <T>(path: string, body: unknown): Promise<T> => {
+    const response = await fetch(`${mlflow.url}/api/2.0/mlflow/${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+    return (await response.json()) as T;
+  };
+  const { experiment_id } = await post<{ experiment_id: string }>('experiments/create', {
+    name: uniqueName('lineage'),
+  });
+  const { run } = await post<{ run: { info: { run_id: string } } }>('runs/create', {
+    experiment_id,
+    run_name: 'trained-by-prefect',
+    tags: [{ key: 'prefect.flow_run_id', value: flowRunId }],
+  });
+  return run.info.run_id;
+}
 let gateway: Gateway;
 let client: Client;
 
@@ -43,6 +67,7 @@ async function call(
 
 beforeAll(async () => {
   prefectProxy = await startFaultProxy({ target: prefect.url });
+  linkedRunId = await createLinkedRun(prefect.seed.flowRuns.completed);
   // The default profile plus the charts, which it leaves out.
   gateway = createGateway(
     backends.gatewayConfig({ toolsets: ['default', 'charts'] }, prefectProxy.url),
@@ -371,7 +396,7 @@ describe('cross-backend tools with every backend running', () => {
     };
     expect(result.links).toContainEqual(
       expect.objectContaining({
-        uri: `mlflow://runs/${mlflow.seed.runs[0]!.id}`,
+        uri: `mlflow://runs/${linkedRunId}`,
         via: 'MLflow tag prefect.flow_run_id',
       }),
     );
@@ -379,7 +404,7 @@ describe('cross-backend tools with every backend running', () => {
 
   it('follows the MLflow run back to its Prefect flow run', async () => {
     const result = (await call('mlops_find_lineage', {
-      uri: `mlflow://runs/${mlflow.seed.runs[0]!.id}`,
+      uri: `mlflow://runs/${linkedRunId}`,
     })) as {
       links: { uri: string; backend: string }[];
     };

@@ -19,6 +19,9 @@ import { getRunTool } from '../src/runs/get-run.js';
 import { getTraceAttachmentTool } from '../src/traces/get-trace-attachment.js';
 import { listTraceAttachmentsTool } from '../src/traces/list-trace-attachments.js';
 
+// This file owns its MLflow server: prompt optimization jobs need the server's job runner, which
+// the run's shared server leaves off (other tests prove the "no job execution" answer).
+
 const PNG_BYTES = Buffer.concat([
   Buffer.from('89504e470d0a1a0a', 'hex'),
   Buffer.from('fake-png-pixels'),

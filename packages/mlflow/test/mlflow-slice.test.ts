@@ -1,7 +1,10 @@
 import { MlopsError } from '@mlops-mcp/core';
 import { runTool } from '@mlops-mcp/testkit';
+import { uniqueName } from '@mlops-mcp/testkit/vitest';
 import { describe, expect, it } from 'vitest';
+import { createExperimentTool } from '../src/experiments/create-experiment.js';
 import { searchExperimentsTool } from '../src/experiments/search-experiments.js';
+import { createRunTool } from '../src/runs/create-run.js';
 import { getRunTool } from '../src/runs/get-run.js';
 import { searchRunsTool } from '../src/runs/search-runs.js';
 import { setRunTagTool } from '../src/runs/set-run-tag.js';
@@ -200,9 +203,11 @@ describe('mlflow_get_run', () => {
 
 describe('mlflow_set_run_tag', () => {
   it('sets a tag that mlflow_get_run then shows', async () => {
-    const seeded = seed.runs[0]!;
-    await runTool(setRunTagTool, mlflow, { runId: seeded.id, key: 'review', value: 'approved' });
-    const run = await runTool(getRunTool, mlflow, { runId: seeded.id });
+    // A run of this test's own: the seeded runs stay as seeded for every other test.
+    const experiment = await runTool(createExperimentTool, mlflow, { name: uniqueName('tags') });
+    const own = await runTool(createRunTool, mlflow, { experimentId: experiment.id });
+    await runTool(setRunTagTool, mlflow, { runId: own.id, key: 'review', value: 'approved' });
+    const run = await runTool(getRunTool, mlflow, { runId: own.id });
     expect(run.tags?.review).toBe('approved');
   });
 

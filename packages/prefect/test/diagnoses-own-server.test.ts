@@ -8,7 +8,8 @@ import { getOverviewTool } from '../src/server/get-overview.js';
 import { PrefectRest } from './prefect-rest.js';
 
 /**
- * Diagnoses on a server of their own (the shared seed's counts are asserted elsewhere): a run of
+ * Diagnoses on a server of their own, which must hold nothing late (the shared seed has late
+ * runs, and its counts are asserted elsewhere): a run of
  * billing-etl went to Failed (crimson-owl) while a run of another flow crashed (quiet-fox); two
  * scheduled deployments create no runs (one's only schedule is inactive, the other is paused).
  */

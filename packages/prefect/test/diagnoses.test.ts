@@ -51,7 +51,8 @@ const DIAGNOSES_SEED = fileURLToPath(
 
 /**
  * Adds the diagnosis scenarios on top of the shared seed. They live in their own script, run only
- * here, because the listing tests assert exact counts of the shared workspace.
+ * here, because the listing tests assert exact counts of the shared workspace. So this file owns
+ * its seeded server rather than adding these scenarios to the run's shared one.
  */
 async function seedDiagnoses(apiUrl: string): Promise<DiagnosesSeed> {
   const py = await pythonEnv();

@@ -7,6 +7,7 @@ import { createPrefectAdapter, type PrefectAdapter } from '../src/index.js';
 import { getServerInfoTool } from '../src/server/get-server-info.js';
 
 // A self-hosted server as a security-minded team runs it: basic auth and CSRF protection on.
+// This file owns that server; the run's shared one has neither.
 let server: RunningServer;
 let prefect: PrefectAdapter;
 

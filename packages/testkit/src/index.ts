@@ -14,17 +14,6 @@ export { runTool } from './run-tool.js';
 export type { RunningServer, StartServerOptions } from './running-server.js';
 export { startSeededMlflow } from './seeded-mlflow.js';
 export { childEnv, OFFLINE_PYTHON_ENV } from './server-env.js';
-export * from './wandb-standin/index.js';
-export {
-  OFFLINE_WEAVE_ENV,
-  type RunningWeaveServer,
-  type SeededWeaveObject,
-  type SeededWeaveTrace,
-  seedWeave,
-  startSeededWeave,
-  startWeaveServer,
-  type WeaveSeed,
-} from './weave-server.js';
 export {
   backendsGlobalSetup,
   type ProvidingProject,
@@ -37,3 +26,14 @@ export {
   type StartedBackends,
   startBackends,
 } from './shared/start-backends.js';
+export * from './wandb-standin/index.js';
+export {
+  OFFLINE_WEAVE_ENV,
+  type RunningWeaveServer,
+  type SeededWeaveObject,
+  type SeededWeaveTrace,
+  seedWeave,
+  startSeededWeave,
+  startWeaveServer,
+  type WeaveSeed,
+} from './weave-server.js';

@@ -29,10 +29,9 @@ export interface StartedBackends {
 }
 
 /**
- * Starts the named backends in parallel, each seeded once. When both MLflow and Prefect run, the
- * first seeded MLflow run is linked to the completed Prefect flow run by the lineage convention
- * (run tag `prefect.flow_run_id`), as startAllBackends does. If any start fails, the ones that
- * did are stopped before the error is rethrown.
+ * Starts the named backends in parallel, each seeded once and left exactly as seeded (unlike
+ * startAllBackends, no lineage tag: a package's own run and a shared run must look alike). If
+ * any start fails, the ones that did are stopped before the error is rethrown.
  */
 export async function startBackends(needs: readonly BackendName[]): Promise<StartedBackends> {
   const want = new Set(needs);
@@ -72,29 +71,9 @@ export async function startBackends(needs: readonly BackendName[]): Promise<Star
     ]);
     const failed = started.find((result) => result.status === 'rejected');
     if (failed) throw (failed as PromiseRejectedResult).reason;
-    if (backends.mlflow && backends.prefect) await linkLineage(backends);
   } catch (error) {
     await stop();
     throw error;
   }
   return { backends, stop };
-}
-
-/** Tags the first seeded MLflow run with the completed Prefect flow run (MLflow's REST API). */
-async function linkLineage(backends: SharedBackends): Promise<void> {
-  const { mlflow, prefect } = backends;
-  const response = await fetch(`${mlflow!.url}/api/2.0/mlflow/runs/set-tag`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      run_id: mlflow!.seed.runs[0]!.id,
-      key: 'prefect.flow_run_id',
-      value: prefect!.seed.flowRuns.completed,
-    }),
-  });
-  if (!response.ok) {
-    throw new Error(
-      `testkit: tagging the seeded MLflow run failed: ${response.status} ${await response.text()}`,
-    );
-  }
 }
