@@ -168,7 +168,9 @@ describe('mlflow_search_traces', () => {
       filter: "trace.status = 'ERROR'",
       limit: 50,
     });
-    expect(result.items.map((trace) => trace.id)).toEqual([traces.errorTraceId]);
+    // The shared server may hold other tests' error traces, in experiments of their own.
+    expect(result.items.map((trace) => trace.id)).toContain(traces.errorTraceId);
+    expect(new Set(result.items.map((trace) => trace.status))).toEqual(new Set(['error']));
     expect(result.experimentIds).toContain(traces.experimentId);
   });
 
