@@ -1,9 +1,14 @@
 import type { MlopsError } from '@mlops-mcp/core';
-import { runTool } from '@mlops-mcp/testkit';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { useSharedMlflow } from '../../test/shared-mlflow.js';
+import {
+  type MlflowSeed,
+  type RunningServer,
+  runTool,
+  startSeededMlflow,
+} from '@mlops-mcp/testkit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getEvaluationDatasetTool } from '../evaluation-datasets/get-evaluation-dataset.js';
 import { searchEvaluationDatasetsTool } from '../evaluation-datasets/search-evaluation-datasets.js';
+import { createMlflowAdapter, type MlflowAdapter } from '../index.js';
 import { getTraceTool } from '../traces/get-trace.js';
 import { getTraceInfoTool } from '../traces/get-trace-info.js';
 import { searchTracesTool } from '../traces/search-traces.js';
@@ -23,11 +28,22 @@ interface TracesExtras {
   dataset: { id: string; name: string; records: number };
 }
 
-const { seed, mlflow } = useSharedMlflow();
+// This file owns its seeded MLflow server: it adds, edits and deletes assessments of the seeded
+// traces, whose exact assessments the trace and scorer tests read on the run's shared server.
+let server: RunningServer;
+let seed: MlflowSeed;
+let mlflow: MlflowAdapter;
 let traces: TracesExtras;
 
 beforeAll(async () => {
+  ({ server, seed } = await startSeededMlflow());
+  mlflow = createMlflowAdapter({ trackingUri: server.url });
   traces = seed.extras.traces as TracesExtras;
+});
+
+afterAll(async () => {
+  await mlflow?.close();
+  await server?.stop();
 });
 
 const UNKNOWN_TRACE = `tr-${'f'.repeat(32)}`;
