@@ -1,5 +1,6 @@
 // Sums every package's vitest JSON report into one closing line CI can read:
 // "tests: N passed, N failed, N skipped". Exits 1 when a suite failed or nothing ran.
+// With `--phases name=seconds...` (scripts/test.sh) it first prints how long each phase took.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -43,5 +44,14 @@ for (const file of reports) {
   }
 }
 for (const p of problems) console.log(`failed: ${p}`);
+const phasesAt = process.argv.indexOf('--phases');
+if (phasesAt !== -1) {
+  const phases = process.argv.slice(phasesAt + 1).map((arg) => arg.split('='));
+  const total = phases.reduce((sum, [, seconds]) => sum + Number(seconds), 0);
+  const minutes = (seconds) =>
+    `${Math.floor(seconds / 60)}m${String(seconds % 60).padStart(2, '0')}s`;
+  const parts = phases.map(([name, seconds]) => `${name} ${minutes(Number(seconds))}`);
+  console.log(`phases: ${parts.join(', ')}; total ${minutes(total)}`);
+}
 console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(failed > 0 || suitesFailed > 0 || passed === 0 ? 1 : 0);

@@ -1,21 +1,60 @@
 #!/usr/bin/env bash
 # Sets up a fresh machine if needed, then runs lint, typecheck and every test suite (unit,
-# integration against real MLflow, end-to-end against the built binary, the packed npm package,
-# the MCP conformance suite), then a smoke run on the oldest supported Node. Ends with one line
-# "tests: N passed, N failed, N skipped".
+# integration against real MLflow, Prefect and Weave, end-to-end against the built binary, the
+# packed npm package, the MCP conformance suite), then a smoke run on the oldest supported Node.
+# The real backends start once, in the background while lint and typecheck run, and every
+# package's tests share them (MLOPS_MCP_TEST_BACKENDS; see docs/ARCHITECTURE.md "Real backends in
+# tests"). Ends with the time of each phase and one line "tests: N passed, N failed, N skipped".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=node-env.sh
 source scripts/node-env.sh
+
+phases=()
+phase_start=$SECONDS
+# Records the time since the previous phase ended under the name $1.
+end_phase() {
+  phases+=("$1=$((SECONDS - phase_start))")
+  phase_start=$SECONDS
+}
+
 bash scripts/setup.sh
+end_phase setup
+
+# Every shared backend, started and seeded once; they stop when this script exits.
+backends_file=$(mktemp "${TMPDIR:-/tmp}/mlops-mcp-test-backends.XXXXXX")
+exec 3< <(exec node packages/testkit/dist/bin/test-backends.js "$backends_file")
+backends_pid=$!
+stop_backends() {
+  kill -TERM "$backends_pid" 2>/dev/null || true
+  # test-backends closes its stdout when it exits, after stopping every server.
+  cat <&3 >/dev/null 2>&1 || true
+  rm -f "$backends_file"
+}
+trap stop_backends EXIT
 
 find . -name .vitest-report.json -not -path "*/node_modules/*" -delete
 status=0
 pnpm --silent lint || status=1
+end_phase lint
 pnpm --silent typecheck || status=1
+end_phase typecheck
+
+if read -r -u 3 ready && [ "$ready" = ready ]; then
+  export MLOPS_MCP_TEST_BACKENDS="$backends_file"
+else
+  echo "test: the shared backends did not start (see above); each package starts its own" >&2
+fi
+end_phase backends-wait
 pnpm --silent test || status=1
+end_phase tests
+unset MLOPS_MCP_TEST_BACKENDS
+stop_backends
+trap - EXIT
+
 # The oldest supported Node line: build + stdio/HTTP smoke of the binary (counted below).
 rm -f .smoke-report.json
 bash scripts/smoke-oldest-node.sh || status=1
-node scripts/test-summary.mjs || status=1
+end_phase smoke
+node scripts/test-summary.mjs --phases "${phases[@]}" || status=1
 exit $status

@@ -13,6 +13,9 @@ import {
 import type { AnyTask, Seeded } from './task.js';
 import { allTasks } from './tasks/index.js';
 
+// The evals own their servers: tasks compare answers with a whole backend's contents, which
+// other tests' writes to shared servers would change.
+
 /**
  * The eval suite: every task seeds its own state on the real servers (started once for the
  * run), then its plan runs through an MCP client on the gateway, and its check compares the

@@ -2,6 +2,8 @@ import { type MlflowSeed, type RunningServer, startSeededMlflow } from '@mlops-m
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runExample } from './run-example.js';
 
+// The examples own their seeded MLflow: they query the whole workspace (the best run anywhere,
+// the first 20 experiments), which other tests' writes to a shared server would change.
 let mlflow: RunningServer;
 let seed: MlflowSeed;
 const runId = (name: string) => seed.runs.find((run) => run.name === name)!.id;

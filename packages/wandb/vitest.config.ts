@@ -1,4 +1,4 @@
 import { defineConfig } from 'vitest/config';
-import { shared } from '../../vitest.shared.js';
+import { withBackends } from '../../vitest.shared.js';
 
-export default defineConfig(shared);
+export default defineConfig(withBackends());

@@ -6,13 +6,14 @@ import {
   type RunningServer,
   startSeededMlflow,
 } from '@mlops-mcp/testkit';
+import { sharedMlflow } from '@mlops-mcp/testkit/vitest';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gatewayEnv, type SpawnedGateway, spawnHttpGateway } from './binary.js';
 
 const TOKEN = 'headers-e2e-token-55731';
 const CONFIGURED_TOKEN = 'configured-mlflow-token-90211';
-let a: { server: RunningServer; seed: MlflowSeed };
+let a: { server: { url: string }; seed: MlflowSeed };
 let b: { server: RunningServer; seed: MlflowSeed };
 let perRequestOnly: SpawnedGateway;
 let withDefault: SpawnedGateway;
@@ -51,7 +52,10 @@ async function connect(spawned: SpawnedGateway, headers: Record<string, string>)
 }
 
 beforeAll(async () => {
-  [a, b] = await Promise.all([startSeededMlflow(), startSeededMlflow()]);
+  // Two MLflow servers: the run's shared one and one of this file's own, to tell requests apart.
+  const shared = sharedMlflow();
+  a = { server: { url: shared.url }, seed: shared.seed };
+  b = await startSeededMlflow();
   capture = createServer((req, res) => {
     seen.push(req.headers);
     res.writeHead(200, { 'content-type': 'application/json' });
@@ -69,7 +73,7 @@ afterAll(async () => {
   await Promise.all(clients.map((client) => client.close()));
   await Promise.all([perRequestOnly?.stop(), withDefault?.stop()]);
   await new Promise<void>((resolve) => (capture ? capture.close(() => resolve()) : resolve()));
-  await Promise.all([a?.server.stop(), b?.server.stop()]);
+  await b?.server.stop();
 });
 
 const runIds = async (client: Client): Promise<string[]> => {

@@ -1,28 +1,53 @@
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { PrefectSeed, RunningServer, RunningWeaveServer, WeaveSeed } from '@mlops-mcp/testkit';
 import {
   childEnv,
-  type MlflowSeed,
+  type FaultProxy,
   OFFLINE_PYTHON_ENV,
   pinnedVersion,
   pythonEnv,
   runCapture,
+  startFaultProxy,
 } from '@mlops-mcp/testkit';
+import { uniqueName } from '@mlops-mcp/testkit/vitest';
 import { Client, InMemoryTransport } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGateway, type Gateway } from '../src/index.js';
-import { type AllBackends, startAllBackends } from './all-backends.js';
+import { sharedAllBackends } from './all-backends.js';
 
 /**
  * Every backend at once: real MLflow, real Prefect, real Weave and the W&B stand-in, behind one
  * in-process gateway and a real MCP client (so progress notifications are observed).
  */
-let backends: AllBackends;
-let mlflow: { server: RunningServer; seed: MlflowSeed };
-let prefect: { server: RunningServer; seed: PrefectSeed };
-let weave: { server: RunningWeaveServer; seed: WeaveSeed };
+const backends = sharedAllBackends();
+const { mlflow, prefect, weave } = backends;
+// Prefect is reached through a proxy, so one test can take it down without stopping the shared server.
+let prefectProxy: FaultProxy;
+/** An MLflow run of this file's own, tagged with the completed Prefect flow run (lineage). */
+let linkedRunId: string;
+
+/** Creates an MLflow run in an experiment of its own, tagged `prefect.flow_run_id` (REST API). */
+async function createLinkedRun(flowRunId: string): Promise<string> {
+  const post = async <T>(path: string, body: unknown): Promise<T> => {
+    const response = await fetch(`${mlflow.url}/api/2.0/mlflow/${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+    return (await response.json()) as T;
+  };
+  const { experiment_id } = await post<{ experiment_id: string }>('experiments/create', {
+    name: uniqueName('lineage'),
+  });
+  const { run } = await post<{ run: { info: { run_id: string } } }>('runs/create', {
+    experiment_id,
+    run_name: 'trained-by-prefect',
+    tags: [{ key: 'prefect.flow_run_id', value: flowRunId }],
+  });
+  return run.info.run_id;
+}
 let gateway: Gateway;
 let client: Client;
 
@@ -41,10 +66,12 @@ async function call(
 }
 
 beforeAll(async () => {
-  backends = await startAllBackends();
-  ({ mlflow, prefect, weave } = backends);
+  prefectProxy = await startFaultProxy({ target: prefect.url });
+  linkedRunId = await createLinkedRun(prefect.seed.flowRuns.completed);
   // The default profile plus the charts, which it leaves out.
-  gateway = createGateway(backends.gatewayConfig({ toolsets: ['default', 'charts'] }));
+  gateway = createGateway(
+    backends.gatewayConfig({ toolsets: ['default', 'charts'] }, prefectProxy.url),
+  );
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
   await gateway.createServer().connect(serverSide);
   client = new Client({ name: 'cross-backend', version: '1.0.0' });
@@ -54,7 +81,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await client?.close();
   await gateway?.close();
-  await backends?.stop();
+  await prefectProxy?.stop();
 });
 
 /** Logs an MLflow error trace that started `daysAgo` days ago, with MLflow's own client. */
@@ -64,7 +91,7 @@ async function logOldErrorTrace(trackingUri: string, daysAgo: number): Promise<s
     script,
     [
       'import json, time, mlflow',
-      'exp = mlflow.set_experiment("nightly-agent-eval")',
+      `exp = mlflow.set_experiment("${uniqueName('nightly-agent-eval')}")`,
       `t0 = int((time.time() - ${daysAgo} * 86400) * 1e9)`,
       'span = mlflow.start_span_no_context("nightly-agent", inputs={"q": "x"}, experiment_id=exp.experiment_id, start_time_ns=t0)',
       'span.end(status="ERROR", end_time_ns=t0 + 5_000_000)',
@@ -84,7 +111,7 @@ async function logOldErrorTrace(trackingUri: string, daysAgo: number): Promise<s
 describe('a default time window that hides older data', () => {
   let oldTraceId: string;
   beforeAll(async () => {
-    oldTraceId = await logOldErrorTrace(mlflow.server.url, 3);
+    oldTraceId = await logOldErrorTrace(mlflow.url, 3);
   });
 
   it('reports error traces older than the default window, and the since that reaches them', async () => {
@@ -369,7 +396,7 @@ describe('cross-backend tools with every backend running', () => {
     };
     expect(result.links).toContainEqual(
       expect.objectContaining({
-        uri: `mlflow://runs/${mlflow.seed.runs[0]!.id}`,
+        uri: `mlflow://runs/${linkedRunId}`,
         via: 'MLflow tag prefect.flow_run_id',
       }),
     );
@@ -377,7 +404,7 @@ describe('cross-backend tools with every backend running', () => {
 
   it('follows the MLflow run back to its Prefect flow run', async () => {
     const result = (await call('mlops_find_lineage', {
-      uri: `mlflow://runs/${mlflow.seed.runs[0]!.id}`,
+      uri: `mlflow://runs/${linkedRunId}`,
     })) as {
       links: { uri: string; backend: string }[];
     };
@@ -405,7 +432,7 @@ describe('cross-backend tools with every backend running', () => {
 
   // Last: it stops a backend for good.
   it('turns a backend that went down mid-session into a caveat, not a failed call', async () => {
-    await prefect.server.stop();
+    await prefectProxy.setFault({ kind: 'down' });
     const result = await client.callTool({
       name: 'mlops_what_failed',
       arguments: { since: '30d' },

@@ -1,17 +1,20 @@
 import { freePort, type RunningServer, startMlflow } from '@mlops-mcp/testkit';
+import { sharedMlflow } from '@mlops-mcp/testkit/vitest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gatewayEnv, runBinary } from './binary.js';
 
 const ADMIN = { username: 'admin', password: 'doctor-admin-pw-4821' };
-let plain: RunningServer;
+// A plain server (the run's shared one), and an auth-secured server of this file's own: only a
+// server started with basic auth can answer real 401s.
+const plain = { url: sharedMlflow().url };
 let secured: RunningServer;
 
 beforeAll(async () => {
-  [plain, secured] = await Promise.all([startMlflow(), startMlflow({ basicAuth: ADMIN })]);
+  secured = await startMlflow({ basicAuth: ADMIN });
 });
 
 afterAll(async () => {
-  await Promise.all([plain?.stop(), secured?.stop()]);
+  await secured?.stop();
 });
 
 describe('mlops-mcp doctor', () => {

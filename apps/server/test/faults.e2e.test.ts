@@ -18,6 +18,8 @@ import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, gatewayEnv } from './binary.js';
 
+// This file owns its servers: it plays faults against them all the while (see below).
+
 /**
  * Every fault the proxy can play, for every backend, through the built gateway binary (spawned
  * as an MCP client spawns it, so "the process stays up" is a real process). Each backend sits

@@ -1,10 +1,6 @@
 import { request as httpRequest } from 'node:http';
-import {
-  freePort,
-  type MlflowSeed,
-  type RunningServer,
-  startSeededMlflow,
-} from '@mlops-mcp/testkit';
+import { freePort } from '@mlops-mcp/testkit';
+import { sharedMlflow } from '@mlops-mcp/testkit/vitest';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allTools } from '../src/backends/all-tools.js';
@@ -26,26 +22,24 @@ const READ_TOOLS = allTools()
       (tool.needs ?? []).every((need) => MLFLOW_CAPABILITIES.includes(need)),
   )
   .map((tool) => tool.name);
-let mlflow: RunningServer;
-let seed: MlflowSeed;
+// The run's shared, seeded MLflow server (test/global-setup.ts).
+const { url: mlflowUrl, seed } = sharedMlflow();
 let gateway: SpawnedGateway;
 let base: string;
 const clients: Client[] = [];
 
 beforeAll(async () => {
-  ({ server: mlflow, seed } = await startSeededMlflow());
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
   gateway = await spawnHttpGateway(
     ['--http', '--port', String(port)],
-    gatewayEnv({ MLFLOW_TRACKING_URI: mlflow.url, MLOPS_MCP_HTTP_TOKEN: TOKEN }),
+    gatewayEnv({ MLFLOW_TRACKING_URI: mlflowUrl, MLOPS_MCP_HTTP_TOKEN: TOKEN }),
   );
 });
 
 afterAll(async () => {
   await Promise.all(clients.map((client) => client.close()));
   await gateway?.stop();
-  await mlflow?.stop();
 });
 
 const INIT = {

@@ -1,20 +1,18 @@
-import { type MlflowSeed, type RunningServer, startSeededMlflow } from '@mlops-mcp/testkit';
+import { sharedMlflow } from '@mlops-mcp/testkit/vitest';
 import { Client, InMemoryTransport } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGateway, type Gateway } from '../src/index.js';
 
-let mlflow: RunningServer;
-let seed: MlflowSeed;
+// The run's shared, seeded MLflow server (test/global-setup.ts).
+const { url: mlflowUrl, seed } = sharedMlflow();
 let gateway: Gateway;
 
 beforeAll(async () => {
-  ({ server: mlflow, seed } = await startSeededMlflow());
-  gateway = createGateway({ mlflow: { trackingUri: mlflow.url } });
+  gateway = createGateway({ mlflow: { trackingUri: mlflowUrl } });
 });
 
 afterAll(async () => {
   await gateway?.close();
-  await mlflow?.stop();
 });
 
 describe('gateway as a library', () => {

@@ -1,11 +1,6 @@
 import type { AnyToolDefinition } from '@mlops-mcp/core';
-import {
-  freePort,
-  type RunningServer,
-  startMlflow,
-  startWandbStandin,
-  type WandbStandin,
-} from '@mlops-mcp/testkit';
+import { freePort, startWandbStandin, type WandbStandin } from '@mlops-mcp/testkit';
+import { sharedMlflow } from '@mlops-mcp/testkit/vitest';
 import { wandbSettingsFromEnv } from '@mlops-mcp/wandb';
 import { Client, InMemoryTransport, ProtocolErrorCode } from '@modelcontextprotocol/client';
 import { McpServer } from '@modelcontextprotocol/server';
@@ -13,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGateway, type Gateway, type GatewayConfigInput } from '../src/index.js';
 import { registerPrompts } from '../src/prompts/register-prompts.js';
 
-let mlflow: RunningServer;
+// The run's shared MLflow server (test/global-setup.ts).
+const mlflowUrl = sharedMlflow().url;
 let wandb: WandbStandin;
 /** A Prefect URL nothing listens on: prompts never call a backend, they only name tools. */
 let unusedPrefectUrl: string;
@@ -60,7 +56,7 @@ function allBackends(
 ): GatewayConfigInput {
   return {
     ...(toolsets ? { toolsets } : {}),
-    mlflow: { trackingUri: mlflow.url },
+    mlflow: { trackingUri: mlflowUrl },
     wandb: wandbSettingsFromEnv({
       WANDB_API_KEY: wandb.apiKey,
       WANDB_BASE_URL: wandb.url,
@@ -141,7 +137,6 @@ let unnamed: Connected;
 beforeAll(async () => {
   wandb = await startWandbStandin();
   unusedPrefectUrl = `http://127.0.0.1:${await freePort()}/api`;
-  mlflow = await startMlflow();
   full = await connect(allBackends(false));
   unnamed = await connect(allBackends(false, undefined));
 });
@@ -149,7 +144,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all(clients.map((c) => c.close()));
   await Promise.all(gateways.map((g) => g.close()));
-  await Promise.all([mlflow?.stop(), wandb?.stop()]);
+  await wandb?.stop();
 });
 
 describe('prompts/list', () => {
@@ -177,7 +172,7 @@ describe('prompts/list', () => {
   });
 
   it('leaves out the prompts of disabled backends', async () => {
-    const { client: mlflowOnly } = await connect({ mlflow: { trackingUri: mlflow.url } });
+    const { client: mlflowOnly } = await connect({ mlflow: { trackingUri: mlflowUrl } });
     const mlflowPrompts = (await mlflowOnly.listPrompts()).prompts.map((p) => p.name).sort();
     expect(mlflowPrompts).toEqual([
       'compare_top_runs',
@@ -193,7 +188,7 @@ describe('prompts/list', () => {
   });
 
   it('offers only enabled backends as choices and defaults to the only one', async () => {
-    const { client: mlflowOnly } = await connect({ mlflow: { trackingUri: mlflow.url } });
+    const { client: mlflowOnly } = await connect({ mlflow: { trackingUri: mlflowUrl } });
     const { prompts } = await mlflowOnly.listPrompts();
     const backend = prompts
       .find((p) => p.name === 'compare_top_runs')!
@@ -354,7 +349,7 @@ describe('prompts/get', () => {
 
   it('falls back to the next listed tool when a step tool is not listed', async () => {
     const { client } = await connect({
-      mlflow: { trackingUri: mlflow.url },
+      mlflow: { trackingUri: mlflowUrl },
       toolsets: ['all'],
       excludeTools: ['mlflow_get_metric_histories'],
     });
@@ -413,7 +408,7 @@ describe('prompts/get', () => {
 
 describe('promote_best_run on a read-only gateway', () => {
   it('reminds that the registry writes need MLOPS_MCP_READ_ONLY=false', async () => {
-    const { client } = await connect({ mlflow: { trackingUri: mlflow.url }, toolsets: ['all'] });
+    const { client } = await connect({ mlflow: { trackingUri: mlflowUrl }, toolsets: ['all'] });
     const text = await promptText(client, 'promote_best_run', {
       metric: 'val_loss',
       direction: 'asc',

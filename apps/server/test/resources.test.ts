@@ -1,22 +1,14 @@
-import {
-  freePort,
-  type MlflowSeed,
-  type PrefectSeed,
-  type RunningServer,
-  startSeededMlflow,
-  startSeededPrefect,
-  startWandbStandin,
-  type WandbStandin,
-} from '@mlops-mcp/testkit';
+import { freePort, startWandbStandin, type WandbStandin } from '@mlops-mcp/testkit';
+import { sharedMlflow, sharedPrefect } from '@mlops-mcp/testkit/vitest';
 import { wandbSettingsFromEnv } from '@mlops-mcp/wandb';
 import { Client, InMemoryTransport, ProtocolErrorCode } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGateway, type Gateway, type GatewayConfigInput } from '../src/index.js';
 
-let mlflow: RunningServer;
-let mlflowSeed: MlflowSeed;
-let prefect: RunningServer;
-let prefectSeed: PrefectSeed;
+// The run's shared, seeded MLflow and Prefect servers (test/global-setup.ts); the W&B stand-in
+// is this file's own, as the tests read its fixed runs and projects.
+const { url: mlflowUrl, seed: mlflowSeed } = sharedMlflow();
+const { url: prefectUrl, seed: prefectSeed } = sharedPrefect();
 let wandb: WandbStandin;
 const gateways: Gateway[] = [];
 const clients: Client[] = [];
@@ -42,11 +34,9 @@ let client: Client;
 
 beforeAll(async () => {
   wandb = await startWandbStandin();
-  ({ server: mlflow, seed: mlflowSeed } = await startSeededMlflow());
-  ({ server: prefect, seed: prefectSeed } = await startSeededPrefect());
   ({ client } = await connect({
-    mlflow: { trackingUri: mlflow.url },
-    prefect: { apiUrl: prefect.url, source: 'env' },
+    mlflow: { trackingUri: mlflowUrl },
+    prefect: { apiUrl: prefectUrl, source: 'env' },
     wandb: wandbSettings(),
     // Every tool listed, so each test can fetch a ref with the tool that returns it.
     toolsets: ['all'],
@@ -56,7 +46,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all(clients.map((c) => c.close()));
   await Promise.all(gateways.map((g) => g.close()));
-  await Promise.all([mlflow?.stop(), prefect?.stop(), wandb?.stop()]);
+  await wandb?.stop();
 });
 
 async function refUri(name: string, args: Record<string, unknown>): Promise<string> {
@@ -97,7 +87,7 @@ describe('resource templates', () => {
   });
 
   it('registers only the templates of enabled backends', async () => {
-    const { client: mlflowOnly } = await connect({ mlflow: { trackingUri: mlflow.url } });
+    const { client: mlflowOnly } = await connect({ mlflow: { trackingUri: mlflowUrl } });
     const { resourceTemplates } = await mlflowOnly.listResourceTemplates();
     const schemes = new Set(resourceTemplates.map((t) => t.uriTemplate.split(':')[0]));
     expect([...schemes]).toEqual(['mlflow']);
@@ -105,7 +95,7 @@ describe('resource templates', () => {
 
   it('serves entities whose read tool is outside the listed toolsets', async () => {
     const { client: runsOnly, gateway } = await connect({
-      mlflow: { trackingUri: mlflow.url },
+      mlflow: { trackingUri: mlflowUrl },
       toolsets: ['runs'],
     });
     expect(gateway.tools.map((tool) => tool.name)).not.toContain('mlflow_get_experiment');
@@ -118,7 +108,7 @@ describe('resource templates', () => {
 
   it('registers no template whose read tool is excluded', async () => {
     const { client: noRuns } = await connect({
-      mlflow: { trackingUri: mlflow.url },
+      mlflow: { trackingUri: mlflowUrl },
       excludeTools: ['mlflow_get_run'],
     });
     const { resourceTemplates } = await noRuns.listResourceTemplates();
@@ -235,7 +225,7 @@ describe('resources/list and the overview', () => {
   it('keeps listing the other backends when one is down, and the overview says which', async () => {
     const deadPrefect = `http://127.0.0.1:${await freePort()}/api`;
     const { client: partial } = await connect({
-      mlflow: { trackingUri: mlflow.url },
+      mlflow: { trackingUri: mlflowUrl },
       prefect: { apiUrl: deadPrefect, source: 'env' },
     });
     const { resources } = await partial.listResources();

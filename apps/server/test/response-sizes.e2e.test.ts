@@ -20,6 +20,8 @@ import { type CaseContext, RESPONSE_CASES } from './response-sizes/cases.js';
  * W&B stand-in), one typical call each (test/response-sizes/cases.ts), as a client receives it.
  * docs/tool-responses.json records the sizes and docs/TOOLS.md shows them; regenerate both with
  * `pnpm docs:responses` (UPDATE_RESPONSE_SIZES=1 runs this file and rewrites the JSON).
+ * The backends are this file's own: it calls every write tool (deletes included) and records
+ * sizes of whole-workspace lists, and MLflow needs the job runner and private-IP webhooks.
  */
 const update = process.env.UPDATE_RESPONSE_SIZES === '1';
 const MAX_RESPONSE_TOKENS = 8000;

@@ -1,26 +1,24 @@
-import { type RunningServer, startSeededMlflow } from '@mlops-mcp/testkit';
+import { sharedMlflow } from '@mlops-mcp/testkit/vitest';
 import { Agent, type Dispatcher } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGateway, type Gateway } from '../src/index.js';
 
 /**
  * Every HTTP request the gateway sends the real MLflow server, seen by an undici interceptor on
- * the dispatcher the gateway uses (nothing mocked: the requests reach the server).
+ * the dispatcher the gateway uses (nothing mocked: the requests reach the run's shared server).
  */
-let mlflow: RunningServer;
 let gateway: Gateway;
 let agent: Agent;
 const paths: string[] = [];
 
 beforeAll(async () => {
-  ({ server: mlflow } = await startSeededMlflow());
   agent = new Agent();
   const counting = agent.compose((dispatch) => (options: Dispatcher.DispatchOptions, handler) => {
     paths.push(String(options.path));
     return dispatch(options, handler);
   });
   gateway = createGateway(
-    { mlflow: { trackingUri: mlflow.url } },
+    { mlflow: { trackingUri: sharedMlflow().url } },
     { dispatcher: counting as unknown as Dispatcher },
   );
 });
@@ -28,7 +26,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await gateway?.close();
   await agent?.close();
-  await mlflow?.stop();
 });
 
 describe('mlops_what_failed against a real MLflow server', () => {

@@ -1,4 +1,4 @@
-import { type MlflowSeed, type RunningServer, startSeededMlflow } from '@mlops-mcp/testkit';
+import { sharedMlflow } from '@mlops-mcp/testkit/vitest';
 import { Client } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,24 +20,21 @@ const READ_TOOLS = allTools()
       (tool.needs ?? []).every((need) => MLFLOW_CAPABILITIES.includes(need)),
   )
   .map((tool) => tool.name);
-let mlflow: RunningServer;
-let seed: MlflowSeed;
+// The run's shared, seeded MLflow server (test/global-setup.ts).
+const { url: mlflowUrl, seed } = sharedMlflow();
 const clients: Client[] = [];
 
-beforeAll(async () => {
-  ({ server: mlflow, seed } = await startSeededMlflow());
-});
+beforeAll(async () => {});
 
 afterAll(async () => {
   await Promise.all(clients.map((client) => client.close()));
-  await mlflow?.stop();
 });
 
 async function connect(env: Record<string, string> = {}): Promise<Client> {
   const transport = new StdioClientTransport({
     command: process.execPath,
     args: [BIN],
-    env: gatewayEnv({ MLFLOW_TRACKING_URI: mlflow.url, ...env }),
+    env: gatewayEnv({ MLFLOW_TRACKING_URI: mlflowUrl, ...env }),
     stderr: 'pipe',
   });
   const client = new Client({ name: 'e2e', version: '1.0.0' });

@@ -10,14 +10,18 @@ export class PrefectRest {
     body?: unknown,
     method?: string,
   ): Promise<T> {
-    const response = await fetch(`${this.apiUrl}/${path}`, {
-      method: method ?? (body === undefined ? 'GET' : 'POST'),
-      headers: { 'content-type': 'application/json' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`${path}: ${response.status} ${text}`);
-    return (text ? JSON.parse(text) : undefined) as T;
+    // A busy server (SQLite locked while another request writes) answers 503: ask again.
+    for (let attempt = 1; ; attempt++) {
+      const response = await fetch(`${this.apiUrl}/${path}`, {
+        method: method ?? (body === undefined ? 'GET' : 'POST'),
+        headers: { 'content-type': 'application/json' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      const text = await response.text();
+      if (response.status === 503 && attempt < 5) continue;
+      if (!response.ok) throw new Error(`${path}: ${response.status} ${text}`);
+      return (text ? JSON.parse(text) : undefined) as T;
+    }
   }
 
   async flow(name: string): Promise<string> {

@@ -14,6 +14,18 @@ export { runTool } from './run-tool.js';
 export type { RunningServer, StartServerOptions } from './running-server.js';
 export { startSeededMlflow } from './seeded-mlflow.js';
 export { childEnv, OFFLINE_PYTHON_ENV } from './server-env.js';
+export {
+  backendsGlobalSetup,
+  type ProvidingProject,
+  runningBackends,
+  TEST_BACKENDS_ENV,
+} from './shared/global-setup.js';
+export {
+  type BackendName,
+  type SharedBackends,
+  type StartedBackends,
+  startBackends,
+} from './shared/start-backends.js';
 export * from './wandb-standin/index.js';
 export {
   OFFLINE_WEAVE_ENV,

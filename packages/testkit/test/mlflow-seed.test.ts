@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type MlflowSeed, type RunningServer, startSeededMlflow } from '../src/index.js';
 import { mlflowGet, mlflowPost } from './helpers.js';
 
+// The testkit's own tests start their own servers: they prove the launcher and the seed
+// themselves, on a server nothing else has touched.
+
 interface RestRun {
   info: { run_id: string; experiment_id: string; status: string; run_name: string };
   data: {

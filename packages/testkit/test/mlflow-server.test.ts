@@ -3,6 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startMlflow } from '../src/index.js';
 import { canListen, groupAlive } from './helpers.js';
 
+// The testkit's own tests start their own servers: they prove the launcher and the seed
+// themselves, on a server nothing else has touched.
+
 describe('startMlflow', () => {
   let server: RunningServer;
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { type MlflowSeed, type RunningServer, startSeededMlflow } from '@mlops-mcp/testkit';
+import { sharedMlflow } from '@mlops-mcp/testkit/vitest';
 import { Client, InMemoryTransport } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGateway, type Gateway } from '../gateway.js';
@@ -10,8 +10,8 @@ import { createGateway, type Gateway } from '../gateway.js';
  * serving.
  */
 const CANARY = `canary-code-mode-${randomBytes(12).toString('hex')}`;
-let mlflow: RunningServer;
-let seed: MlflowSeed;
+// The run's shared, seeded MLflow server (test/global-setup.ts).
+const { url: mlflowUrl, seed } = sharedMlflow();
 let gateway: Gateway;
 
 type Result = Awaited<ReturnType<Gateway['callTool']>>;
@@ -49,9 +49,8 @@ async function stillServing() {
 
 beforeAll(async () => {
   process.env.MLOPS_CODE_MODE_TEST_CANARY = CANARY;
-  ({ server: mlflow, seed } = await startSeededMlflow());
   gateway = createGateway({
-    mlflow: { trackingUri: mlflow.url, token: CANARY },
+    mlflow: { trackingUri: mlflowUrl, token: CANARY },
     toolsets: ['code'],
     code: { timeoutMs: 3_000, memoryMb: 32, maxCalls: 20 },
   });
@@ -60,7 +59,6 @@ beforeAll(async () => {
 afterAll(async () => {
   delete process.env.MLOPS_CODE_MODE_TEST_CANARY;
   await gateway?.close();
-  await mlflow?.stop();
 });
 
 describe('the code toolset', () => {
@@ -71,7 +69,7 @@ describe('the code toolset', () => {
 
 describe('mlops_execute', () => {
   it("returns exactly a bound function's structured content, as the tool call does", async () => {
-    const direct = createGateway({ mlflow: { trackingUri: mlflow.url }, toolsets: ['all'] });
+    const direct = createGateway({ mlflow: { trackingUri: mlflowUrl }, toolsets: ['all'] });
     try {
       const args = { experimentIds: seed.experiments.map((e) => e.id), limit: 50 };
       const viaTool = await direct.callTool('mlflow_search_runs', args);
@@ -104,7 +102,7 @@ describe('mlops_execute', () => {
 
   it('binds every read tool of the enabled backends and no write tool', async () => {
     const writable = createGateway({
-      mlflow: { trackingUri: mlflow.url },
+      mlflow: { trackingUri: mlflowUrl },
       toolsets: ['code'],
       readOnly: false,
     });
@@ -129,7 +127,7 @@ describe('mlops_execute', () => {
   });
 
   it("binds to the request's own backend when credentials come per request", async () => {
-    const host = new URL(mlflow.url).host;
+    const host = new URL(mlflowUrl).host;
     const shared = createGateway({
       perRequestBackends: ['mlflow'],
       toolsets: ['code'],
@@ -137,7 +135,7 @@ describe('mlops_execute', () => {
     });
     const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
     await shared
-      .createServer(new Headers({ 'x-mlflow-tracking-uri': mlflow.url }))
+      .createServer(new Headers({ 'x-mlflow-tracking-uri': mlflowUrl }))
       .connect(serverSide);
     const client = new Client({ name: 'code-mode-per-request', version: '1.0.0' });
     await client.connect(clientSide);
@@ -226,7 +224,7 @@ describe('mlops_execute', () => {
       if (entry.tool === 'mlops_execute') finished(entry);
     };
     const logged = createGateway(
-      { mlflow: { trackingUri: mlflow.url }, toolsets: ['code'], code: { maxCalls: 1000 } },
+      { mlflow: { trackingUri: mlflowUrl }, toolsets: ['code'], code: { maxCalls: 1000 } },
       { logger: { debug: record, info: record, warn: record, error: record } },
     );
     const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
@@ -360,7 +358,7 @@ describe('the sandbox contains', () => {
   it('a memory bomb: stopped at the memory cap', async () => {
     // A small cap and a long deadline, so the cap is what stops it.
     const small = createGateway({
-      mlflow: { trackingUri: mlflow.url },
+      mlflow: { trackingUri: mlflowUrl },
       toolsets: ['code'],
       code: { memoryMb: 8, timeoutMs: 120_000 },
     });
