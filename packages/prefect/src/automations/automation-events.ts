@@ -1,5 +1,10 @@
 import type { CallOptions } from '@mlops-mcp/core';
-import { eventNameMatches, resourcesMatch, toSpecs } from '../diagnoses/event-match.js';
+import {
+  eventNameMatches,
+  type ResourceSpec,
+  resourcesMatch,
+  toSpecs,
+} from '../diagnoses/event-match.js';
 import type { PrefectAdapter } from '../prefect-adapter.js';
 import type { PrefectTriggerView } from './automation.js';
 import type { PrefectEventView } from './event.js';
@@ -121,17 +126,37 @@ async function readOtherEvents(
   const ids = toSpecs(trigger.match ?? {})
     .flatMap((spec) => spec['prefect.resource.id'] ?? [])
     .filter((id) => !id.includes('*') && !id.startsWith('!'));
+  // The server narrows by a related resource too: on a busy workspace the newest events of the
+  // family are mostly other flows', and reading them first would push the watched ones out.
+  const related = serverRelatedSpec(trigger);
   const page = await client.listEvents(
     {
       ...window,
       ...(family.length ? { prefixes: family } : {}),
       ...(ids.length ? { resourceIds: ids } : {}),
+      ...(related ? { relatedLabels: related } : {}),
       newestFirst: true,
       limit: MAX_OTHER_EVENTS,
     },
     options,
   );
   return page.items.filter((e) => !expects(expect, e.event) && resourcesMatch(trigger, e));
+}
+
+/**
+ * A match_related spec the server's related.labels filter selects no less than Prefect's own
+ * matching does (every spec must hold, so any one of them narrows safely): none with a negated
+ * value, and no wildcard on the role (the server compares roles exactly). Undefined when none is.
+ */
+function serverRelatedSpec(trigger: PrefectTriggerView): ResourceSpec | undefined {
+  return toSpecs(trigger.matchRelated ?? {}).find(
+    (spec) =>
+      Object.keys(spec).length > 0 &&
+      Object.values(spec).every(
+        (values) => values.length > 0 && !values.some((v) => v.startsWith('!')),
+      ) &&
+      !(spec['prefect.resource.role'] ?? []).some((role) => role.includes('*')),
+  );
 }
 
 function expects(patterns: readonly string[], name: string): boolean {

@@ -18,6 +18,11 @@ export interface EventQuery {
   resourceIds?: string[] | undefined;
   /** Resource ids that may be the primary or a related resource. */
   anyResourceIds?: string[] | undefined;
+  /**
+   * Labels one related resource must have (a list: any of the values; a trailing "*" matches a
+   * prefix), as Prefect's related.labels filter reads them.
+   */
+  relatedLabels?: Record<string, string[]> | undefined;
   newestFirst?: boolean | undefined;
   limit: number;
   cursor?: string | undefined;
@@ -94,6 +99,7 @@ async function readPage(
     },
     resource: { id: query.resourceIds?.length ? query.resourceIds : undefined },
     any_resource: { id: query.anyResourceIds?.length ? query.anyResourceIds : undefined },
+    related: { labels: query.relatedLabels },
   });
   return ctx.http.request({
     method: 'POST',

@@ -134,6 +134,27 @@ describe('prefect_diagnose_automation compares the trigger with what happened', 
     expect(result.causes.map((c) => c.kind)).toEqual(['after_not_seen']);
     expect(result.verdict).toContain('counted only after a prefect.flow-run.Running event');
   });
+
+  it("finds the watched flow's event behind hundreds of newer events of other flows", async () => {
+    // Last in this file: 110 failed runs of another flow, 220 events newer than crimson-owl's.
+    const busy = await rest.flow('busy-flow');
+    let last = '';
+    // One at a time: SQLite answers concurrent writes with 503.
+    for (let i = 0; i < 110; i++) last = await rest.flowRun(busy, `busy-${i}`, 'FAILED');
+    await rest.waitForEvent(`prefect.flow-run.${last}`, 'prefect.flow-run.Failed');
+    await rest.automation('billing-crashed-busy', {
+      expect: ['prefect.flow-run.Crashed'],
+      ...ofFlow('billing-etl'),
+    });
+    const result = await runTool(diagnoseAutomationTool, prefect, {
+      automation: 'billing-crashed-busy',
+    });
+    expect(result.causes.map((c) => c.kind)).toEqual(['expect_mismatch']);
+    expect(result.checks[0]!.otherEvents!.latest[0]).toMatchObject({
+      event: 'prefect.flow-run.Failed',
+      resourceName: 'crimson-owl',
+    });
+  });
 });
 
 describe('prefect_diagnose_flow_run', () => {
