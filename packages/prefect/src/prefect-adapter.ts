@@ -144,6 +144,9 @@ export function createPrefectAdapter(
         : 'PREFECT_API_URL',
     headers: prefectAuthHeaders(settings),
     mapError: mapPrefectError,
+    // Prefect's 503 means the database was busy and nothing was written (server/api/server.py,
+    // is_client_retryable_exception); its own client retries every method on it.
+    writeRetryStatuses: [503],
     ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
     ...(options.timeouts ? { timeouts: options.timeouts } : {}),

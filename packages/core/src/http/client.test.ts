@@ -93,6 +93,36 @@ describe('HttpClient retries', () => {
     expect(agent.pendingInterceptors()).toHaveLength(1);
   });
 
+  it('retries a write on a status the backend declares unapplied (Prefect: 503), and on nothing else', async () => {
+    const prefectLike = new HttpClient({
+      backend: 'prefect',
+      baseUrl: `${ORIGIN}/base`,
+      dispatcher: agent,
+      writeRetryStatuses: [503],
+      random: () => 0.5,
+      sleep: async (ms) => {
+        waits.push(ms);
+      },
+    });
+    const send = () =>
+      prefectLike.request({
+        method: 'POST',
+        path: 'write',
+        body: { x: 1 },
+        schema: Ok,
+        operation: 'write',
+      });
+    const pool = agent.get(ORIGIN);
+    pool.intercept({ path: '/base/write', method: 'POST' }).reply(503, 'locked');
+    pool.intercept({ path: '/base/write', method: 'POST' }).reply(200, { ok: true });
+    await expect(send()).resolves.toEqual({ ok: true });
+    expect(waits).toHaveLength(1);
+    pool.intercept({ path: '/base/write', method: 'POST' }).reply(502, 'proxy');
+    pool.intercept({ path: '/base/write', method: 'POST' }).reply(200, { ok: true });
+    await expect(send()).rejects.toMatchObject({ kind: 'unavailable', status: 502 });
+    expect(agent.pendingInterceptors()).toHaveLength(1);
+  });
+
   it('never retries a write after a connection reset, and says to check before resending', async () => {
     agent.get(ORIGIN).intercept({ path: '/base/write', method: 'POST' }).replyWithError(reset());
     const error = await write().catch((e: unknown) => e);

@@ -66,6 +66,12 @@ export interface HttpClientOptions {
   dispatcher?: Dispatcher;
   timeouts?: Partial<HttpTimeouts>;
   retry?: Partial<RetryPolicy>;
+  /**
+   * Statuses at which this backend guarantees a write was not applied, so a write is retried on
+   * them like a read (Prefect answers 503 when its database was locked and the transaction rolled
+   * back, and its own client retries every method on it). Other failures of a write are final.
+   */
+  writeRetryStatuses?: readonly number[];
   /** Largest response body accepted, in bytes. */
   maxResponseBytes?: number;
   logger?: Logger;
@@ -117,7 +123,8 @@ class RetryableStatus extends Error {
 
 /**
  * The one HTTP client: a keep-alive pool per backend, timeouts, cancellation, and retries with
- * backoff + jitter + Retry-After for idempotent calls only. Every body is validated with zod.
+ * backoff + jitter + Retry-After for idempotent calls (and writes at a status the backend declares
+ * unapplied). Every body is validated with zod.
  */
 export class HttpClient {
   readonly backend: BackendId;
@@ -132,6 +139,7 @@ export class HttpClient {
   #closed = false;
   readonly #timeouts: HttpTimeouts;
   readonly #retry: RetryPolicy;
+  readonly #writeRetryStatuses: ReadonlySet<number>;
   readonly #maxResponseBytes: number;
   readonly #logger: Logger;
   readonly #mapError: HttpClientOptions['mapError'];
@@ -176,6 +184,7 @@ export class HttpClient {
     this.baseUrl = url.toString().replace(/\/$/, '');
     this.#timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
     this.#retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+    this.#writeRetryStatuses = new Set(options.writeRetryStatuses ?? []);
     this.#maxResponseBytes = options.maxResponseBytes ?? 32 * 1024 * 1024;
     this.#logger = options.logger ?? silentLogger;
     this.#mapError = options.mapError;
@@ -270,7 +279,8 @@ export class HttpClient {
   ): Promise<R> {
     const path = buildPath(this.#basePath, spec.path, spec.query);
     const idempotent = spec.idempotent ?? spec.method === 'GET';
-    const maxAttempts = idempotent ? Math.max(1, this.#retry.maxAttempts) : 1;
+    const writeRetries = !idempotent && this.#writeRetryStatuses.size > 0;
+    const maxAttempts = idempotent || writeRetries ? Math.max(1, this.#retry.maxAttempts) : 1;
     const deadline = AbortSignal.timeout(this.#timeouts.totalMs);
     const signal = spec.signal ? AbortSignal.any([spec.signal, deadline]) : deadline;
     const headers: Record<string, string> = {
@@ -301,7 +311,9 @@ export class HttpClient {
         return result;
       } catch (error) {
         if (signal.aborted) throw this.#abortError(spec, deadline);
-        const retryable = error instanceof RetryableStatus || isRetryableNetworkError(error);
+        const retryable = idempotent
+          ? error instanceof RetryableStatus || isRetryableNetworkError(error)
+          : error instanceof RetryableStatus && this.#writeRetryStatuses.has(error.failure.status);
         const retryAfterMs = error instanceof RetryableStatus ? error.retryAfterMs : undefined;
         const tooLong = retryAfterMs !== undefined && retryAfterMs > this.#retry.maxRetryAfterMs;
         if (!retryable || attempt >= maxAttempts || tooLong)

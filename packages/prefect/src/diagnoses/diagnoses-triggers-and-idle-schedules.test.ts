@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { type RunningServer, runTool, startPrefect } from '@mlops-mcp/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PrefectRest } from '../../test/prefect-rest.js';
@@ -136,12 +137,31 @@ describe('prefect_diagnose_automation compares the trigger with what happened', 
   });
 
   it("finds the watched flow's event behind hundreds of newer events of other flows", async () => {
-    // Last in this file: 110 failed runs of another flow, 220 events newer than crimson-owl's.
-    const busy = await rest.flow('busy-flow');
-    let last = '';
-    // One at a time: SQLite answers concurrent writes with 503.
-    for (let i = 0; i < 110; i++) last = await rest.flowRun(busy, `busy-${i}`, 'FAILED');
-    await rest.waitForEvent(`prefect.flow-run.${last}`, 'prefect.flow-run.Failed');
+    // 220 flow-run events of another flow, newer than crimson-owl's, sent as Prefect's workers
+    // send them (POST /events); last in this file, as they crowd every later event read.
+    const busyFlow = await rest.flow('busy-flow');
+    const now = Date.now();
+    const events = Array.from({ length: 220 }, (_, i) => ({
+      id: randomUUID(),
+      occurred: new Date(now - 220 + i).toISOString(),
+      event: 'prefect.flow-run.Failed',
+      resource: {
+        'prefect.resource.id': `prefect.flow-run.${randomUUID()}`,
+        'prefect.resource.name': `busy-${i}`,
+      },
+      related: [
+        {
+          'prefect.resource.id': `prefect.flow.${busyFlow}`,
+          'prefect.resource.role': 'flow',
+          'prefect.resource.name': 'busy-flow',
+        },
+      ],
+    }));
+    await rest.call('events', events);
+    await rest.waitForEvent(
+      events.at(-1)!.resource['prefect.resource.id'],
+      'prefect.flow-run.Failed',
+    );
     await rest.automation('billing-crashed-busy', {
       expect: ['prefect.flow-run.Crashed'],
       ...ofFlow('billing-etl'),
