@@ -144,9 +144,13 @@ export function createPrefectAdapter(
         : 'PREFECT_API_URL',
     headers: prefectAuthHeaders(settings),
     mapError: mapPrefectError,
-    // Prefect's 503 means the database was busy and nothing was written (server/api/server.py,
-    // is_client_retryable_exception); its own client retries every method on it.
-    writeRetryStatuses: [503],
+    // Prefect's own 503 (server/api/server.py, is_client_retryable_exception) means its database
+    // was busy and nothing was written; its client retries every method on it. A 503 from
+    // anything in front of Prefect has another body and stays final for a write.
+    writeUnapplied: (failure) =>
+      failure.status === 503 &&
+      (failure.json as { exception_message?: unknown } | null)?.exception_message ===
+        'Service Unavailable',
     ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
     ...(options.timeouts ? { timeouts: options.timeouts } : {}),

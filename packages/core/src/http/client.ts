@@ -67,11 +67,11 @@ export interface HttpClientOptions {
   timeouts?: Partial<HttpTimeouts>;
   retry?: Partial<RetryPolicy>;
   /**
-   * Statuses at which this backend guarantees a write was not applied, so a write is retried on
-   * them like a read (Prefect answers 503 when its database was locked and the transaction rolled
-   * back, and its own client retries every method on it). Other failures of a write are final.
+   * True for a failed response that proves this backend applied nothing, so a write is retried
+   * on it like a read (Prefect's own 503 body: its database was locked and the transaction rolled
+   * back, and its client retries every method on it). Every other failure of a write is final.
    */
-  writeRetryStatuses?: readonly number[];
+  writeUnapplied?: (failure: HttpFailure) => boolean;
   /** Largest response body accepted, in bytes. */
   maxResponseBytes?: number;
   logger?: Logger;
@@ -123,7 +123,7 @@ class RetryableStatus extends Error {
 
 /**
  * The one HTTP client: a keep-alive pool per backend, timeouts, cancellation, and retries with
- * backoff + jitter + Retry-After for idempotent calls (and writes at a status the backend declares
+ * backoff + jitter + Retry-After for idempotent calls (and writes at a failure the backend declares
  * unapplied). Every body is validated with zod.
  */
 export class HttpClient {
@@ -139,7 +139,7 @@ export class HttpClient {
   #closed = false;
   readonly #timeouts: HttpTimeouts;
   readonly #retry: RetryPolicy;
-  readonly #writeRetryStatuses: ReadonlySet<number>;
+  readonly #writeUnapplied: ((failure: HttpFailure) => boolean) | undefined;
   readonly #maxResponseBytes: number;
   readonly #logger: Logger;
   readonly #mapError: HttpClientOptions['mapError'];
@@ -184,7 +184,7 @@ export class HttpClient {
     this.baseUrl = url.toString().replace(/\/$/, '');
     this.#timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
     this.#retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
-    this.#writeRetryStatuses = new Set(options.writeRetryStatuses ?? []);
+    this.#writeUnapplied = options.writeUnapplied;
     this.#maxResponseBytes = options.maxResponseBytes ?? 32 * 1024 * 1024;
     this.#logger = options.logger ?? silentLogger;
     this.#mapError = options.mapError;
@@ -279,7 +279,7 @@ export class HttpClient {
   ): Promise<R> {
     const path = buildPath(this.#basePath, spec.path, spec.query);
     const idempotent = spec.idempotent ?? spec.method === 'GET';
-    const writeRetries = !idempotent && this.#writeRetryStatuses.size > 0;
+    const writeRetries = !idempotent && this.#writeUnapplied !== undefined;
     const maxAttempts = idempotent || writeRetries ? Math.max(1, this.#retry.maxAttempts) : 1;
     const deadline = AbortSignal.timeout(this.#timeouts.totalMs);
     const signal = spec.signal ? AbortSignal.any([spec.signal, deadline]) : deadline;
@@ -313,7 +313,7 @@ export class HttpClient {
         if (signal.aborted) throw this.#abortError(spec, deadline);
         const retryable = idempotent
           ? error instanceof RetryableStatus || isRetryableNetworkError(error)
-          : error instanceof RetryableStatus && this.#writeRetryStatuses.has(error.failure.status);
+          : error instanceof RetryableStatus && this.#writeUnapplied?.(error.failure) === true;
         const retryAfterMs = error instanceof RetryableStatus ? error.retryAfterMs : undefined;
         const tooLong = retryAfterMs !== undefined && retryAfterMs > this.#retry.maxRetryAfterMs;
         if (!retryable || attempt >= maxAttempts || tooLong)

@@ -1,7 +1,7 @@
 /**
  * When and how long to wait before retrying. Idempotent calls are retried (reads and read-only
- * POSTs such as searches); a write is sent once, unless the backend declares a status at which it
- * applied nothing (HttpClientOptions.writeRetryStatuses).
+ * POSTs such as searches); a write is sent once, unless the backend declares the failure one at which
+ * it applied nothing (HttpClientOptions.writeUnapplied).
  */
 export interface RetryPolicy {
   /** Total attempts including the first. 1 disables retries. */
