@@ -106,7 +106,14 @@ beforeAll(async () => {
             load.calls += calls;
             load.sessions++;
           } catch (error) {
-            load.errors.push(error instanceof Error ? error.message : String(error));
+            // fetch's own message is just "fetch failed": keep the socket-level cause too.
+            const cause =
+              error instanceof Error
+                ? (error.cause as { code?: string; message?: string } | undefined)
+                : undefined;
+            load.errors.push(
+              `${error instanceof Error ? error.message : String(error)}${cause ? ` (${cause.code ?? ''} ${cause.message ?? ''})` : ''}`,
+            );
           }
         } while (performance.now() < deadline);
       }),
