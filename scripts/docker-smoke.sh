@@ -79,8 +79,10 @@ install_tools() {
   command -v git >/dev/null || need+=(git)
   [ ${#need[@]} = 0 ] && return 0
   log "installing ${need[*]}"
-  apt-get update -qq >"$WORK/apt.log" 2>&1 || { tail -20 "$WORK/apt.log" >&2; return 1; }
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >>"$WORK/apt.log" 2>&1 ||
+  # One apt user at a time: setup.sh may be installing nginx alongside (test.sh runs both).
+  local lock=(flock -w 600 /tmp/mlops-mcp-apt.lock)
+  "${lock[@]}" apt-get update -qq >"$WORK/apt.log" 2>&1 || { tail -20 "$WORK/apt.log" >&2; return 1; }
+  DEBIAN_FRONTEND=noninteractive "${lock[@]}" apt-get install -y -qq "${need[@]}" >>"$WORK/apt.log" 2>&1 ||
     { tail -20 "$WORK/apt.log" >&2; return 1; }
 }
 

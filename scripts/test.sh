@@ -18,6 +18,31 @@ end_phase() {
   phase_start=$SECONDS
 }
 
+# The Docker image check (scripts/docker-smoke.sh, root only) builds the image from a clean clone
+# and spends most of its minutes on the network and the disk: it starts first, in the background,
+# and apps/server's docker-image test reads its result from MLOPS_MCP_DOCKER_SMOKE.
+docker_dir=""
+docker_pid=""
+if [ "$(id -u)" = 0 ] && [ -z "${MLOPS_MCP_DOCKER_SMOKE:-}" ]; then
+  docker_dir=$(mktemp -d "${TMPDIR:-/tmp}/mlops-mcp-docker-smoke.XXXXXX")
+  (
+    rc=0
+    bash scripts/docker-smoke.sh >"$docker_dir/stdout" 2>"$docker_dir/stderr" || rc=$?
+    echo "$rc" >"$docker_dir/rc.tmp" && mv "$docker_dir/rc.tmp" "$docker_dir/rc"
+  ) &
+  docker_pid=$!
+  export MLOPS_MCP_DOCKER_SMOKE="$docker_dir"
+fi
+stop_docker_smoke() {
+  [ -n "$docker_pid" ] || return 0
+  # Still building when the tests ended early: stop it (the script stops its dockerd on TERM).
+  pkill -TERM -P "$docker_pid" 2>/dev/null || true
+  wait "$docker_pid" 2>/dev/null || true
+  rm -rf "$docker_dir"
+  docker_pid=""
+}
+trap stop_docker_smoke EXIT
+
 bash scripts/setup.sh
 end_phase setup
 
@@ -31,7 +56,7 @@ stop_backends() {
   cat <&3 >/dev/null 2>&1 || true
   rm -f "$backends_file"
 }
-trap stop_backends EXIT
+trap 'stop_backends; stop_docker_smoke' EXIT
 
 find . -name .vitest-report.json -not -path "*/node_modules/*" -delete
 status=0
@@ -50,6 +75,7 @@ pnpm --silent test || status=1
 end_phase tests
 unset MLOPS_MCP_TEST_BACKENDS
 stop_backends
+stop_docker_smoke
 trap - EXIT
 
 # The oldest supported Node line: build + stdio/HTTP smoke of the binary (counted below).
