@@ -98,7 +98,8 @@ function run(dir) {
 
 const results = [];
 async function worker() {
-  for (let dir = queue.shift(); dir !== undefined; dir = queue.shift()) results.push(await run(dir));
+  for (let dir = queue.shift(); dir !== undefined; dir = queue.shift())
+    results.push(await run(dir));
 }
 await Promise.all(Array.from({ length: Math.min(jobs, queue.length) }, worker));
 
