@@ -10,9 +10,14 @@
 // experiment / project / flow, so packages can run side by side. Default jobs: 2 (the machines
 // this runs on have 2 cores and the tests mostly wait on real servers); MLOPS_MCP_TEST_JOBS or
 // --jobs overrides.
+//
+// While the shared backends are still starting (MLOPS_MCP_TEST_BACKENDS_READY names a file
+// test.sh writes "ready" or "failed" into once they are up or gone), only packages that do not
+// use them (no `withBackends` in their vitest config) start; the others wait. If they failed,
+// those packages run without MLOPS_MCP_TEST_BACKENDS and start servers of their own.
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, watch } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 
 /** Packages whose suites took longest in CI, longest first; any other package runs after them. */
 const LONGEST_FIRST = [
@@ -54,6 +59,54 @@ const rank = (dir) => {
 };
 const queue = [...chosen].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 
+/** Whether a package's tests use the run's shared backends (its vitest config says so). */
+function needsBackends(dir) {
+  const config = join(dir, 'vitest.config.ts');
+  return existsSync(config) && readFileSync(config, 'utf8').includes('withBackends');
+}
+
+/** Resolves with the file's first word once it exists (test.sh renames it into place whole). */
+function settledState(file) {
+  return new Promise((resolve, reject) => {
+    const read = () => readFileSync(file, 'utf8').trim();
+    const watcher = watch(dirname(file), (_event, name) => {
+      if (name === basename(file) && existsSync(file)) done();
+    });
+    const done = () => {
+      watcher.close();
+      resolve(read());
+    };
+    watcher.on('error', reject);
+    if (existsSync(file)) done();
+  });
+}
+
+const readyFile = process.env.MLOPS_MCP_TEST_BACKENDS_READY;
+let backends = readyFile ? undefined : 'ready';
+const backendsSettled = readyFile
+  ? settledState(readyFile).then((state) => {
+      backends = state;
+      if (state !== 'ready')
+        console.error('run-tests: the shared backends did not start; each package starts its own');
+      return state;
+    })
+  : Promise.resolve('ready');
+
+/** The next package that can start now, else (after the backends settle) the next one. */
+async function next() {
+  if (queue.length === 0) return undefined;
+  const now = queue.findIndex((dir) => backends !== undefined || !needsBackends(dir));
+  if (now !== -1) return queue.splice(now, 1)[0];
+  await backendsSettled;
+  return queue.shift();
+}
+
+function childEnv(dir) {
+  if (backends === 'ready' || !needsBackends(dir)) return process.env;
+  const { MLOPS_MCP_TEST_BACKENDS: _, ...env } = process.env;
+  return env;
+}
+
 /** Writes `text` line by line, each line prefixed; keeps a partial last line for the next chunk. */
 function prefixer(prefix, out) {
   let pending = '';
@@ -78,6 +131,7 @@ function run(dir) {
   return new Promise((resolve) => {
     const child = spawn('pnpm', ['--silent', 'run', 'test'], {
       cwd: dir,
+      env: childEnv(dir),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout.setEncoding('utf8').on('data', (chunk) => out.write(chunk));
@@ -98,8 +152,7 @@ function run(dir) {
 
 const results = [];
 async function worker() {
-  for (let dir = queue.shift(); dir !== undefined; dir = queue.shift())
-    results.push(await run(dir));
+  for (let dir = await next(); dir !== undefined; dir = await next()) results.push(await run(dir));
 }
 await Promise.all(Array.from({ length: Math.min(jobs, queue.length) }, worker));
 

@@ -54,9 +54,18 @@ stop_backends() {
   kill -TERM "$backends_pid" 2>/dev/null || true
   # test-backends closes its stdout when it exits, after stopping every server.
   cat <&3 >/dev/null 2>&1 || true
-  rm -f "$backends_file"
+  rm -f "$backends_file" "$backends_file.ready" "$backends_file.ready.tmp"
 }
 trap 'stop_backends; stop_docker_smoke' EXIT
+# run-tests.mjs starts the packages that need none of these at once and the others once this
+# file says "ready" (or "failed": then they start their own).
+backends_ready="$backends_file.ready"
+(
+  state=failed
+  if read -r -u 3 line && [ "$line" = ready ]; then state=ready; fi
+  echo "$state" >"$backends_ready.tmp" && mv "$backends_ready.tmp" "$backends_ready"
+) &
+export MLOPS_MCP_TEST_BACKENDS="$backends_file" MLOPS_MCP_TEST_BACKENDS_READY="$backends_ready"
 
 find . -name .vitest-report.json -not -path "*/node_modules/*" -delete
 status=0
@@ -65,15 +74,9 @@ end_phase lint
 pnpm --silent typecheck || status=1
 end_phase typecheck
 
-if read -r -u 3 ready && [ "$ready" = ready ]; then
-  export MLOPS_MCP_TEST_BACKENDS="$backends_file"
-else
-  echo "test: the shared backends did not start (see above); each package starts its own" >&2
-fi
-end_phase backends-wait
 pnpm --silent test || status=1
 end_phase tests
-unset MLOPS_MCP_TEST_BACKENDS
+unset MLOPS_MCP_TEST_BACKENDS MLOPS_MCP_TEST_BACKENDS_READY
 stop_backends
 stop_docker_smoke
 trap - EXIT
