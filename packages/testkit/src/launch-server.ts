@@ -11,6 +11,8 @@ import { waitForHttp } from './wait-for-http.js';
 export interface ServerSpec {
   /** Short name used for the temp dir, the log file and messages, e.g. 'mlflow'. */
   name: string;
+  /** Runs once in the server's fresh `dir` before the first start (e.g. lays down a database). */
+  prepare?(dir: string): Promise<void>;
   /** Command, arguments and environment for a server storing its state under `dir`. */
   command(dir: string, port: number): { cmd: string; args: string[]; env: NodeJS.ProcessEnv };
   /** Public URL handed to clients. */
@@ -31,6 +33,7 @@ export async function launchServer(spec: ServerSpec): Promise<RunningServer> {
   const logFile = join(dir, `${spec.name}.log`);
   const started = Date.now();
   try {
+    await spec.prepare?.(dir);
     for (let attempt = 1; ; attempt++) {
       const port = spec.port ?? (await freePort());
       const { cmd, args, env } = spec.command(dir, port);

@@ -1,6 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, startPrefect } from '../src/index.js';
+import { pythonEnv, type RunningServer, startPrefect } from '../src/index.js';
 import { canListen, groupAlive } from './helpers.js';
 
 // The testkit's own tests start their own servers: they prove the launcher and the seed
@@ -32,6 +32,19 @@ describe('startPrefect', () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual([]);
     expect(existsSync(`${server.dir}/prefect.db`)).toBe(true);
+  });
+
+  it("starts on a copy of the virtualenv's migrated database, which its writes leave alone", async () => {
+    const template = `${(await pythonEnv()).venv}.prefect.db`;
+    const before = statSync(template);
+    const res = await fetch(`${server.url}/flows/`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'template-check' }),
+    });
+    expect(res.status).toBe(201);
+    const after = statSync(template);
+    expect([after.size, after.mtimeMs]).toEqual([before.size, before.mtimeMs]);
   });
 
   it('stops the server and frees its port', async () => {
