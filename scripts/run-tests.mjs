@@ -12,8 +12,9 @@
 // --jobs overrides.
 //
 // While the shared backends are still starting (MLOPS_MCP_TEST_BACKENDS_READY names a file
-// test.sh writes "ready" or "failed" into once they are up or gone), only packages that do not
-// use them (no `withBackends` in their vitest config) start; the others wait. If they failed,
+// test.sh writes "ready" or "failed" into once they are up or gone), one worker holds the first
+// package that uses them (`withBackends` in its vitest config) and the others run packages that
+// do not. If they failed,
 // those packages run without MLOPS_MCP_TEST_BACKENDS and start servers of their own.
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, watch } from 'node:fs';
@@ -92,10 +93,25 @@ const backendsSettled = readyFile
     })
   : Promise.resolve('ready');
 
-/** The next package that can start now, else (after the backends settle) the next one. */
+/** Whether a worker already holds the head of the queue until the backends settle. */
+let holding = false;
+
+/**
+ * The next package to run. While the backends start, the first worker to find a package that
+ * needs them at the head of the queue holds it (the longest suite should start first, not last)
+ * and the other workers take packages that need none; after that, strictly in queue order.
+ */
 async function next() {
   if (queue.length === 0) return undefined;
-  const now = queue.findIndex((dir) => backends !== undefined || !needsBackends(dir));
+  if (backends !== undefined || !needsBackends(queue[0])) return queue.shift();
+  if (!holding) {
+    holding = true;
+    const head = queue.shift();
+    await backendsSettled;
+    holding = false;
+    return head;
+  }
+  const now = queue.findIndex((dir) => !needsBackends(dir));
   if (now !== -1) return queue.splice(now, 1)[0];
   await backendsSettled;
   return queue.shift();
