@@ -76,10 +76,15 @@ afterAll(async () => {
   await b?.server.stop();
 });
 
-const runIds = async (client: Client): Promise<string[]> => {
+/**
+ * Run ids in the seeded experiments of `seed`: naming them keeps the runs other tests add to the
+ * shared server meanwhile out of the page. A request that reached the other server answers
+ * without these runs (other ids, or none), so the own-runs check still tells the servers apart.
+ */
+const runIds = async (client: Client, seed: MlflowSeed): Promise<string[]> => {
   const result = await client.callTool({
     name: 'mlflow_search_runs',
-    arguments: { limit: 100, fields: ['id'] },
+    arguments: { experimentIds: seed.experiments.map((e) => e.id), limit: 100, fields: ['id'] },
   });
   expect(result.isError).toBeFalsy();
   return (result.structuredContent as { items: { id: string }[] }).items
@@ -96,7 +101,9 @@ describe('per-request backend headers', () => {
     const idsA = a.seed.runs.map((run) => run.id);
     const idsB = b.seed.runs.map((run) => run.id);
     const calls = Array.from({ length: 12 }, (_v, i) => (i % 2 === 0 ? clientA : clientB));
-    const results = await Promise.all(calls.map((client) => runIds(client)));
+    const results = await Promise.all(
+      calls.map((client, i) => runIds(client, i % 2 === 0 ? a.seed : b.seed)),
+    );
     results.forEach((ids, i) => {
       const [own, other] = i % 2 === 0 ? [idsA, idsB] : [idsB, idsA];
       expect(ids).toEqual(expect.arrayContaining(own));
@@ -153,7 +160,7 @@ describe('per-request backend headers', () => {
 
   it('uses the configured backend when a request sends no headers', async () => {
     const client = await connect(withDefault, {});
-    const ids = await runIds(client);
+    const ids = await runIds(client, a.seed);
     expect(ids).toEqual(expect.arrayContaining(a.seed.runs.map((run) => run.id)));
     expect(ids.filter((id) => b.seed.runs.some((run) => run.id === id))).toEqual([]);
   });
