@@ -4,21 +4,21 @@ import {
   type Fault,
   type FaultProxy,
   type RequestMatch,
-  type RunningServer,
   type RunningWeaveServer,
   startFaultProxy,
-  startMlflow,
-  startPrefect,
   startWandbStandin,
   startWeaveServer,
   type WandbStandin,
 } from '@mlops-mcp/testkit';
+import { sharedMlflow, sharedPrefect, uniqueName } from '@mlops-mcp/testkit/vitest';
 import { Client } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, gatewayEnv } from './binary.js';
 
-// This file owns its servers: it plays faults against them all the while (see below).
+// MLflow and Prefect are the run's shared servers (this file writes only into an experiment and
+// a flow of its own). The W&B stand-in and the Weave server are this file's own: its writes tag
+// the stand-in's fixed runs and add calls and feedback to the project other tests read.
 
 /**
  * Every fault the proxy can play, for every backend, through the built gateway binary (spawned
@@ -128,8 +128,8 @@ const FAULTS: FaultCase[] = [
   },
 ];
 
-let mlflow: RunningServer;
-let prefect: RunningServer;
+let mlflow: { url: string };
+let prefect: { url: string };
 let weave: RunningWeaveServer;
 let standin: WandbStandin;
 const proxies = {} as Record<BackendName, FaultProxy>;
@@ -191,11 +191,9 @@ const BACKENDS: BackendCase[] = [
 ];
 
 beforeAll(async () => {
-  [mlflow, prefect, standin] = await Promise.all([
-    startMlflow(),
-    startPrefect(),
-    startWandbStandin(),
-  ]);
+  mlflow = sharedMlflow();
+  prefect = sharedPrefect();
+  standin = await startWandbStandin();
   // The W&B adapter sends one key to GraphQL and to Weave: the trace server accepts the stand-in's.
   weave = await startWeaveServer({ env: { WEAVE_TEST_API_KEY: standin.apiKey } });
   fixture.wandbRun = `${standin.entity}/${WANDB_PROJECT}/${standin.runs.healthyA}`;
@@ -230,7 +228,7 @@ afterAll(async () => {
   printTimings();
   await client?.close();
   await Promise.all(Object.values(proxies).map((proxy) => proxy.stop()));
-  await Promise.all([mlflow?.stop(), prefect?.stop(), weave?.stop(), standin?.stop()]);
+  await Promise.all([weave?.stop(), standin?.stop()]);
 });
 
 /** The gateway's environment: every backend reached through its proxy, writes enabled. */
@@ -428,7 +426,7 @@ function printTimings(): void {
 /** Creates an experiment and a run over MLflow's REST API (straight to the server). */
 async function createMlflowRun(url: string): Promise<string> {
   const experiment = (await rest(`${url}/api/2.0/mlflow/experiments/create`, {
-    name: 'faults',
+    name: uniqueName('faults'),
   })) as { experiment_id: string };
   const run = (await rest(`${url}/api/2.0/mlflow/runs/create`, {
     experiment_id: experiment.experiment_id,
@@ -440,7 +438,9 @@ async function createMlflowRun(url: string): Promise<string> {
 
 /** Creates a flow and a deployment of it over Prefect's REST API. */
 async function createPrefectDeployment(apiUrl: string): Promise<string> {
-  const flow = (await rest(`${apiUrl}/flows/`, { name: 'fault-flow' })) as { id: string };
+  const flow = (await rest(`${apiUrl}/flows/`, { name: uniqueName('fault-flow') })) as {
+    id: string;
+  };
   const deployment = (await rest(`${apiUrl}/deployments/`, {
     name: 'fault-deployment',
     flow_id: flow.id,
