@@ -4,21 +4,24 @@ import {
   type Fault,
   type FaultProxy,
   type RequestMatch,
+  type RunningServer,
   type RunningWeaveServer,
   startFaultProxy,
+  startPrefect,
   startWandbStandin,
   startWeaveServer,
   type WandbStandin,
 } from '@mlops-mcp/testkit';
-import { sharedMlflow, sharedPrefect, uniqueName } from '@mlops-mcp/testkit/vitest';
+import { sharedMlflow, uniqueName } from '@mlops-mcp/testkit/vitest';
 import { Client } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, gatewayEnv } from './binary.js';
 
-// MLflow and Prefect are the run's shared servers (this file writes only into an experiment and
-// a flow of its own). The W&B stand-in and the Weave server are this file's own: its writes tag
-// the stand-in's fixed runs and add calls and feedback to the project other tests read.
+// MLflow is the run's shared server (this file writes only into an experiment of its own). The
+// others are this file's own: its writes tag the W&B stand-in's fixed runs, add calls and feedback
+// to the Weave project other tests read, and add a paused deployment to Prefect, whose seeded
+// workspace tests list whole.
 
 /**
  * Every fault the proxy can play, for every backend, through the built gateway binary (spawned
@@ -129,7 +132,7 @@ const FAULTS: FaultCase[] = [
 ];
 
 let mlflow: { url: string };
-let prefect: { url: string };
+let prefect: RunningServer;
 let weave: RunningWeaveServer;
 let standin: WandbStandin;
 const proxies = {} as Record<BackendName, FaultProxy>;
@@ -192,8 +195,7 @@ const BACKENDS: BackendCase[] = [
 
 beforeAll(async () => {
   mlflow = sharedMlflow();
-  prefect = sharedPrefect();
-  standin = await startWandbStandin();
+  [prefect, standin] = await Promise.all([startPrefect(), startWandbStandin()]);
   // The W&B adapter sends one key to GraphQL and to Weave: the trace server accepts the stand-in's.
   weave = await startWeaveServer({ env: { WEAVE_TEST_API_KEY: standin.apiKey } });
   fixture.wandbRun = `${standin.entity}/${WANDB_PROJECT}/${standin.runs.healthyA}`;
@@ -228,7 +230,7 @@ afterAll(async () => {
   printTimings();
   await client?.close();
   await Promise.all(Object.values(proxies).map((proxy) => proxy.stop()));
-  await Promise.all([weave?.stop(), standin?.stop()]);
+  await Promise.all([prefect?.stop(), weave?.stop(), standin?.stop()]);
 });
 
 /** The gateway's environment: every backend reached through its proxy, writes enabled. */
