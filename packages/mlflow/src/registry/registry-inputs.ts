@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cursorInput, includeSystemTagsInput, limitInput } from '../shared/common-inputs.js';
 
 /** Input fields the registry, logged-model and prompt tools share, described once. */
 
@@ -40,3 +41,14 @@ export const tagsMapInput = z
   );
 
 export const descriptionInput = z.string().max(20_000);
+
+/** The input of a registry search tool; `orderByHelp` describes its order and default. */
+export function registrySearchInput(orderByHelp: string) {
+  return z.object({
+    filter: z.string().max(1000).optional(),
+    orderBy: z.array(z.string().min(1).max(100)).max(5).optional().describe(orderByHelp),
+    limit: limitInput(25, 1000),
+    cursor: cursorInput,
+    includeSystemTags: includeSystemTagsInput,
+  });
+}
