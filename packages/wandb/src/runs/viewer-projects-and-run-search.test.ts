@@ -1,25 +1,14 @@
 import { MlopsError } from '@mlops-mcp/core';
-import { runTool, type WandbStandin } from '@mlops-mcp/testkit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStandinAdapter } from '../../test/standin-adapter.js';
-import type { WandbAdapter } from '../index.js';
+import { runTool } from '@mlops-mcp/testkit';
+import { describe, expect, it } from 'vitest';
+import { startStandinAdapter, useStandinAdapter } from '../../test/standin-adapter.js';
 import { getProjectTool } from '../projects/get-project.js';
 import { getViewerTool } from '../projects/get-viewer.js';
 import { listProjectsTool } from '../projects/list-projects.js';
 import { getRunTool } from './get-run.js';
 import { searchRunsTool } from './search-runs.js';
 
-let standin: WandbStandin;
-let wandb: WandbAdapter;
-
-beforeAll(async () => {
-  ({ standin, wandb } = await startStandinAdapter());
-});
-
-afterAll(async () => {
-  await wandb?.close();
-  await standin?.stop();
-});
+const { standin, wandb } = await useStandinAdapter();
 
 const project = 'llm-finetune';
 
