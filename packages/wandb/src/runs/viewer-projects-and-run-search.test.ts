@@ -1,5 +1,4 @@
-import { MlopsError } from '@mlops-mcp/core';
-import { runTool } from '@mlops-mcp/testkit';
+import { failure, runTool } from '@mlops-mcp/testkit';
 import { describe, expect, it } from 'vitest';
 import { startStandinAdapter, useStandinAdapter } from '../../test/standin-adapter.js';
 import { getProjectTool } from '../projects/get-project.js';
@@ -11,16 +10,6 @@ import { searchRunsTool } from './search-runs.js';
 const { standin, wandb } = await useStandinAdapter();
 
 const project = 'llm-finetune';
-
-async function failure(promise: Promise<unknown>): Promise<MlopsError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!MlopsError.isInstance(error))
-    throw new Error(`expected an MlopsError, got ${String(error)}`);
-  return error;
-}
 
 describe('wandb_get_viewer', () => {
   it('names the user, the default entity and the teams of the key', async () => {
