@@ -22,13 +22,7 @@ export const settableAliasInput = aliasInput.refine(
   '"latest" and v<number> (e.g. v3) are reserved alias names.',
 );
 
-export const tagKeyInput = z.string().min(1).max(250);
-
-/** Tag keys a tool may write: mlflow.* keys are MLflow's own (prompt markers among them). */
-export const writableTagKeyInput = tagKeyInput.refine(
-  (key) => !key.startsWith('mlflow.'),
-  'Keys starting with "mlflow." are reserved for MLflow.',
-);
+export { tagKeyInput, writableTagKeyInput } from '../shared/common-inputs.js';
 
 export const tagValueInput = z.string().max(8000);
 
