@@ -16,7 +16,7 @@ import {
   shape,
 } from './registry-common.js';
 import { withRegistryHints } from './registry-hints.js';
-import { searchRegistry } from './registry-search.js';
+import { type RegistrySearch, searchRegistry } from './registry-search.js';
 
 /** Registered model reads: search (prompts excluded) and get. */
 
@@ -28,16 +28,10 @@ export interface SearchRegisteredModelsParams {
 }
 
 /** What a registered-models/search request needs besides the page (models and prompts share it). */
-export interface RegisteredModelSearch<Item> {
-  filter: string;
-  orderBy?: readonly string[] | undefined;
-  limit: number;
-  cursor?: string | undefined;
-  operation: string;
-  /** Advice on a rejected filter or order, in the words of the calling tool. */
-  invalidInputHint: string;
-  map: (raw: MlflowRegisteredModelRaw) => Item;
-}
+export type RegisteredModelSearch<Item> = Pick<
+  RegistrySearch<unknown, MlflowRegisteredModelRaw, Item>,
+  'filter' | 'orderBy' | 'limit' | 'cursor' | 'operation' | 'invalidInputHint' | 'map'
+>;
 
 /** One page of registered-models/search (prompts live in the same table), resumable. */
 export async function searchRegisteredModelRows<Item>(
