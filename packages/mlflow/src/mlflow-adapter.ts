@@ -2,7 +2,6 @@ import {
   ADAPTER_SPEC_VERSION,
   type BackendAdapter,
   type CallOptions,
-  decodeCursor,
   type Experiment,
   type HttpClient,
   InvalidInputError,
@@ -35,7 +34,7 @@ import {
   type MlflowContext,
   type MlflowReadOptions,
 } from './shared/context.js';
-import { resumedPage } from './shared/resumable-page.js';
+import { fetchResumablePage } from './shared/resumable-page.js';
 import type { MlflowSettings } from './shared/settings.js';
 import { createMlflowTracing } from './traces/trace-capability.js';
 
@@ -83,24 +82,30 @@ export function createMlflowAdapter(
     baseUrl,
 
     async searchExperiments(params, opts) {
-      const { token, skip = 0 } = decodeCursor(params.cursor);
-      const response = await http.request({
-        method: 'POST',
-        path: `${API}/experiments/search`,
-        body: {
-          max_results: params.limit + skip,
-          filter: params.filter || undefined,
-          order_by: params.orderBy?.length ? params.orderBy : undefined,
-          page_token: token,
-          view_type: params.includeDeleted ? 'ALL' : 'ACTIVE_ONLY',
+      return fetchResumablePage({
+        cursor: params.cursor,
+        limit: params.limit,
+        serverMax: Number.POSITIVE_INFINITY,
+        fetch: async (token, maxResults) => {
+          const response = await http.request({
+            method: 'POST',
+            path: `${API}/experiments/search`,
+            body: {
+              max_results: maxResults,
+              filter: params.filter || undefined,
+              order_by: params.orderBy?.length ? params.orderBy : undefined,
+              page_token: token,
+              view_type: params.includeDeleted ? 'ALL' : 'ACTIVE_ONLY',
+            },
+            idempotent: true,
+            signal: opts?.signal,
+            schema: SearchExperimentsResponseSchema,
+            operation: 'search experiments',
+          });
+          return { items: response.experiments, nextToken: response.next_page_token };
         },
-        idempotent: true,
-        signal: opts?.signal,
-        schema: SearchExperimentsResponseSchema,
-        operation: 'search experiments',
+        map: (raw) => mapExperiment(raw, shape(opts)),
       });
-      const items = response.experiments.slice(skip).map((raw) => mapExperiment(raw, shape(opts)));
-      return resumedPage(items, response.next_page_token, token, skip);
     },
 
     async getExperiment(id, opts) {
@@ -121,25 +126,31 @@ export function createMlflowAdapter(
           field: 'experimentIds',
         });
       }
-      const { token, skip = 0 } = decodeCursor(params.cursor);
-      const response = await http.request({
-        method: 'POST',
-        path: `${API}/runs/search`,
-        body: {
-          experiment_ids: params.experimentIds,
-          filter: params.filter || undefined,
-          order_by: params.orderBy?.length ? params.orderBy : undefined,
-          max_results: Math.min(MLFLOW_MAX_RESULTS, params.limit + skip),
-          page_token: token,
-          run_view_type: params.includeDeleted ? 'ALL' : 'ACTIVE_ONLY',
+      return fetchResumablePage({
+        cursor: params.cursor,
+        limit: params.limit,
+        serverMax: MLFLOW_MAX_RESULTS,
+        fetch: async (token, maxResults) => {
+          const response = await http.request({
+            method: 'POST',
+            path: `${API}/runs/search`,
+            body: {
+              experiment_ids: params.experimentIds,
+              filter: params.filter || undefined,
+              order_by: params.orderBy?.length ? params.orderBy : undefined,
+              max_results: maxResults,
+              page_token: token,
+              run_view_type: params.includeDeleted ? 'ALL' : 'ACTIVE_ONLY',
+            },
+            idempotent: true,
+            signal: opts?.signal,
+            schema: SearchRunsResponseSchema,
+            operation: 'search runs',
+          });
+          return { items: response.runs, nextToken: response.next_page_token };
         },
-        idempotent: true,
-        signal: opts?.signal,
-        schema: SearchRunsResponseSchema,
-        operation: 'search runs',
+        map: (raw) => mapRun(raw, shape(opts)),
       });
-      const items = response.runs.slice(skip).map((raw) => mapRun(raw, shape(opts)));
-      return resumedPage(items, response.next_page_token, token, skip);
     },
 
     getRun: (id, opts) => getRun(context, id, opts),

@@ -13,3 +13,32 @@ export function useSharedMlflow(): { url: string; seed: MlflowSeed; mlflow: Mlfl
   afterAll(() => mlflow.close());
   return { url, seed, mlflow };
 }
+
+/** What python/seed_mlflow_metrics.py returns (`seed.extras.metrics`): metric and artifact fixtures. */
+export interface MetricsSeed {
+  runId: string;
+  longKey: string;
+  longPoints: number;
+  longMin: number;
+  longMax: number;
+  longFirst: number;
+  longLast: number;
+  longMean: number;
+  spikeStep: number;
+  shortKey: string;
+  nanKey: string;
+  nestedDir: string;
+  nestedFiles: number;
+  csvPath: string;
+  csvRows: number;
+  binaryPath: string;
+  binaryBytes: number;
+  blobPath: string;
+  logPath: string;
+  logBytes: number;
+  firstLogLine: string;
+  markdownPath: string;
+}
+
+/** The metric and artifact fixtures of the shared seed. */
+export const metricsSeed = (seed: MlflowSeed) => seed.extras.metrics as MetricsSeed;

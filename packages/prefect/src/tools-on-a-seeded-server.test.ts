@@ -1,5 +1,4 @@
-import { MlopsError } from '@mlops-mcp/core';
-import { pinnedVersion, runTool } from '@mlops-mcp/testkit';
+import { failure, pinnedVersion, runTool } from '@mlops-mcp/testkit';
 import { sharedPrefect } from '@mlops-mcp/testkit/vitest';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
@@ -33,17 +32,6 @@ const prefect = createPrefectAdapter({ apiUrl: prefectUrl, source: 'env' });
 afterAll(async () => {
   await prefect.close();
 });
-
-/** The MlopsError a promise rejects with. */
-async function failure(promise: Promise<unknown>): Promise<MlopsError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (MlopsError.isInstance(error)) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
 
 /** The issues of the ZodError a tool's input schema throws. */
 function inputIssues(call: () => unknown) {

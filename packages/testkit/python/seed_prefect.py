@@ -13,8 +13,6 @@ exactly one JSON manifest line on stdout; everything else goes to stderr.
 from __future__ import annotations
 
 import asyncio
-import json
-import os
 import sys
 import time
 import uuid
@@ -33,6 +31,7 @@ from prefect.client.schemas.objects import StateType
 from prefect.events.actions import DoNothing
 from prefect.events.schemas.automations import AutomationCore, EventTrigger, Posture
 from prefect.states import State
+from prefect_seeding import flow_run_makers, iso, seed_main
 
 SECRET_VALUE = "sk-live-9f1c2e7a4b5d6e8f-never-show-me"
 FAILED_MESSAGE = "Flow run encountered an exception: RuntimeError: upstream API answered 503"
@@ -52,10 +51,6 @@ LOG_COUNT = 240  # more than the server's 200-per-request cap, so paging is exer
 
 def log(msg: str) -> None:
     print(f"seed_prefect: {msg}", file=sys.stderr, flush=True)
-
-
-def iso(value: datetime) -> str:
-    return value.astimezone(timezone.utc).isoformat().replace("+00:00", "Z")
 
 
 @task(name="extract")
@@ -115,23 +110,7 @@ async def seed() -> dict[str, Any]:
             ),
         }
 
-        async def run_in(deployment: str, state: State, name: str, **kwargs: Any) -> str:
-            flow_run = await client.create_flow_run_from_deployment(
-                deployments[deployment], name=name, **kwargs
-            )
-            await client.set_flow_run_state(flow_run.id, state, force=True)
-            return str(flow_run.id)
-
-        async def scheduled_in(deployment: str, name: str, at: datetime, state_name: str) -> str:
-            # Created in its SCHEDULED state so that expected_start_time is `at`; forcing the
-            # state afterwards would only move next_scheduled_start_time.
-            state = State(
-                type=StateType.SCHEDULED, name=state_name, state_details={"scheduled_time": at}
-            )
-            flow_run = await client.create_flow_run_from_deployment(
-                deployments[deployment], name=name, state=state
-            )
-            return str(flow_run.id)
+        run_in, scheduled_in = flow_run_makers(client, deployments)
 
         past = now - timedelta(hours=2)
         runs = {
@@ -333,14 +312,5 @@ async def emit_events(client: Any, now: datetime, flow_run_id: str) -> dict[str,
     return {"batchProcessed": 60, "warehouse": 1, "prefix": "acme."}
 
 
-def main() -> None:
-    if not os.environ.get("PREFECT_API_URL"):
-        sys.exit("seed_prefect: PREFECT_API_URL is not set")
-    started = time.monotonic()
-    manifest = asyncio.run(seed())
-    log(f"seeded in {time.monotonic() - started:.1f} s")
-    print(json.dumps(manifest, separators=(",", ":")), flush=True)
-
-
 if __name__ == "__main__":
-    main()
+    seed_main("seed_prefect", seed)

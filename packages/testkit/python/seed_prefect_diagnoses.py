@@ -26,8 +26,6 @@ Prints exactly one JSON manifest line on stdout; everything else goes to stderr.
 from __future__ import annotations
 
 import asyncio
-import json
-import os
 import sys
 import time
 import uuid
@@ -39,6 +37,7 @@ from prefect.client.orchestration import get_client
 from prefect.client.schemas.actions import WorkPoolCreate
 from prefect.client.schemas.objects import StateType
 from prefect.states import State
+from prefect_seeding import flow_run_makers, iso, seed_main
 
 STALE_HEARTBEAT_INTERVAL = 1  # seconds; Prefect deems a worker offline after 3 missed beats
 STUCK_LAST_LOG = "Loading partition 7 of 12 into the warehouse"
@@ -47,10 +46,6 @@ LEASE_SECONDS = 24 * 3600  # the longest lease Prefect grants
 
 def log(msg: str) -> None:
     print(f"seed_prefect_diagnoses: {msg}", file=sys.stderr, flush=True)
-
-
-def iso(value: datetime) -> str:
-    return value.astimezone(timezone.utc).isoformat().replace("+00:00", "Z")
 
 
 @task(name="load")
@@ -116,21 +111,7 @@ async def seed() -> dict[str, Any]:
             ),
         }
 
-        async def run_in(deployment: str, state: State, name: str, **kwargs: Any) -> str:
-            flow_run = await client.create_flow_run_from_deployment(
-                deployments[deployment], name=name, **kwargs
-            )
-            await client.set_flow_run_state(flow_run.id, state, force=True)
-            return str(flow_run.id)
-
-        async def scheduled_in(deployment: str, name: str, at: datetime, state_name: str) -> str:
-            state = State(
-                type=StateType.SCHEDULED, name=state_name, state_details={"scheduled_time": at}
-            )
-            flow_run = await client.create_flow_run_from_deployment(
-                deployments[deployment], name=name, state=state
-            )
-            return str(flow_run.id)
+        run_in, scheduled_in = flow_run_makers(client, deployments)
 
         past = now - timedelta(hours=2)
         runs: dict[str, str] = {}
@@ -275,14 +256,5 @@ async def increment_with_lease(client: Any, limit_name: str, holder: dict[str, s
     response.raise_for_status()
 
 
-def main() -> None:
-    if not os.environ.get("PREFECT_API_URL"):
-        sys.exit("seed_prefect_diagnoses: PREFECT_API_URL is not set")
-    started = time.monotonic()
-    manifest = asyncio.run(seed())
-    log(f"seeded in {time.monotonic() - started:.1f} s")
-    print(json.dumps(manifest, separators=(",", ":")), flush=True)
-
-
 if __name__ == "__main__":
-    main()
+    seed_main("seed_prefect_diagnoses", seed)

@@ -480,63 +480,60 @@ def build_app(db_path: str, api_key: str) -> FastAPI:
         return await routes.run(request, call)
 
     # Tags and aliases carry the object (and version) in the path.
-    @app.put("/objs/{object_id}/versions/{digest}/tags")
-    async def obj_add_tags(request: Request, object_id: str, digest: str) -> Response:
-        raw = await request.body()
+    def object_write(raw: bytes, body_type: Any, make_req: Any, apply: Any) -> Any:
+        """The call of a tag or alias write: body parsed, request built with the path, user set."""
 
         def call() -> Any:
-            body = his.ObjTagsBody.model_validate_json(raw)
-            req = tsi.ObjAddTagsReq(
+            req = make_req(body_type.model_validate_json(raw))
+            set_user(req)
+            return apply(req)
+
+        return call
+
+    async def obj_tags(
+        request: Request, object_id: str, digest: str, req_type: Any, apply: Any
+    ) -> Response:
+        def req(body: Any) -> Any:
+            return req_type(
                 project_id=body.project_id, object_id=object_id, digest=digest, tags=body.tags
             )
-            set_user(req)
-            return server.obj_add_tags(req)
 
+        call = object_write(await request.body(), his.ObjTagsBody, req, apply)
         return await routes.run(request, call)
+
+    @app.put("/objs/{object_id}/versions/{digest}/tags")
+    async def obj_add_tags(request: Request, object_id: str, digest: str) -> Response:
+        return await obj_tags(request, object_id, digest, tsi.ObjAddTagsReq, server.obj_add_tags)
 
     @app.post("/objs/{object_id}/versions/{digest}/tags/remove")
     async def obj_remove_tags(request: Request, object_id: str, digest: str) -> Response:
-        raw = await request.body()
-
-        def call() -> Any:
-            body = his.ObjTagsBody.model_validate_json(raw)
-            req = tsi.ObjRemoveTagsReq(
-                project_id=body.project_id, object_id=object_id, digest=digest, tags=body.tags
-            )
-            set_user(req)
-            return server.obj_remove_tags(req)
-
-        return await routes.run(request, call)
+        return await obj_tags(
+            request, object_id, digest, tsi.ObjRemoveTagsReq, server.obj_remove_tags
+        )
 
     @app.put("/objs/{object_id}/aliases")
     async def obj_set_aliases(request: Request, object_id: str) -> Response:
-        raw = await request.body()
-
-        def call() -> Any:
-            body = his.ObjSetAliasesBody.model_validate_json(raw)
-            req = tsi.ObjSetAliasesReq(
+        def req(body: Any) -> Any:
+            return tsi.ObjSetAliasesReq(
                 project_id=body.project_id,
                 object_id=object_id,
                 digest=body.digest,
                 aliases=body.aliases,
             )
-            set_user(req)
-            return server.obj_set_aliases(req)
 
+        raw = await request.body()
+        call = object_write(raw, his.ObjSetAliasesBody, req, server.obj_set_aliases)
         return await routes.run(request, call)
 
     @app.post("/objs/{object_id}/aliases/remove")
     async def obj_remove_aliases(request: Request, object_id: str) -> Response:
-        raw = await request.body()
-
-        def call() -> Any:
-            body = his.ObjRemoveAliasesBody.model_validate_json(raw)
-            req = tsi.ObjRemoveAliasesReq(
+        def req(body: Any) -> Any:
+            return tsi.ObjRemoveAliasesReq(
                 project_id=body.project_id, object_id=object_id, aliases=body.aliases
             )
-            set_user(req)
-            return server.obj_remove_aliases(req)
 
+        raw = await request.body()
+        call = object_write(raw, his.ObjRemoveAliasesBody, req, server.obj_remove_aliases)
         return await routes.run(request, call)
 
     @app.get("/tags")

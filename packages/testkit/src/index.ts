@@ -1,4 +1,5 @@
 export { type AllBackends, startAllBackends } from './all-backends.js';
+export { failure, issuePaths, rejection } from './failures.js';
 export * from './fault-proxy/index.js';
 export { freePort } from './free-port.js';
 export { type MlflowAttachmentSeed, seedMlflowAttachments } from './mlflow-attachments.js';

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { inject } from 'vitest';
+import type { AnyToolDefinition } from '@mlops-mcp/core';
+import { expect, inject, it } from 'vitest';
+import { z } from 'zod';
 import type { BackendName, SharedBackends } from './shared/start-backends.js';
 
 declare module 'vitest' {
@@ -33,4 +35,14 @@ export const sharedStandin = () => shared('standin');
 /** A name no other test uses, e.g. `uniqueName('run-writes')` → `run-writes-1a2b3c4d`. */
 export function uniqueName(prefix: string): string {
   return `${prefix}-${randomUUID().slice(0, 8)}`;
+}
+
+/** One test that every tool's input and output schema converts to JSON Schema. */
+export function itRendersEveryToolSchema(tools: readonly AnyToolDefinition[]): void {
+  it('render both schemas of every tool as JSON Schema', () => {
+    for (const tool of tools) {
+      expect(() => z.toJSONSchema(tool.inputSchema, { io: 'input' }), tool.name).not.toThrow();
+      expect(() => z.toJSONSchema(tool.outputSchema, { io: 'output' }), tool.name).not.toThrow();
+    }
+  });
 }

@@ -1,20 +1,9 @@
 import { MlopsError, requireCapability } from '@mlops-mcp/core';
-import type { WandbStandin } from '@mlops-mcp/testkit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStandinAdapter } from '../test/standin-adapter.js';
-import { type WandbAdapter, wandbRunTools, wandbTools } from './index.js';
+import { describe, expect, it } from 'vitest';
+import { useStandinAdapter } from '../test/standin-adapter.js';
+import { wandbRunTools, wandbTools } from './index.js';
 
-let standin: WandbStandin;
-let wandb: WandbAdapter;
-
-beforeAll(async () => {
-  ({ standin, wandb } = await startStandinAdapter());
-});
-
-afterAll(async () => {
-  await wandb?.close();
-  await standin?.stop();
-});
+const { wandb } = await useStandinAdapter();
 
 describe('the W&B adapter', () => {
   it('reports itself healthy and authenticated through the viewer query', async () => {

@@ -3,7 +3,7 @@ import { MockAgent } from 'undici';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { MlopsError } from '../errors.js';
-import { HttpClient } from './client.js';
+import { HttpClient, type HttpClientOptions } from './client.js';
 
 const ORIGIN = 'http://backend.test';
 const Ok = z.object({ ok: z.boolean() });
@@ -265,22 +265,33 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
+/** A client whose base URL is a port nothing listens on (plus `path`). */
+async function clientOnClosedPort(options: Omit<HttpClientOptions, 'baseUrl'>, path = '') {
+  const port = await closedPort();
+  return {
+    port,
+    client: new HttpClient({ ...options, baseUrl: `http://127.0.0.1:${port}${path}` }),
+  };
+}
+
+/** What a request rejects with (undefined when it resolves). */
+const rejectionOf = (request: Promise<unknown>) =>
+  request.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+
 describe('HttpClient against a closed port', () => {
   it('names the URL setting to check and mlops-mcp doctor, not "retry later"', async () => {
-    const port = await closedPort();
-    const client = new HttpClient({
+    const { port, client } = await clientOnClosedPort({
       backend: 'mlflow',
-      baseUrl: `http://127.0.0.1:${port}`,
       urlSetting: 'MLFLOW_TRACKING_URI',
       retry: { maxAttempts: 1 },
     });
     try {
-      const error = await client
-        .request({ method: 'GET', path: 'x', schema: Ok, operation: 'search runs' })
-        .then(
-          () => undefined,
-          (caught: unknown) => caught,
-        );
+      const error = await rejectionOf(
+        client.request({ method: 'GET', path: 'x', schema: Ok, operation: 'search runs' }),
+      );
       expect(MlopsError.isInstance(error)).toBe(true);
       const { kind, message, hint } = error as MlopsError;
       expect(kind).toBe('unavailable');
@@ -297,19 +308,20 @@ describe('HttpClient against a closed port', () => {
   });
 
   it('says the same for a write, which never left the gateway', async () => {
-    const port = await closedPort();
-    const client = new HttpClient({
-      backend: 'prefect',
-      baseUrl: `http://127.0.0.1:${port}/api`,
-      urlSetting: 'PREFECT_API_URL',
-    });
+    const { client } = await clientOnClosedPort(
+      { backend: 'prefect', urlSetting: 'PREFECT_API_URL' },
+      '/api',
+    );
     try {
-      const error = await client
-        .request({ method: 'POST', path: 'x', body: {}, schema: Ok, operation: 'create flow run' })
-        .then(
-          () => undefined,
-          (caught: unknown) => caught,
-        );
+      const error = await rejectionOf(
+        client.request({
+          method: 'POST',
+          path: 'x',
+          body: {},
+          schema: Ok,
+          operation: 'create flow run',
+        }),
+      );
       expect((error as MlopsError).hint).toContain('fix PREFECT_API_URL');
     } finally {
       await client.close();
@@ -317,19 +329,11 @@ describe('HttpClient against a closed port', () => {
   });
 
   it('fails a request made after close, even when it never opened its pool', async () => {
-    const port = await closedPort();
-    const client = new HttpClient({
-      backend: 'mlflow',
-      baseUrl: `http://127.0.0.1:${port}`,
-      retry: { maxAttempts: 1 },
-    });
+    const { client } = await clientOnClosedPort({ backend: 'mlflow', retry: { maxAttempts: 1 } });
     await client.close();
-    const error = await client
-      .request({ method: 'GET', path: 'x', schema: Ok, operation: 'search runs' })
-      .then(
-        () => undefined,
-        (caught: unknown) => caught,
-      );
+    const error = await rejectionOf(
+      client.request({ method: 'GET', path: 'x', schema: Ok, operation: 'search runs' }),
+    );
     expect(MlopsError.isInstance(error)).toBe(true);
   });
 });

@@ -1,34 +1,17 @@
 import { runTool } from '@mlops-mcp/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useSharedMlflow } from '../../test/shared-mlflow.js';
+import { metricsSeed, useSharedMlflow } from '../../test/shared-mlflow.js';
 import { createMlflowAdapter, type MlflowAdapter } from '../index.js';
 import { listArtifacts } from './artifacts-api.js';
 import { listArtifactsTool } from './list-artifacts.js';
 import { readArtifactTool } from './read-artifact.js';
 
-/** What python/seed_mlflow_metrics.py returns (extras.metrics); the artifact part. */
-interface ArtifactsSeed {
-  runId: string;
-  nestedDir: string;
-  nestedFiles: number;
-  csvPath: string;
-  csvRows: number;
-  binaryPath: string;
-  binaryBytes: number;
-  blobPath: string;
-  logPath: string;
-  logBytes: number;
-  firstLogLine: string;
-  markdownPath: string;
-}
-
 const { seed, mlflow } = useSharedMlflow();
-let extras: ArtifactsSeed;
+const extras = metricsSeed(seed);
 /** An adapter whose server does not exist: any request it makes fails as unavailable. */
 let unreachable: MlflowAdapter;
 
 beforeAll(async () => {
-  extras = seed.extras.metrics as ArtifactsSeed;
   unreachable = createMlflowAdapter(
     { trackingUri: 'http://127.0.0.1:9' },
     { retry: { maxAttempts: 1 } },

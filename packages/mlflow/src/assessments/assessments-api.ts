@@ -2,6 +2,7 @@ import { type CallOptions, InvalidInputError, withHints } from '@mlops-mcp/core'
 import { EmptyResponseSchema } from '../shared/api-types.js';
 import { MLFLOW_API_V3, type MlflowContext } from '../shared/context.js';
 import { TRACE_NOT_FOUND_HINT } from '../traces/trace-errors.js';
+import { parseTraceId } from '../traces/trace-id.js';
 import type { Assessment, AssessmentSourceType } from '../traces/trace-model.js';
 import { requireTraceApi } from '../traces/traces-api.js';
 import { AssessmentResponseSchema } from './assessments-api-types.js';
@@ -195,4 +196,28 @@ export async function deleteAssessment(
     operation: 'delete assessment',
   });
   return current;
+}
+
+/** The input of mlflow_log_feedback and mlflow_log_expectation, as their schemas parse it. */
+export interface LogAssessmentInput {
+  traceId: string;
+  name: string;
+  value: unknown;
+  sourceType: AssessmentSourceType;
+  sourceId: string;
+  rationale?: string | undefined;
+  spanId?: string | undefined;
+  metadata?: Record<string, string> | undefined;
+}
+
+/** Logs what a log tool was given on its trace (an id or a trace ref). */
+export function logAssessment(
+  mlflow: MlflowContext,
+  kind: NewAssessment['kind'],
+  input: LogAssessmentInput,
+  options: CallOptions = {},
+): Promise<Assessment> {
+  const { traceId, sourceType, sourceId, ...assessment } = input;
+  const source = { type: sourceType, id: sourceId };
+  return createAssessment(mlflow, parseTraceId(traceId), { kind, ...assessment, source }, options);
 }

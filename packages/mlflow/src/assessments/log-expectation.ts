@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { defineMlflowTool } from '../shared/define-tool.js';
-import { parseTraceId } from '../traces/trace-id.js';
 import {
   assessmentMetadataInput,
   assessmentNameInput,
@@ -10,7 +9,7 @@ import {
   traceIdInput,
 } from '../traces/trace-inputs.js';
 import { AssessmentSchema } from '../traces/trace-model.js';
-import { createAssessment } from './assessments-api.js';
+import { logAssessment } from './assessments-api.js';
 
 /** mlflow_log_expectation: record the ground truth a trace should have produced. */
 export const logExpectationTool = defineMlflowTool({
@@ -32,17 +31,6 @@ export const logExpectationTool = defineMlflowTool({
   }),
   outputSchema: AssessmentSchema,
   async handler(input, { client, signal }) {
-    return createAssessment(
-      client,
-      parseTraceId(input.traceId),
-      {
-        kind: 'expectation',
-        name: input.name,
-        value: input.value,
-        source: { type: input.sourceType, id: input.sourceId },
-        metadata: input.metadata,
-      },
-      { signal },
-    );
+    return logAssessment(client, 'expectation', input, { signal });
   },
 });

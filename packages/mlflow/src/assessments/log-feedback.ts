@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { defineMlflowTool } from '../shared/define-tool.js';
-import { parseTraceId } from '../traces/trace-id.js';
 import {
   assessmentMetadataInput,
   assessmentNameInput,
@@ -10,7 +9,7 @@ import {
   traceIdInput,
 } from '../traces/trace-inputs.js';
 import { AssessmentSchema } from '../traces/trace-model.js';
-import { createAssessment } from './assessments-api.js';
+import { logAssessment } from './assessments-api.js';
 
 /** mlflow_log_feedback: record a judgement (pass/fail, score, label) of a trace. */
 export const logFeedbackTool = defineMlflowTool({
@@ -38,19 +37,6 @@ export const logFeedbackTool = defineMlflowTool({
   }),
   outputSchema: AssessmentSchema,
   async handler(input, { client, signal }) {
-    return createAssessment(
-      client,
-      parseTraceId(input.traceId),
-      {
-        kind: 'feedback',
-        name: input.name,
-        value: input.value,
-        rationale: input.rationale,
-        source: { type: input.sourceType, id: input.sourceId },
-        spanId: input.spanId,
-        metadata: input.metadata,
-      },
-      { signal },
-    );
+    return logAssessment(client, 'feedback', input, { signal });
   },
 });

@@ -1,5 +1,6 @@
 import { isoFromMillis } from '@mlops-mcp/core';
 import { isSystemTag } from '../shared/key-values.js';
+import { setTimestamps } from '../shared/timestamps.js';
 import { clipValue } from '../traces/trace-clip.js';
 import type { DatasetRecord, EvaluationDataset } from './evaluation-dataset-model.js';
 import type {
@@ -39,10 +40,7 @@ export function mapEvaluationDataset(
   const tags = stringMap(parseJsonField(raw.tags), options.includeSystemTags);
   if (tags) out.tags = tags;
   if (raw.digest) out.digest = raw.digest;
-  const createdAt = isoFromMillis(raw.created_time);
-  if (createdAt) out.createdAt = createdAt;
-  const updatedAt = isoFromMillis(raw.last_update_time);
-  if (updatedAt) out.updatedAt = updatedAt;
+  setTimestamps(out, raw.created_time, raw.last_update_time);
   if (raw.created_by) out.createdBy = raw.created_by;
   if (raw.last_updated_by) out.updatedBy = raw.last_updated_by;
   if (raw.experiment_ids.length > 0) out.experimentIds = raw.experiment_ids;

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { AnyToolDefinition, MlopsError } from '@mlops-mcp/core';
-import { runTool } from '@mlops-mcp/testkit';
+import type { AnyToolDefinition } from '@mlops-mcp/core';
+import { rejection as failure, issuePaths, runTool } from '@mlops-mcp/testkit';
 import { describe, expect, it } from 'vitest';
-import type { z } from 'zod';
 import { useSharedMlflow } from '../../test/shared-mlflow.js';
 import type { MlflowAdapter } from '../index.js';
 import { createRunTool } from '../runs/create-run.js';
@@ -20,19 +19,6 @@ import { setExperimentTagTool } from './set-experiment-tag.js';
 import { updateExperimentTool } from './update-experiment.js';
 
 const { seed, mlflow } = useSharedMlflow();
-
-/** The error a call fails with (the test fails if it succeeds). */
-async function failure(call: Promise<unknown>): Promise<MlopsError & z.ZodError> {
-  return call.then(
-    () => {
-      throw new Error('expected the call to fail');
-    },
-    (error: unknown) => error as MlopsError & z.ZodError,
-  );
-}
-
-/** Paths of the schema issues of a rejected input, e.g. ["tags.mlflow.note"]. */
-const issuePaths = (error: z.ZodError) => error.issues.map((issue) => issue.path.join('.'));
 
 const unique = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
 const seeded = (name: string) => seed.experiments.find((e) => e.name === name)!;

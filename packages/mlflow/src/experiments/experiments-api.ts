@@ -21,6 +21,60 @@ import { mapExperiment } from './map-experiment.js';
 const FIND_IT =
   'Find experiment ids with mlflow_search_experiments or mlflow_get_experiment_by_name.';
 
+/** The experiment writes that answer with nothing: the name of each and advice on failure. */
+const EXPERIMENT_POSTS = {
+  delete: {
+    operation: 'delete experiment',
+    hints: {
+      not_found: `MLflow only deletes active experiments: this id does not exist or is already deleted (mlflow_get_experiment shows its lifecycle). ${FIND_IT}`,
+    },
+  },
+  restore: {
+    operation: 'restore experiment',
+    hints: {
+      not_found:
+        'MLflow only restores deleted experiments: this id does not exist or is already active (mlflow_get_experiment shows its lifecycle). Deleted ones are listed by mlflow_search_experiments with includeDeleted.',
+    },
+  },
+  'set-experiment-tag': {
+    operation: 'set experiment tag',
+    hints: {
+      not_found: FIND_IT,
+      invalid_input:
+        'Tags can only be set on active experiments, with keys of letters, digits, _ - . : / and spaces.',
+    },
+  },
+  'delete-experiment-tag': {
+    operation: 'delete experiment tag',
+    hints: {
+      not_found:
+        'Either the experiment id or the tag key does not exist; mlflow_get_experiment lists the experiment and its tags.',
+      invalid_input: 'Tags can only be deleted from active experiments.',
+    },
+  },
+} satisfies Record<string, { operation: string; hints: KindHints }>;
+
+/** A POST to `experiments/<endpoint>` that answers with nothing; failures get its hints. */
+async function postToExperiment(
+  client: MlflowContext,
+  endpoint: keyof typeof EXPERIMENT_POSTS,
+  body: Record<string, unknown>,
+  options: CallOptions,
+): Promise<void> {
+  const { operation, hints } = EXPERIMENT_POSTS[endpoint];
+  await withHints(
+    client.http.request({
+      method: 'POST',
+      path: `${MLFLOW_API}/experiments/${endpoint}`,
+      body,
+      signal: options.signal,
+      schema: EmptyResponseSchema,
+      operation,
+    }),
+    hints,
+  );
+}
+
 /** Looks an experiment up by its exact name (active or deleted). */
 export async function getExperimentByName(
   client: MlflowContext,
@@ -114,19 +168,8 @@ export async function deleteExperiment(
   experimentId: string,
   options: CallOptions = {},
 ): Promise<void> {
-  await withHints(
-    client.http.request({
-      method: 'POST',
-      path: `${MLFLOW_API}/experiments/delete`,
-      body: { experiment_id: experimentId },
-      signal: options.signal,
-      schema: EmptyResponseSchema,
-      operation: 'delete experiment',
-    }),
-    {
-      not_found: `MLflow only deletes active experiments: this id does not exist or is already deleted (mlflow_get_experiment shows its lifecycle). ${FIND_IT}`,
-    },
-  );
+  const body = { experiment_id: experimentId };
+  await postToExperiment(client, 'delete', body, options);
 }
 
 /** Brings a deleted experiment (and the runs deleted with it) back. */
@@ -135,20 +178,8 @@ export async function restoreExperiment(
   experimentId: string,
   options: CallOptions = {},
 ): Promise<void> {
-  await withHints(
-    client.http.request({
-      method: 'POST',
-      path: `${MLFLOW_API}/experiments/restore`,
-      body: { experiment_id: experimentId },
-      signal: options.signal,
-      schema: EmptyResponseSchema,
-      operation: 'restore experiment',
-    }),
-    {
-      not_found:
-        'MLflow only restores deleted experiments: this id does not exist or is already active (mlflow_get_experiment shows its lifecycle). Deleted ones are listed by mlflow_search_experiments with includeDeleted.',
-    },
-  );
+  const body = { experiment_id: experimentId };
+  await postToExperiment(client, 'restore', body, options);
 }
 
 /** Sets (or overwrites) one tag on an active experiment. */
@@ -159,21 +190,8 @@ export async function setExperimentTag(
   value: string,
   options: CallOptions = {},
 ): Promise<void> {
-  await withHints(
-    client.http.request({
-      method: 'POST',
-      path: `${MLFLOW_API}/experiments/set-experiment-tag`,
-      body: { experiment_id: experimentId, key, value },
-      signal: options.signal,
-      schema: EmptyResponseSchema,
-      operation: 'set experiment tag',
-    }),
-    {
-      not_found: FIND_IT,
-      invalid_input:
-        'Tags can only be set on active experiments, with keys of letters, digits, _ - . : / and spaces.',
-    },
-  );
+  const body = { experiment_id: experimentId, key, value };
+  await postToExperiment(client, 'set-experiment-tag', body, options);
 }
 
 /** Deletes one tag of an active experiment; a missing key is a NotFoundError. */
@@ -183,21 +201,8 @@ export async function deleteExperimentTag(
   key: string,
   options: CallOptions = {},
 ): Promise<void> {
-  await withHints(
-    client.http.request({
-      method: 'POST',
-      path: `${MLFLOW_API}/experiments/delete-experiment-tag`,
-      body: { experiment_id: experimentId, key },
-      signal: options.signal,
-      schema: EmptyResponseSchema,
-      operation: 'delete experiment tag',
-    }),
-    {
-      not_found:
-        'Either the experiment id or the tag key does not exist; mlflow_get_experiment lists the experiment and its tags.',
-      invalid_input: 'Tags can only be deleted from active experiments.',
-    },
-  );
+  const body = { experiment_id: experimentId, key };
+  await postToExperiment(client, 'delete-experiment-tag', body, options);
 }
 
 /**

@@ -1,6 +1,7 @@
-import { type Experiment, isoFromMillis, makeRef } from '@mlops-mcp/core';
+import { type Experiment, makeRef } from '@mlops-mcp/core';
 import type { MlflowExperiment } from '../shared/api-types.js';
 import { keyValuesToMap } from '../shared/key-values.js';
+import { setTimestamps } from '../shared/timestamps.js';
 
 /** Maps an MLflow experiment to the neutral Experiment. */
 export function mapExperiment(
@@ -15,10 +16,7 @@ export function mapExperiment(
     name: raw.name,
     lifecycle: raw.lifecycle_stage === 'deleted' ? 'deleted' : 'active',
   };
-  const createdAt = isoFromMillis(raw.creation_time);
-  if (createdAt) experiment.createdAt = createdAt;
-  const updatedAt = isoFromMillis(raw.last_update_time);
-  if (updatedAt) experiment.updatedAt = updatedAt;
+  setTimestamps(experiment, raw.creation_time, raw.last_update_time);
   if (raw.artifact_location) experiment.artifactLocation = raw.artifact_location;
   const tags = keyValuesToMap(raw.tags, options.includeSystemTags);
   if (Object.keys(tags).length > 0) experiment.tags = tags;

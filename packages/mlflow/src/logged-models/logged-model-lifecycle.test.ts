@@ -1,7 +1,6 @@
-import { type AnyToolDefinition, MlopsError } from '@mlops-mcp/core';
-import { runTool } from '@mlops-mcp/testkit';
+import { failure, runTool } from '@mlops-mcp/testkit';
+import { itRendersEveryToolSchema } from '@mlops-mcp/testkit/vitest';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import { useSharedMlflow } from '../../test/shared-mlflow.js';
 import { createLoggedModelTool } from './create-logged-model.js';
 import { deleteLoggedModelTool } from './delete-logged-model.js';
@@ -31,15 +30,6 @@ beforeAll(async () => {
 const seeded = (status: 'READY' | 'PENDING') =>
   extras.loggedModels.find((m) => m.status === status)!;
 
-async function failure(promise: Promise<unknown>): Promise<MlopsError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(MlopsError.isInstance(error)).toBe(true);
-  return error as MlopsError;
-}
-
 /** A new PENDING logged model in the seeded experiment. */
 async function freshModel(params: Record<string, string> = {}): Promise<string> {
   const created = await runTool(createLoggedModelTool, mlflow, {
@@ -52,12 +42,7 @@ async function freshModel(params: Record<string, string> = {}): Promise<string> 
 }
 
 describe('logged-model tool definitions', () => {
-  it('render both schemas of every tool as JSON Schema', () => {
-    for (const tool of loggedModelsTools as AnyToolDefinition[]) {
-      expect(() => z.toJSONSchema(tool.inputSchema, { io: 'input' }), tool.name).not.toThrow();
-      expect(() => z.toJSONSchema(tool.outputSchema, { io: 'output' }), tool.name).not.toThrow();
-    }
-  });
+  itRendersEveryToolSchema(loggedModelsTools);
 });
 
 describe('mlflow_search_logged_models', () => {

@@ -3,7 +3,7 @@ import { EmptyResponseSchema } from '../shared/api-types.js';
 import type { MlflowContext } from '../shared/context.js';
 import { toKeyValuesOrOmit } from '../shared/key-values.js';
 import type { MlflowLoggedModel } from './logged-model-schema.js';
-import { API, call, fetchLoggedModel, LIST_MODELS, modelPath, shape } from './logged-models-api.js';
+import { API, fetchLoggedModel, LIST_MODELS, modelPath, send, shape } from './logged-models-api.js';
 import { LoggedModelResponseSchema } from './logged-models-api-types.js';
 import { mapLoggedModel } from './map-logged-model.js';
 
@@ -24,9 +24,9 @@ export async function createLoggedModel(
   params: CreateLoggedModelParams,
   options: CallOptions = {},
 ): Promise<MlflowLoggedModel> {
-  const response = await call(
+  const response = await send(
     mlflow,
-    mlflow.http.request({
+    {
       method: 'POST',
       path: API,
       body: {
@@ -37,15 +37,14 @@ export async function createLoggedModel(
         params: toKeyValuesOrOmit(params.params),
         tags: toKeyValuesOrOmit(params.tags),
       },
-      signal: options.signal,
       schema: LoggedModelResponseSchema,
       operation: 'create logged model',
-    }),
+    },
+    options,
     {
       not_found:
         'Check the experiment id (mlflow_search_experiments) and source run id (mlflow_search_runs).',
     },
-    options,
   );
   return mapLoggedModel(response.model, shape(mlflow, {}));
 }
@@ -59,18 +58,16 @@ export async function finalizeLoggedModel(
   params: { modelId: string; status: keyof typeof FINAL_STATUS },
   options: CallOptions = {},
 ): Promise<MlflowLoggedModel> {
-  const response = await call(
+  const response = await send(
     mlflow,
-    mlflow.http.request({
+    {
       method: 'PATCH',
       path: modelPath(params.modelId),
       // handlers._finalize_logged_model requires model_id in the body as well as the path.
       body: { model_id: params.modelId, status: FINAL_STATUS[params.status] },
-      signal: options.signal,
       schema: LoggedModelResponseSchema,
       operation: 'finalize logged model',
-    }),
-    { not_found: LIST_MODELS },
+    },
     options,
   );
   return mapLoggedModel(response.model, shape(mlflow, {}));
@@ -82,16 +79,14 @@ export async function deleteLoggedModel(
   modelId: string,
   options: CallOptions = {},
 ): Promise<void> {
-  await call(
+  await send(
     mlflow,
-    mlflow.http.request({
+    {
       method: 'DELETE',
       path: modelPath(modelId),
-      signal: options.signal,
       schema: EmptyResponseSchema,
       operation: 'delete logged model',
-    }),
-    { not_found: LIST_MODELS },
+    },
     options,
   );
 }
@@ -132,9 +127,9 @@ export async function logLoggedModelParams(
     );
   }
   if (result.logged.length === 0) return result;
-  await call(
+  await send(
     mlflow,
-    mlflow.http.request({
+    {
       method: 'POST',
       path: `${modelPath(params.modelId)}/params`,
       // handlers._log_logged_model_params requires model_id in the body as well as the path.
@@ -142,11 +137,9 @@ export async function logLoggedModelParams(
         model_id: params.modelId,
         params: result.logged.map((key) => ({ key, value: params.params[key] })),
       },
-      signal: options.signal,
       schema: EmptyResponseSchema,
       operation: 'log logged model params',
-    }),
-    { not_found: LIST_MODELS },
+    },
     options,
   );
   return result;
@@ -158,17 +151,15 @@ export async function setLoggedModelTags(
   params: { modelId: string; tags: Record<string, string> },
   options: CallOptions = {},
 ): Promise<void> {
-  await call(
+  await send(
     mlflow,
-    mlflow.http.request({
+    {
       method: 'PATCH',
       path: `${modelPath(params.modelId)}/tags`,
       body: { tags: toKeyValuesOrOmit(params.tags) ?? [] },
-      signal: options.signal,
       schema: EmptyResponseSchema,
       operation: 'set logged model tags',
-    }),
-    { not_found: LIST_MODELS },
+    },
     options,
   );
 }
@@ -179,18 +170,17 @@ export async function deleteLoggedModelTag(
   params: { modelId: string; key: string },
   options: CallOptions = {},
 ): Promise<void> {
-  await call(
+  await send(
     mlflow,
-    mlflow.http.request({
+    {
       method: 'DELETE',
       path: `${modelPath(params.modelId)}/tags/${encodeURIComponent(params.key)}`,
-      signal: options.signal,
       schema: EmptyResponseSchema,
       operation: 'delete logged model tag',
-    }),
+    },
+    options,
     {
       not_found: `The model or the tag key does not exist; mlflow_get_logged_model shows its tags. ${LIST_MODELS}`,
     },
-    options,
   );
 }

@@ -3,6 +3,7 @@ import {
   InvalidInputError,
   MlopsError,
   type Page,
+  type RequestSpec,
   UnsupportedCapabilityError,
 } from '@mlops-mcp/core';
 import { type RegistryHints, rehintRegistryError } from '../registry/registry-hints.js';
@@ -41,7 +42,7 @@ export const modelPath = (modelId: string) => `${API}/${encodeURIComponent(model
  * Awaits a logged-model call, rewording failures. Before MLflow 3.0 these routes do not exist
  * and Flask answers a bare 404, which would read as "model not found": check the version then.
  */
-export async function call<T>(
+async function call<T>(
   mlflow: MlflowContext,
   request: Promise<T>,
   hints: RegistryHints,
@@ -62,6 +63,16 @@ export async function call<T>(
     }
     throw rehintRegistryError(error, hints);
   }
+}
+
+/** Sends one logged-model request through `call` (`hints` default: how to list model ids). */
+export function send<T>(
+  mlflow: MlflowContext,
+  spec: Omit<RequestSpec<T>, 'signal'>,
+  options: CallOptions,
+  hints: RegistryHints = { not_found: LIST_MODELS },
+): Promise<T> {
+  return call(mlflow, mlflow.http.request({ ...spec, signal: options.signal }), hints, options);
 }
 
 export const shape = (mlflow: MlflowContext, options: MlflowReadOptions) => ({
@@ -99,9 +110,9 @@ export async function searchLoggedModels(
     limit: params.limit,
     serverMax: SEARCH_MAX_RESULTS,
     fetch: async (token, maxResults) => {
-      const response = await call(
+      const response = await send(
         mlflow,
-        mlflow.http.request({
+        {
           method: 'POST',
           path: `${API}/search`,
           body: {
@@ -112,10 +123,10 @@ export async function searchLoggedModels(
             page_token: token,
           },
           idempotent: true,
-          signal: options.signal,
           schema: SearchLoggedModelsResponseSchema,
           operation: 'search logged models',
-        }),
+        },
+        options,
         {
           not_found: 'Check the experiment ids with mlflow_search_experiments.',
           invalid_input:
@@ -123,7 +134,6 @@ export async function searchLoggedModels(
             'source_run_id, creation_time, metrics.<key>, params.<key>, tags.<key>; e.g. "metrics.accuracy > 0.9 AND status = \'READY\'". ' +
             'Order by attributes or metrics.<key>.',
         },
-        options,
       );
       return { items: response.models, nextToken: response.next_page_token };
     },
@@ -136,16 +146,14 @@ export async function fetchLoggedModel(
   modelId: string,
   options: CallOptions,
 ): Promise<MlflowLoggedModelRaw> {
-  const response = await call(
+  const response = await send(
     mlflow,
-    mlflow.http.request({
+    {
       method: 'GET',
       path: modelPath(modelId),
-      signal: options.signal,
       schema: LoggedModelResponseSchema,
       operation: 'get logged model',
-    }),
-    { not_found: LIST_MODELS },
+    },
     options,
   );
   return response.model;

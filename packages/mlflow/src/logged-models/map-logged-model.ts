@@ -1,5 +1,5 @@
-import { isoFromMillis } from '@mlops-mcp/core';
 import { keyValuesToMap } from '../shared/key-values.js';
+import { setTimestamps } from '../shared/timestamps.js';
 import type { LoggedModelStatus, MlflowLoggedModel } from './logged-model-schema.js';
 import type { MlflowLoggedModelMetric, MlflowLoggedModelRaw } from './logged-models-api-types.js';
 
@@ -60,10 +60,7 @@ export function mapLoggedModel(
   if (info.model_type) model.modelType = info.model_type;
   if (info.source_run_id) model.sourceRunId = info.source_run_id;
   if (info.artifact_uri) model.artifactUri = info.artifact_uri;
-  const createdAt = isoFromMillis(info.creation_timestamp_ms);
-  if (createdAt) model.createdAt = createdAt;
-  const updatedAt = isoFromMillis(info.last_updated_timestamp_ms);
-  if (updatedAt) model.updatedAt = updatedAt;
+  setTimestamps(model, info.creation_timestamp_ms, info.last_updated_timestamp_ms);
   const params = keyValuesToMap(data.params);
   if (Object.keys(params).length > 0) model.params = params;
   if (data.metrics.length > 0) model.metrics = latestMetrics(data.metrics);

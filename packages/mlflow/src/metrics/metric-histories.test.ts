@@ -1,31 +1,12 @@
 import { runTool } from '@mlops-mcp/testkit';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { useSharedMlflow } from '../../test/shared-mlflow.js';
+import { describe, expect, it } from 'vitest';
+import { metricsSeed, useSharedMlflow } from '../../test/shared-mlflow.js';
 import { getMetricHistoriesTool } from './get-metric-histories.js';
 import { getMetricHistoryTool } from './get-metric-history.js';
 import { getMetricHistory } from './metrics-api.js';
 
-/** What python/seed_mlflow_metrics.py returns (extras.metrics). */
-interface MetricsSeed {
-  runId: string;
-  longKey: string;
-  longPoints: number;
-  longMin: number;
-  longMax: number;
-  longFirst: number;
-  longLast: number;
-  longMean: number;
-  spikeStep: number;
-  shortKey: string;
-  nanKey: string;
-}
-
 const { seed, mlflow } = useSharedMlflow();
-let extras: MetricsSeed;
-
-beforeAll(async () => {
-  extras = seed.extras.metrics as MetricsSeed;
-});
+const extras = metricsSeed(seed);
 
 const sftRun = (lr: string) => seed.runs.find((run) => run.name === `sft-llama-3-8b-lr${lr}`)!;
 

@@ -2,6 +2,7 @@ import {
   type CallOptions,
   InvalidInputError,
   MlopsError,
+  type RequestSpec,
   rehint,
   UnsupportedCapabilityError,
 } from '@mlops-mcp/core';
@@ -40,34 +41,43 @@ export interface CreatePromptOptimizationJobParams {
   tags?: Record<string, string> | undefined;
 }
 
+/** One call to the jobs API: the trace API (MLflow 3) checked first, failures re-hinted. */
+async function jobRequest<T>(
+  mlflow: MlflowContext,
+  spec: Omit<RequestSpec<T>, 'signal'>,
+  options: CallOptions,
+): Promise<T> {
+  await requireTraceApi(mlflow, options);
+  return withJobHints(mlflow.http.request({ ...spec, signal: options.signal }));
+}
+
+const jobPath = (jobId: string) => `${API}/${encodeURIComponent(jobId)}`;
+const JobSchema = PromptOptimizationJobResponseSchema;
+
 /** Submits a job; MLflow creates its run at once and queues the optimization. */
 export async function createPromptOptimizationJob(
   mlflow: MlflowContext,
   params: CreatePromptOptimizationJobParams,
   options: CallOptions = {},
 ): Promise<MlflowPromptOptimizationJob> {
-  await requireTraceApi(mlflow, options);
-  const response = await withJobHints(
-    mlflow.http.request({
-      method: 'POST',
-      path: API,
-      body: {
-        experiment_id: params.experimentId,
-        source_prompt_uri: params.sourcePromptUri,
-        config: {
-          optimizer_type: `OPTIMIZER_TYPE_${params.optimizer}`,
-          dataset_id: params.datasetId,
-          scorers: params.scorers,
-          optimizer_config_json: params.optimizerConfig
-            ? JSON.stringify(params.optimizerConfig)
-            : undefined,
-        },
-        tags: params.tags ? toKeyValues(params.tags) : undefined,
-      },
-      signal: options.signal,
-      schema: PromptOptimizationJobResponseSchema,
-      operation: 'create prompt optimization job',
-    }),
+  const body = {
+    experiment_id: params.experimentId,
+    source_prompt_uri: params.sourcePromptUri,
+    config: {
+      optimizer_type: `OPTIMIZER_TYPE_${params.optimizer}`,
+      dataset_id: params.datasetId,
+      scorers: params.scorers,
+      optimizer_config_json: params.optimizerConfig
+        ? JSON.stringify(params.optimizerConfig)
+        : undefined,
+    },
+    tags: params.tags ? toKeyValues(params.tags) : undefined,
+  };
+  const operation = 'create prompt optimization job';
+  const response = await jobRequest(
+    mlflow,
+    { method: 'POST', path: API, body, schema: JobSchema, operation },
+    options,
   );
   return response.job;
 }
@@ -78,17 +88,9 @@ export async function getPromptOptimizationJob(
   jobId: string,
   options: CallOptions = {},
 ): Promise<MlflowPromptOptimizationJob> {
-  await requireTraceApi(mlflow, options);
-  const response = await withJobHints(
-    mlflow.http.request({
-      method: 'GET',
-      path: `${API}/${encodeURIComponent(jobId)}`,
-      signal: options.signal,
-      schema: PromptOptimizationJobResponseSchema,
-      operation: 'get prompt optimization job',
-    }),
-  );
-  return response.job;
+  const operation = 'get prompt optimization job';
+  const spec = { method: 'GET', path: jobPath(jobId), schema: JobSchema, operation } as const;
+  return (await jobRequest(mlflow, spec, options)).job;
 }
 
 /** Every prompt optimization job of one experiment (MLflow does not page or filter them). */
@@ -97,17 +99,17 @@ export async function searchPromptOptimizationJobs(
   experimentId: string,
   options: CallOptions = {},
 ): Promise<MlflowPromptOptimizationJob[]> {
-  await requireTraceApi(mlflow, options);
-  const response = await withJobHints(
-    mlflow.http.request({
+  const response = await jobRequest(
+    mlflow,
+    {
       method: 'POST',
       path: `${API}/search`,
       body: { experiment_id: experimentId },
       idempotent: true,
-      signal: options.signal,
       schema: SearchPromptOptimizationJobsResponseSchema,
       operation: 'search prompt optimization jobs',
-    }),
+    },
+    options,
   );
   return response.jobs;
 }
@@ -118,18 +120,10 @@ export async function cancelPromptOptimizationJob(
   jobId: string,
   options: CallOptions = {},
 ): Promise<MlflowPromptOptimizationJob> {
-  await requireTraceApi(mlflow, options);
-  const response = await withJobHints(
-    mlflow.http.request({
-      method: 'POST',
-      path: `${API}/${encodeURIComponent(jobId)}/cancel`,
-      body: {},
-      signal: options.signal,
-      schema: PromptOptimizationJobResponseSchema,
-      operation: 'cancel prompt optimization job',
-    }),
-  );
-  return response.job;
+  const path = `${jobPath(jobId)}/cancel`;
+  const operation = 'cancel prompt optimization job';
+  const spec = { method: 'POST', path, body: {}, schema: JobSchema, operation } as const;
+  return (await jobRequest(mlflow, spec, options)).job;
 }
 
 /** Deletes a job record and (soft-)deletes the run it logged to. */
@@ -138,16 +132,9 @@ export async function deletePromptOptimizationJob(
   jobId: string,
   options: CallOptions = {},
 ): Promise<void> {
-  await requireTraceApi(mlflow, options);
-  await withJobHints(
-    mlflow.http.request({
-      method: 'DELETE',
-      path: `${API}/${encodeURIComponent(jobId)}`,
-      signal: options.signal,
-      schema: EmptyResponseSchema,
-      operation: 'delete prompt optimization job',
-    }),
-  );
+  const operation = 'delete prompt optimization job';
+  const schema = EmptyResponseSchema;
+  await jobRequest(mlflow, { method: 'DELETE', path: jobPath(jobId), schema, operation }, options);
 }
 
 /** Validates a job id (a UUID) before it goes into a URL path. */

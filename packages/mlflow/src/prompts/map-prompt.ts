@@ -4,6 +4,7 @@ import type {
   MlflowRegisteredModelRaw,
 } from '../registry/registry-api-types.js';
 import { LIST_DESCRIPTION_CHARS, setDescription } from '../registry/registry-text.js';
+import { setTimestamps } from '../shared/timestamps.js';
 import type { PromptSummary, PromptVersion } from './prompt-schema.js';
 import {
   MODEL_CONFIG_TAG,
@@ -98,9 +99,6 @@ export function mapPromptSummary(
     const text = tagMap(latest.tags).get(PROMPT_TEXT_TAG);
     if (text) out.latestTemplatePreview = truncateText(text, PREVIEW_CHARS).text;
   }
-  const createdAt = isoFromMillis(raw.creation_timestamp);
-  if (createdAt) out.createdAt = createdAt;
-  const updatedAt = isoFromMillis(raw.last_updated_timestamp);
-  if (updatedAt) out.updatedAt = updatedAt;
+  setTimestamps(out, raw.creation_timestamp, raw.last_updated_timestamp);
   return out;
 }

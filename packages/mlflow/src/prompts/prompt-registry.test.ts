@@ -1,7 +1,6 @@
-import { type AnyToolDefinition, MlopsError } from '@mlops-mcp/core';
-import { runTool } from '@mlops-mcp/testkit';
+import { failure, runTool } from '@mlops-mcp/testkit';
+import { itRendersEveryToolSchema } from '@mlops-mcp/testkit/vitest';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import { useSharedMlflow } from '../../test/shared-mlflow.js';
 import { ModelVersionResponseSchema } from '../registry/registry-api-types.js';
 import { searchRegisteredModelsTool } from '../registry/search-registered-models.js';
@@ -30,15 +29,6 @@ beforeAll(async () => {
 
 const seededVersion = (version: string) => prompt.versions.find((v) => v.version === version)!;
 
-async function failure(promise: Promise<unknown>): Promise<MlopsError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(MlopsError.isInstance(error)).toBe(true);
-  return error as MlopsError;
-}
-
 const SUITE = Date.now().toString(36);
 let counter = 0;
 const freshName = () => `prompt-test-${SUITE}-${++counter}`;
@@ -56,12 +46,7 @@ async function rawVersionTags(name: string, version: string): Promise<Record<str
 }
 
 describe('prompt tool definitions', () => {
-  it('render both schemas of every tool as JSON Schema', () => {
-    for (const tool of promptsTools as AnyToolDefinition[]) {
-      expect(() => z.toJSONSchema(tool.inputSchema, { io: 'input' }), tool.name).not.toThrow();
-      expect(() => z.toJSONSchema(tool.outputSchema, { io: 'output' }), tool.name).not.toThrow();
-    }
-  });
+  itRendersEveryToolSchema(promptsTools);
 });
 
 describe('mlflow_search_prompts', () => {

@@ -4,7 +4,6 @@ import {
   searchRegisteredModelRows,
 } from '../registry/registered-models-api.js';
 import {
-  type MlflowModelVersionRaw,
   type MlflowRegisteredModelRaw,
   ModelVersionResponseSchema,
   ModelVersionsResponseSchema,
@@ -144,34 +143,23 @@ export async function getPromptVersion(
   params: { name: string; version?: string | undefined; alias?: string | undefined },
   options: CallOptions = {},
 ): Promise<PromptVersion> {
-  let raw: MlflowModelVersionRaw;
-  if (params.alias !== undefined) {
-    const response = await withRegistryHints(
-      mlflow.http.request({
-        method: 'GET',
-        path: `${MLFLOW_API}/registered-models/alias`,
-        query: { name: params.name, alias: params.alias },
-        signal: options.signal,
-        schema: ModelVersionResponseSchema,
-        operation: 'get prompt version by alias',
-      }),
-      { not_found: `mlflow_get_prompt shows the prompt's aliases. ${LIST_PROMPTS}` },
-    );
-    raw = response.model_version;
-  } else {
-    const response = await withRegistryHints(
-      mlflow.http.request({
-        method: 'GET',
-        path: `${MLFLOW_API}/model-versions/get`,
-        query: { name: params.name, version: params.version },
-        signal: options.signal,
-        schema: ModelVersionResponseSchema,
-        operation: 'get prompt version',
-      }),
-      { not_found: `mlflow_get_prompt lists the prompt's versions. ${LIST_PROMPTS}` },
-    );
-    raw = response.model_version;
-  }
+  const byAlias = params.alias !== undefined;
+  const response = await withRegistryHints(
+    mlflow.http.request({
+      method: 'GET',
+      path: `${MLFLOW_API}/${byAlias ? 'registered-models/alias' : 'model-versions/get'}`,
+      query: byAlias
+        ? { name: params.name, alias: params.alias }
+        : { name: params.name, version: params.version },
+      signal: options.signal,
+      schema: ModelVersionResponseSchema,
+      operation: byAlias ? 'get prompt version by alias' : 'get prompt version',
+    }),
+    {
+      not_found: `mlflow_get_prompt ${byAlias ? "shows the prompt's aliases" : "lists the prompt's versions"}. ${LIST_PROMPTS}`,
+    },
+  );
+  const raw = response.model_version;
   if (!hasPromptTag(raw.tags)) throw notAPrompt(params.name);
   return mapPromptVersion(raw, { baseUrl: mlflow.baseUrl });
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineMlflowTool } from '../shared/define-tool.js';
 import { deleteModelVersionTag } from './model-version-writes-api.js';
 import { modelNameInput, versionInput, writableTagKeyInput } from './registry-inputs.js';
-import { parseModelRef, resolveVersion } from './registry-refs.js';
+import { parseVersionRef } from './registry-refs.js';
 
 /** mlflow_delete_model_version_tag: remove one tag from a model version. */
 export const deleteModelVersionTagTool = defineMlflowTool({
@@ -22,9 +22,8 @@ export const deleteModelVersionTagTool = defineMlflowTool({
     deleted: z.literal(true),
   }),
   async handler(input, { client, signal }) {
-    const parts = parseModelRef(input.name);
-    const version = resolveVersion(parts, input.version);
-    await deleteModelVersionTag(client, { name: parts.name, version, key: input.key }, { signal });
-    return { name: parts.name, version, key: input.key, deleted: true as const };
+    const ref = parseVersionRef(input);
+    await deleteModelVersionTag(client, { ...ref, key: input.key }, { signal });
+    return { ...ref, key: input.key, deleted: true as const };
   },
 });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineMlflowTool } from '../shared/define-tool.js';
 import { deleteModelVersion } from './model-version-writes-api.js';
 import { modelNameInput, versionInput } from './registry-inputs.js';
-import { parseModelRef, resolveVersion } from './registry-refs.js';
+import { parseVersionRef } from './registry-refs.js';
 
 /** mlflow_delete_model_version: permanently delete one model version. */
 export const deleteModelVersionTool = defineMlflowTool({
@@ -17,9 +17,8 @@ export const deleteModelVersionTool = defineMlflowTool({
   inputSchema: z.object({ name: modelNameInput, version: versionInput }),
   outputSchema: z.object({ name: z.string(), version: z.string(), deleted: z.literal(true) }),
   async handler(input, { client, signal }) {
-    const parts = parseModelRef(input.name);
-    const version = resolveVersion(parts, input.version);
-    await deleteModelVersion(client, { name: parts.name, version }, { signal });
-    return { name: parts.name, version, deleted: true as const };
+    const ref = parseVersionRef(input);
+    await deleteModelVersion(client, ref, { signal });
+    return { ...ref, deleted: true as const };
   },
 });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineMlflowTool } from '../shared/define-tool.js';
 import { getModelVersionDownloadUri } from './model-versions-api.js';
 import { modelNameInput, versionInput } from './registry-inputs.js';
-import { parseModelRef, resolveVersion } from './registry-refs.js';
+import { parseVersionRef } from './registry-refs.js';
 
 /** mlflow_get_model_version_download_uri: where a version's model files are stored. */
 export const getModelVersionDownloadUriTool = defineMlflowTool({
@@ -15,9 +15,8 @@ export const getModelVersionDownloadUriTool = defineMlflowTool({
   inputSchema: z.object({ name: modelNameInput, version: versionInput }),
   outputSchema: z.object({ name: z.string(), version: z.string(), artifactUri: z.string() }),
   async handler(input, { client, signal }) {
-    const parts = parseModelRef(input.name);
-    const version = resolveVersion(parts, input.version);
-    const artifactUri = await getModelVersionDownloadUri(client, parts.name, version, { signal });
-    return { name: parts.name, version, artifactUri };
+    const { name, version } = parseVersionRef(input);
+    const artifactUri = await getModelVersionDownloadUri(client, name, version, { signal });
+    return { name, version, artifactUri };
   },
 });

@@ -4,7 +4,7 @@ import { defineMlflowTool } from '../shared/define-tool.js';
 import { MlflowModelVersionSchema } from './model-version-schema.js';
 import { getModelVersion } from './model-versions-api.js';
 import { versionInput } from './registry-inputs.js';
-import { parseModelRef, resolveVersion } from './registry-refs.js';
+import { parseVersionRef } from './registry-refs.js';
 
 /** mlflow_get_model_version: one version with its source, run, aliases and tags. */
 export const getModelVersionTool = defineMlflowTool({
@@ -26,8 +26,8 @@ export const getModelVersionTool = defineMlflowTool({
   }),
   outputSchema: MlflowModelVersionSchema,
   async handler(input, { client, signal }) {
-    const parts = parseModelRef(input.name);
-    return getModelVersion(client, parts.name, resolveVersion(parts, input.version), {
+    const { name, version } = parseVersionRef(input);
+    return getModelVersion(client, name, version, {
       signal,
       includeSystemTags: input.includeSystemTags,
     });

@@ -1,5 +1,6 @@
-import { isoFromMillis, makeRef } from '@mlops-mcp/core';
+import { makeRef } from '@mlops-mcp/core';
 import { keyValuesToMap } from '../shared/key-values.js';
+import { setTimestamps } from '../shared/timestamps.js';
 import { mapModelVersion, type RegistryShapeOptions, registryUrl } from './map-model-version.js';
 import type { MlflowRegisteredModel } from './registered-model-schema.js';
 import type { MlflowRegisteredModelRaw } from './registry-api-types.js';
@@ -29,10 +30,7 @@ export function mapRegisteredModel(
     ),
   };
   setDescription(model, raw.description, options.maxDescriptionChars ?? GET_DESCRIPTION_CHARS);
-  const createdAt = isoFromMillis(raw.creation_timestamp);
-  if (createdAt) model.createdAt = createdAt;
-  const updatedAt = isoFromMillis(raw.last_updated_timestamp);
-  if (updatedAt) model.updatedAt = updatedAt;
+  setTimestamps(model, raw.creation_timestamp, raw.last_updated_timestamp);
   if (raw.user_id) model.user = raw.user_id;
   const tags = keyValuesToMap(raw.tags, options.includeSystemTags);
   if (Object.keys(tags).length > 0) model.tags = tags;

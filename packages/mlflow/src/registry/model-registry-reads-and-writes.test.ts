@@ -1,7 +1,6 @@
-import { type AnyToolDefinition, MlopsError } from '@mlops-mcp/core';
-import { runTool } from '@mlops-mcp/testkit';
+import { failure, runTool } from '@mlops-mcp/testkit';
+import { itRendersEveryToolSchema } from '@mlops-mcp/testkit/vitest';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import { useSharedMlflow } from '../../test/shared-mlflow.js';
 import { createModelVersionTool } from './create-model-version.js';
 import { createRegisteredModelTool } from './create-registered-model.js';
@@ -42,15 +41,6 @@ beforeAll(async () => {
 const MODEL = 'llama-3-8b-ft';
 const seededVersion = (version: string) => seed.modelVersions.find((v) => v.version === version)!;
 
-async function failure(promise: Promise<unknown>): Promise<MlopsError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(MlopsError.isInstance(error)).toBe(true);
-  return error as MlopsError;
-}
-
 /** Runs the seed did not register, so searches by run_id still see only the seeded versions. */
 function unregisteredRuns() {
   const registered = new Set(seed.modelVersions.map((v) => v.runId));
@@ -75,12 +65,7 @@ async function freshModel(versions = 1, prefix = 'reg-test'): Promise<string> {
 }
 
 describe('registry tool definitions', () => {
-  it('render both schemas of every tool as JSON Schema', () => {
-    for (const tool of registryTools as AnyToolDefinition[]) {
-      expect(() => z.toJSONSchema(tool.inputSchema, { io: 'input' }), tool.name).not.toThrow();
-      expect(() => z.toJSONSchema(tool.outputSchema, { io: 'output' }), tool.name).not.toThrow();
-    }
-  });
+  itRendersEveryToolSchema(registryTools);
 });
 
 describe('mlflow_search_registered_models', () => {

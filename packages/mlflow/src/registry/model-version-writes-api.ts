@@ -1,15 +1,17 @@
 import type { CallOptions } from '@mlops-mcp/core';
 import { EmptyResponseSchema } from '../shared/api-types.js';
-import { MLFLOW_API, type MlflowContext } from '../shared/context.js';
+import type { MlflowContext } from '../shared/context.js';
 import { toKeyValuesOrOmit } from '../shared/key-values.js';
 import { mapModelVersion } from './map-model-version.js';
 import type { MlflowModelVersion } from './model-version-schema.js';
-import { assertRegisteredModel } from './registered-models-api.js';
 import { ModelVersionResponseSchema } from './registry-api-types.js';
 import { LIST_VERSIONS, shape } from './registry-common.js';
-import { withRegistryHints } from './registry-hints.js';
+import type { RegistryHints } from './registry-hints.js';
+import { writeRegisteredModel } from './registry-writes.js';
 
 /** Model version writes (create, update, delete, tags, legacy stages): sent once, never retried. */
+
+const VERSION_HINTS: RegistryHints = { not_found: LIST_VERSIONS };
 
 export interface CreateModelVersionParams {
   name: string;
@@ -20,36 +22,72 @@ export interface CreateModelVersionParams {
   tags?: Record<string, string> | undefined;
 }
 
+/** A write of `model-versions/<endpoint>` that answers with the version, mapped. */
+async function writeVersion(
+  mlflow: MlflowContext,
+  name: string,
+  write: { method: 'POST' | 'PATCH'; endpoint: string; body: Record<string, unknown> },
+  operation: string,
+  hints: RegistryHints,
+  options: CallOptions,
+): Promise<MlflowModelVersion> {
+  const response = await writeRegisteredModel(
+    mlflow,
+    name,
+    {
+      ...write,
+      endpoint: `model-versions/${write.endpoint}`,
+      schema: ModelVersionResponseSchema,
+      operation,
+      hints,
+    },
+    options,
+  );
+  return mapModelVersion(response.model_version, shape(mlflow, {}));
+}
+
+/** A write of `model-versions/<endpoint>` that answers with nothing. */
+async function writeVersionNoAnswer(
+  mlflow: MlflowContext,
+  params: { name: string; version: string; key?: string; value?: string },
+  write: { method: 'POST' | 'DELETE'; endpoint: string; operation: string },
+  options: CallOptions,
+): Promise<void> {
+  await writeRegisteredModel(
+    mlflow,
+    params.name,
+    {
+      ...write,
+      endpoint: `model-versions/${write.endpoint}`,
+      body: params,
+      schema: EmptyResponseSchema,
+      hints: VERSION_HINTS,
+    },
+    options,
+  );
+}
+
 /** Registers a new version of a model from a run artifact, logged model or storage URI. */
 export async function createModelVersion(
   mlflow: MlflowContext,
   params: CreateModelVersionParams,
   options: CallOptions = {},
 ): Promise<MlflowModelVersion> {
-  await assertRegisteredModel(mlflow, params.name, options);
-  const response = await withRegistryHints(
-    mlflow.http.request({
-      method: 'POST',
-      path: `${MLFLOW_API}/model-versions/create`,
-      body: {
-        name: params.name,
-        source: params.source,
-        run_id: params.runId,
-        model_id: params.modelId,
-        description: params.description,
-        tags: toKeyValuesOrOmit(params.tags),
-      },
-      signal: options.signal,
-      schema: ModelVersionResponseSchema,
-      operation: 'create model version',
-    }),
-    {
-      invalid_input:
-        'MLflow checks that the source belongs to the given run or logged model: pass runId with ' +
-        '"runs:/<runId>/<path>" (or an mlflow-artifacts URI under that run), or modelId with "models:/<modelId>".',
-    },
-  );
-  return mapModelVersion(response.model_version, shape(mlflow, {}));
+  const body = {
+    name: params.name,
+    source: params.source,
+    run_id: params.runId,
+    model_id: params.modelId,
+    description: params.description,
+    tags: toKeyValuesOrOmit(params.tags),
+  };
+  const hints = {
+    invalid_input:
+      'MLflow checks that the source belongs to the given run or logged model: pass runId with ' +
+      '"runs:/<runId>/<path>" (or an mlflow-artifacts URI under that run), or modelId with "models:/<modelId>".',
+  };
+  const write = { method: 'POST', endpoint: 'create', body } as const;
+  return writeVersion(mlflow, params.name, write, 'create model version', hints, options);
 }
 
 /** Replaces a model version's description. */
@@ -58,19 +96,13 @@ export async function updateModelVersion(
   params: { name: string; version: string; description: string },
   options: CallOptions = {},
 ): Promise<MlflowModelVersion> {
-  await assertRegisteredModel(mlflow, params.name, options);
-  const response = await withRegistryHints(
-    mlflow.http.request({
-      method: 'PATCH',
-      path: `${MLFLOW_API}/model-versions/update`,
-      body: { name: params.name, version: params.version, description: params.description },
-      signal: options.signal,
-      schema: ModelVersionResponseSchema,
-      operation: 'update model version',
-    }),
-    { not_found: LIST_VERSIONS },
-  );
-  return mapModelVersion(response.model_version, shape(mlflow, {}));
+  const { name, version, description } = params;
+  const write = {
+    method: 'PATCH',
+    endpoint: 'update',
+    body: { name, version, description },
+  } as const;
+  return writeVersion(mlflow, name, write, 'update model version', VERSION_HINTS, options);
 }
 
 /** Deletes one model version (hard delete); aliases pointing at it are removed too. */
@@ -79,18 +111,13 @@ export async function deleteModelVersion(
   params: { name: string; version: string },
   options: CallOptions = {},
 ): Promise<void> {
-  await assertRegisteredModel(mlflow, params.name, options);
-  await withRegistryHints(
-    mlflow.http.request({
-      method: 'DELETE',
-      path: `${MLFLOW_API}/model-versions/delete`,
-      body: { name: params.name, version: params.version },
-      signal: options.signal,
-      schema: EmptyResponseSchema,
-      operation: 'delete model version',
-    }),
-    { not_found: LIST_VERSIONS },
-  );
+  const { name, version } = params;
+  const write = {
+    method: 'DELETE',
+    endpoint: 'delete',
+    operation: 'delete model version',
+  } as const;
+  return writeVersionNoAnswer(mlflow, { name, version }, write, options);
 }
 
 /** Sets one tag on a model version. */
@@ -99,18 +126,13 @@ export async function setModelVersionTag(
   params: { name: string; version: string; key: string; value: string },
   options: CallOptions = {},
 ): Promise<void> {
-  await assertRegisteredModel(mlflow, params.name, options);
-  await withRegistryHints(
-    mlflow.http.request({
-      method: 'POST',
-      path: `${MLFLOW_API}/model-versions/set-tag`,
-      body: { name: params.name, version: params.version, key: params.key, value: params.value },
-      signal: options.signal,
-      schema: EmptyResponseSchema,
-      operation: 'set model version tag',
-    }),
-    { not_found: LIST_VERSIONS },
-  );
+  const { name, version, key, value } = params;
+  const write = {
+    method: 'POST',
+    endpoint: 'set-tag',
+    operation: 'set model version tag',
+  } as const;
+  return writeVersionNoAnswer(mlflow, { name, version, key, value }, write, options);
 }
 
 /** Deletes one tag of a model version (success even when the key was not set). */
@@ -119,18 +141,13 @@ export async function deleteModelVersionTag(
   params: { name: string; version: string; key: string },
   options: CallOptions = {},
 ): Promise<void> {
-  await assertRegisteredModel(mlflow, params.name, options);
-  await withRegistryHints(
-    mlflow.http.request({
-      method: 'DELETE',
-      path: `${MLFLOW_API}/model-versions/delete-tag`,
-      body: { name: params.name, version: params.version, key: params.key },
-      signal: options.signal,
-      schema: EmptyResponseSchema,
-      operation: 'delete model version tag',
-    }),
-    { not_found: LIST_VERSIONS },
-  );
+  const { name, version, key } = params;
+  const write = {
+    method: 'DELETE',
+    endpoint: 'delete-tag',
+    operation: 'delete model version tag',
+  } as const;
+  return writeVersionNoAnswer(mlflow, { name, version, key }, write, options);
 }
 
 /** The legacy stages MLflow accepts (deprecated since 2.9 in favour of aliases). */
@@ -147,22 +164,19 @@ export async function transitionModelVersionStage(
   },
   options: CallOptions = {},
 ): Promise<MlflowModelVersion> {
-  await assertRegisteredModel(mlflow, params.name, options);
-  const response = await withRegistryHints(
-    mlflow.http.request({
-      method: 'POST',
-      path: `${MLFLOW_API}/model-versions/transition-stage`,
-      body: {
-        name: params.name,
-        version: params.version,
-        stage: params.stage,
-        archive_existing_versions: params.archiveExistingVersions,
-      },
-      signal: options.signal,
-      schema: ModelVersionResponseSchema,
-      operation: 'transition model version stage',
-    }),
-    { not_found: LIST_VERSIONS },
+  const body = {
+    name: params.name,
+    version: params.version,
+    stage: params.stage,
+    archive_existing_versions: params.archiveExistingVersions,
+  };
+  const write = { method: 'POST', endpoint: 'transition-stage', body } as const;
+  return writeVersion(
+    mlflow,
+    params.name,
+    write,
+    'transition model version stage',
+    VERSION_HINTS,
+    options,
   );
-  return mapModelVersion(response.model_version, shape(mlflow, {}));
 }

@@ -1,6 +1,5 @@
 import type { CallOptions, Page } from '@mlops-mcp/core';
 import { MLFLOW_API, type MlflowContext, type MlflowReadOptions } from '../shared/context.js';
-import { fetchResumablePage } from '../shared/resumable-page.js';
 import { mapModelVersion } from './map-model-version.js';
 import type { MlflowModelVersion } from './model-version-schema.js';
 import { assertRegisteredModel } from './registered-models-api.js';
@@ -21,6 +20,7 @@ import {
   shape,
 } from './registry-common.js';
 import { withRegistryHints } from './registry-hints.js';
+import { searchRegistry } from './registry-search.js';
 
 /** Model version reads: search, get (by number or alias), latest per stage, download URI. */
 
@@ -41,36 +41,24 @@ export async function searchModelVersions(
   options: MlflowReadOptions = {},
 ): Promise<Page<MlflowModelVersion>> {
   const filter = excludePromptsFilter(params.filter);
-  return fetchResumablePage({
-    cursor: params.cursor,
-    limit: params.limit,
-    serverMax: MODEL_VERSIONS_MAX_RESULTS,
-    fetch: async (token, maxResults) => {
-      const response = await withRegistryHints(
-        mlflow.http.request({
-          method: 'GET',
-          path: `${MLFLOW_API}/model-versions/search`,
-          query: {
-            filter,
-            max_results: maxResults,
-            order_by: params.orderBy?.length ? [...params.orderBy] : undefined,
-            page_token: token,
-          },
-          signal: options.signal,
-          schema: ModelVersionsResponseSchema,
-          operation: 'search model versions',
-        }),
-        {
-          invalid_input:
-            'Model version filters use name, version_number, run_id, source_path and tags: "name = \'my-model\'", ' +
-            '"run_id = \'<32 hex>\'", "tags.validated = \'true\'" (strings in single quotes, AND only). ' +
-            'Order by e.g. "version_number DESC" or "creation_timestamp DESC".',
-        },
-      );
-      return { items: response.model_versions, nextToken: response.next_page_token };
+  return searchRegistry(
+    mlflow,
+    {
+      ...params,
+      filter,
+      endpoint: 'model-versions/search',
+      serverMax: MODEL_VERSIONS_MAX_RESULTS,
+      schema: ModelVersionsResponseSchema,
+      rows: (response) => ({ items: response.model_versions, nextToken: response.next_page_token }),
+      operation: 'search model versions',
+      invalidInputHint:
+        'Model version filters use name, version_number, run_id, source_path and tags: "name = \'my-model\'", ' +
+        '"run_id = \'<32 hex>\'", "tags.validated = \'true\'" (strings in single quotes, AND only). ' +
+        'Order by e.g. "version_number DESC" or "creation_timestamp DESC".',
+      map: (raw) => mapModelVersion(raw, shape(mlflow, options, true)),
     },
-    map: (raw) => mapModelVersion(raw, shape(mlflow, options, true)),
-  });
+    options,
+  );
 }
 
 function checkVersionNotPrompt(raw: MlflowModelVersionRaw): MlflowModelVersionRaw {

@@ -1,13 +1,13 @@
 import type { CallOptions } from '@mlops-mcp/core';
 import { EmptyResponseSchema } from '../shared/api-types.js';
-import { MLFLOW_API, type MlflowContext } from '../shared/context.js';
+import type { MlflowContext } from '../shared/context.js';
 import { toKeyValuesOrOmit } from '../shared/key-values.js';
 import { mapRegisteredModel } from './map-registered-model.js';
 import type { MlflowRegisteredModel } from './registered-model-schema.js';
-import { assertRegisteredModel } from './registered-models-api.js';
 import { RegisteredModelResponseSchema } from './registry-api-types.js';
 import { LIST_MODELS, LIST_VERSIONS, shape } from './registry-common.js';
-import { withRegistryHints } from './registry-hints.js';
+import type { RegistryHints } from './registry-hints.js';
+import { type RegistryWrite, sendRegistryWrite, writeRegisteredModel } from './registry-writes.js';
 
 /** Registered model writes (create, update, rename, delete, aliases, tags): sent once, never retried. */
 
@@ -17,30 +17,59 @@ export interface CreateRegisteredModelParams {
   tags?: Record<string, string> | undefined;
 }
 
+/** What a write of `registered-models/<endpoint>` sends, bar the schema of its answer. */
+type ModelWrite = Omit<RegistryWrite<unknown>, 'schema'>;
+
+/** Sends a write that answers with the registered model, and maps it. */
+async function mapped(
+  mlflow: MlflowContext,
+  response: Promise<{ registered_model: Parameters<typeof mapRegisteredModel>[0] }>,
+): Promise<MlflowRegisteredModel> {
+  return mapRegisteredModel((await response).registered_model, shape(mlflow, {}));
+}
+
+/** A write to an existing model `name` that answers with the model. */
+function writeModel(
+  mlflow: MlflowContext,
+  name: string,
+  write: ModelWrite,
+  options: CallOptions,
+): Promise<MlflowRegisteredModel> {
+  const schema = RegisteredModelResponseSchema;
+  return mapped(mlflow, writeRegisteredModel(mlflow, name, { ...write, schema }, options));
+}
+
+/** A write to an existing model `body.name` that answers with nothing. */
+async function writeModelNoAnswer(
+  mlflow: MlflowContext,
+  write: ModelWrite & { body: { name: string } },
+  options: CallOptions,
+): Promise<void> {
+  const schema = EmptyResponseSchema;
+  await writeRegisteredModel(mlflow, write.body.name, { ...write, schema }, options);
+}
+
 /** Creates a registered model; a taken name (model or prompt) is invalid_input. */
 export async function createRegisteredModel(
   mlflow: MlflowContext,
   params: CreateRegisteredModelParams,
   options: CallOptions = {},
 ): Promise<MlflowRegisteredModel> {
-  const response = await withRegistryHints(
-    mlflow.http.request({
-      method: 'POST',
-      path: `${MLFLOW_API}/registered-models/create`,
-      body: {
-        name: params.name,
-        description: params.description,
-        tags: toKeyValuesOrOmit(params.tags),
-      },
-      signal: options.signal,
-      schema: RegisteredModelResponseSchema,
-      operation: 'create registered model',
-    }),
-    {
+  const write = {
+    method: 'POST',
+    endpoint: 'registered-models/create',
+    body: {
+      name: params.name,
+      description: params.description,
+      tags: toKeyValuesOrOmit(params.tags),
+    },
+    schema: RegisteredModelResponseSchema,
+    operation: 'create registered model',
+    hints: {
       invalid_input: `The name may be taken (by a model or a prompt) or contain '/' or ':'. ${LIST_MODELS}`,
     },
-  );
-  return mapRegisteredModel(response.registered_model, shape(mlflow, {}));
+  } as const;
+  return mapped(mlflow, sendRegistryWrite(mlflow, write, options));
 }
 
 /** Replaces a registered model's description. */
@@ -49,16 +78,14 @@ export async function updateRegisteredModel(
   params: { name: string; description: string },
   options: CallOptions = {},
 ): Promise<MlflowRegisteredModel> {
-  await assertRegisteredModel(mlflow, params.name, options);
-  const response = await mlflow.http.request({
-    method: 'PATCH',
-    path: `${MLFLOW_API}/registered-models/update`,
-    body: { name: params.name, description: params.description },
-    signal: options.signal,
-    schema: RegisteredModelResponseSchema,
-    operation: 'update registered model',
-  });
-  return mapRegisteredModel(response.registered_model, shape(mlflow, {}));
+  const body = { name: params.name, description: params.description };
+  const operation = 'update registered model';
+  return writeModel(
+    mlflow,
+    params.name,
+    { method: 'PATCH', endpoint: 'registered-models/update', body, operation },
+    options,
+  );
 }
 
 /** Renames a registered model (its versions, aliases and tags move with it). */
@@ -67,19 +94,17 @@ export async function renameRegisteredModel(
   params: { name: string; newName: string },
   options: CallOptions = {},
 ): Promise<MlflowRegisteredModel> {
-  await assertRegisteredModel(mlflow, params.name, options);
-  const response = await withRegistryHints(
-    mlflow.http.request({
-      method: 'POST',
-      path: `${MLFLOW_API}/registered-models/rename`,
-      body: { name: params.name, new_name: params.newName },
-      signal: options.signal,
-      schema: RegisteredModelResponseSchema,
-      operation: 'rename registered model',
-    }),
-    { invalid_input: `The new name may be taken or contain '/' or ':'. ${LIST_MODELS}` },
+  const body = { name: params.name, new_name: params.newName };
+  const hints = {
+    invalid_input: `The new name may be taken or contain '/' or ':'. ${LIST_MODELS}`,
+  };
+  const operation = 'rename registered model';
+  return writeModel(
+    mlflow,
+    params.name,
+    { method: 'POST', endpoint: 'registered-models/rename', body, operation, hints },
+    options,
   );
-  return mapRegisteredModel(response.registered_model, shape(mlflow, {}));
 }
 
 /** Deletes a registered model with all its versions (hard delete: no restore). */
@@ -88,16 +113,19 @@ export async function deleteRegisteredModel(
   name: string,
   options: CallOptions = {},
 ): Promise<void> {
-  await assertRegisteredModel(mlflow, name, options);
-  await mlflow.http.request({
-    method: 'DELETE',
-    path: `${MLFLOW_API}/registered-models/delete`,
-    body: { name },
-    signal: options.signal,
-    schema: EmptyResponseSchema,
-    operation: 'delete registered model',
-  });
+  const operation = 'delete registered model';
+  await writeModelNoAnswer(
+    mlflow,
+    { method: 'DELETE', endpoint: 'registered-models/delete', body: { name }, operation },
+    options,
+  );
 }
+
+const ALIAS_HINTS: RegistryHints = {
+  not_found: LIST_VERSIONS,
+  invalid_input:
+    "Aliases are letters, digits, '_' and '-'; 'latest' and v<number> (e.g. v3) are reserved.",
+};
 
 /** Points an alias at a version (moving it if it pointed elsewhere). */
 export async function setRegisteredModelAlias(
@@ -105,21 +133,13 @@ export async function setRegisteredModelAlias(
   params: { name: string; alias: string; version: string },
   options: CallOptions = {},
 ): Promise<void> {
-  await assertRegisteredModel(mlflow, params.name, options);
-  await withRegistryHints(
-    mlflow.http.request({
-      method: 'POST',
-      path: `${MLFLOW_API}/registered-models/alias`,
-      body: { name: params.name, alias: params.alias, version: params.version },
-      signal: options.signal,
-      schema: EmptyResponseSchema,
-      operation: 'set registered model alias',
-    }),
-    {
-      not_found: LIST_VERSIONS,
-      invalid_input:
-        "Aliases are letters, digits, '_' and '-'; 'latest' and v<number> (e.g. v3) are reserved.",
-    },
+  const { name, alias, version } = params;
+  const operation = 'set registered model alias';
+  const body = { name, alias, version };
+  await writeModelNoAnswer(
+    mlflow,
+    { method: 'POST', endpoint: 'registered-models/alias', body, operation, hints: ALIAS_HINTS },
+    options,
   );
 }
 
@@ -129,15 +149,13 @@ export async function deleteRegisteredModelAlias(
   params: { name: string; alias: string },
   options: CallOptions = {},
 ): Promise<void> {
-  await assertRegisteredModel(mlflow, params.name, options);
-  await mlflow.http.request({
-    method: 'DELETE',
-    path: `${MLFLOW_API}/registered-models/alias`,
-    body: { name: params.name, alias: params.alias },
-    signal: options.signal,
-    schema: EmptyResponseSchema,
-    operation: 'delete registered model alias',
-  });
+  const body = { name: params.name, alias: params.alias };
+  const operation = 'delete registered model alias';
+  await writeModelNoAnswer(
+    mlflow,
+    { method: 'DELETE', endpoint: 'registered-models/alias', body, operation },
+    options,
+  );
 }
 
 /** Sets one tag on a registered model. */
@@ -146,15 +164,13 @@ export async function setRegisteredModelTag(
   params: { name: string; key: string; value: string },
   options: CallOptions = {},
 ): Promise<void> {
-  await assertRegisteredModel(mlflow, params.name, options);
-  await mlflow.http.request({
-    method: 'POST',
-    path: `${MLFLOW_API}/registered-models/set-tag`,
-    body: { name: params.name, key: params.key, value: params.value },
-    signal: options.signal,
-    schema: EmptyResponseSchema,
-    operation: 'set registered model tag',
-  });
+  const body = { name: params.name, key: params.key, value: params.value };
+  const operation = 'set registered model tag';
+  await writeModelNoAnswer(
+    mlflow,
+    { method: 'POST', endpoint: 'registered-models/set-tag', body, operation },
+    options,
+  );
 }
 
 /** Deletes one tag of a registered model (success even when the key was not set). */
@@ -163,13 +179,11 @@ export async function deleteRegisteredModelTag(
   params: { name: string; key: string },
   options: CallOptions = {},
 ): Promise<void> {
-  await assertRegisteredModel(mlflow, params.name, options);
-  await mlflow.http.request({
-    method: 'DELETE',
-    path: `${MLFLOW_API}/registered-models/delete-tag`,
-    body: { name: params.name, key: params.key },
-    signal: options.signal,
-    schema: EmptyResponseSchema,
-    operation: 'delete registered model tag',
-  });
+  const body = { name: params.name, key: params.key };
+  const operation = 'delete registered model tag';
+  await writeModelNoAnswer(
+    mlflow,
+    { method: 'DELETE', endpoint: 'registered-models/delete-tag', body, operation },
+    options,
+  );
 }

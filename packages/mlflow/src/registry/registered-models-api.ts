@@ -1,6 +1,5 @@
 import type { CallOptions, Page } from '@mlops-mcp/core';
 import { MLFLOW_API, type MlflowContext, type MlflowReadOptions } from '../shared/context.js';
-import { fetchResumablePage } from '../shared/resumable-page.js';
 import { mapRegisteredModel } from './map-registered-model.js';
 import type { MlflowRegisteredModel } from './registered-model-schema.js';
 import {
@@ -17,6 +16,7 @@ import {
   shape,
 } from './registry-common.js';
 import { withRegistryHints } from './registry-hints.js';
+import { type RegistrySearch, searchRegistry } from './registry-search.js';
 
 /** Registered model reads: search (prompts excluded) and get. */
 
@@ -28,16 +28,10 @@ export interface SearchRegisteredModelsParams {
 }
 
 /** What a registered-models/search request needs besides the page (models and prompts share it). */
-export interface RegisteredModelSearch<Item> {
-  filter: string;
-  orderBy?: readonly string[] | undefined;
-  limit: number;
-  cursor?: string | undefined;
-  operation: string;
-  /** Advice on a rejected filter or order, in the words of the calling tool. */
-  invalidInputHint: string;
-  map: (raw: MlflowRegisteredModelRaw) => Item;
-}
+export type RegisteredModelSearch<Item> = Pick<
+  RegistrySearch<unknown, MlflowRegisteredModelRaw, Item>,
+  'filter' | 'orderBy' | 'limit' | 'cursor' | 'operation' | 'invalidInputHint' | 'map'
+>;
 
 /** One page of registered-models/search (prompts live in the same table), resumable. */
 export async function searchRegisteredModelRows<Item>(
@@ -45,31 +39,20 @@ export async function searchRegisteredModelRows<Item>(
   search: RegisteredModelSearch<Item>,
   options: CallOptions = {},
 ): Promise<Page<Item>> {
-  return fetchResumablePage({
-    cursor: search.cursor,
-    limit: search.limit,
-    serverMax: REGISTERED_MODELS_MAX_RESULTS,
-    fetch: async (token, maxResults) => {
-      const response = await withRegistryHints(
-        mlflow.http.request({
-          method: 'GET',
-          path: `${MLFLOW_API}/registered-models/search`,
-          query: {
-            filter: search.filter,
-            max_results: maxResults,
-            order_by: search.orderBy?.length ? [...search.orderBy] : undefined,
-            page_token: token,
-          },
-          signal: options.signal,
-          schema: SearchRegisteredModelsResponseSchema,
-          operation: search.operation,
-        }),
-        { invalid_input: search.invalidInputHint },
-      );
-      return { items: response.registered_models, nextToken: response.next_page_token };
+  return searchRegistry(
+    mlflow,
+    {
+      ...search,
+      endpoint: 'registered-models/search',
+      serverMax: REGISTERED_MODELS_MAX_RESULTS,
+      schema: SearchRegisteredModelsResponseSchema,
+      rows: (response) => ({
+        items: response.registered_models,
+        nextToken: response.next_page_token,
+      }),
     },
-    map: search.map,
-  });
+    options,
+  );
 }
 
 /** Searches registered models (prompts excluded), paged with a resumable cursor. */

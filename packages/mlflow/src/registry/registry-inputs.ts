@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cursorInput, includeSystemTagsInput, limitInput } from '../shared/common-inputs.js';
 
 /** Input fields the registry, logged-model and prompt tools share, described once. */
 
@@ -21,13 +22,7 @@ export const settableAliasInput = aliasInput.refine(
   '"latest" and v<number> (e.g. v3) are reserved alias names.',
 );
 
-export const tagKeyInput = z.string().min(1).max(250);
-
-/** Tag keys a tool may write: mlflow.* keys are MLflow's own (prompt markers among them). */
-export const writableTagKeyInput = tagKeyInput.refine(
-  (key) => !key.startsWith('mlflow.'),
-  'Keys starting with "mlflow." are reserved for MLflow.',
-);
+export { tagKeyInput, writableTagKeyInput } from '../shared/common-inputs.js';
 
 export const tagValueInput = z.string().max(8000);
 
@@ -40,3 +35,14 @@ export const tagsMapInput = z
   );
 
 export const descriptionInput = z.string().max(20_000);
+
+/** The input of a registry search tool; `orderByHelp` describes its order and default. */
+export function registrySearchInput(orderByHelp: string) {
+  return z.object({
+    filter: z.string().max(1000).optional(),
+    orderBy: z.array(z.string().min(1).max(100)).max(5).optional().describe(orderByHelp),
+    limit: limitInput(25, 1000),
+    cursor: cursorInput,
+    includeSystemTags: includeSystemTagsInput,
+  });
+}

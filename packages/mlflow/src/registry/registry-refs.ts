@@ -48,3 +48,12 @@ export function resolveVersion(parts: ModelRefParts, version: string | number | 
   }
   return chosen;
 }
+
+/** A tool's `name` (name or ref) and `version` read as one model version: name and number. */
+export function parseVersionRef(input: { name: string; version?: string | number | undefined }): {
+  name: string;
+  version: string;
+} {
+  const parts = parseModelRef(input.name);
+  return { name: parts.name, version: resolveVersion(parts, input.version) };
+}

@@ -1,9 +1,8 @@
 import { fitPageToBudget, pageSchema } from '@mlops-mcp/core';
-import { z } from 'zod';
-import { cursorInput, includeSystemTagsInput, limitInput } from '../shared/common-inputs.js';
 import { defineMlflowTool } from '../shared/define-tool.js';
 import { MlflowRegisteredModelSchema } from './registered-model-schema.js';
 import { searchRegisteredModels } from './registered-models-api.js';
+import { registrySearchInput } from './registry-inputs.js';
 
 /** mlflow_search_registered_models: find registered models by name or tag. */
 export const searchRegisteredModelsTool = defineMlflowTool({
@@ -13,17 +12,7 @@ export const searchRegisteredModelsTool = defineMlflowTool({
   namespace: 'mlflow',
   toolsets: ['registry'],
   access: 'read',
-  inputSchema: z.object({
-    filter: z.string().max(1000).optional(),
-    orderBy: z
-      .array(z.string().min(1).max(100))
-      .max(5)
-      .optional()
-      .describe('e.g. "last_updated_timestamp DESC"; default name.'),
-    limit: limitInput(25, 1000),
-    cursor: cursorInput,
-    includeSystemTags: includeSystemTagsInput,
-  }),
+  inputSchema: registrySearchInput('e.g. "last_updated_timestamp DESC"; default name.'),
   outputSchema: pageSchema(MlflowRegisteredModelSchema),
   async handler(input, { client, signal, maxResponseTokens }) {
     const page = await searchRegisteredModels(client, input, {

@@ -7,7 +7,7 @@ import {
   versionInput,
   writableTagKeyInput,
 } from './registry-inputs.js';
-import { parseModelRef, resolveVersion } from './registry-refs.js';
+import { parseVersionRef } from './registry-refs.js';
 
 /** mlflow_set_model_version_tag: set one tag on a model version. */
 export const setModelVersionTagTool = defineMlflowTool({
@@ -32,13 +32,8 @@ export const setModelVersionTagTool = defineMlflowTool({
     value: z.string(),
   }),
   async handler(input, { client, signal }) {
-    const parts = parseModelRef(input.name);
-    const version = resolveVersion(parts, input.version);
-    await setModelVersionTag(
-      client,
-      { name: parts.name, version, key: input.key, value: input.value },
-      { signal },
-    );
-    return { name: parts.name, version, key: input.key, value: input.value };
+    const tag = { ...parseVersionRef(input), key: input.key, value: input.value };
+    await setModelVersionTag(client, tag, { signal });
+    return tag;
   },
 });

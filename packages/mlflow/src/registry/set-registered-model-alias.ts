@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineMlflowTool } from '../shared/define-tool.js';
 import { setRegisteredModelAlias } from './registered-model-writes-api.js';
 import { modelNameInput, settableAliasInput, versionInput } from './registry-inputs.js';
-import { parseModelRef, resolveVersion } from './registry-refs.js';
+import { parseVersionRef } from './registry-refs.js';
 
 /** mlflow_set_registered_model_alias: point an alias (e.g. champion) at a version. */
 export const setRegisteredModelAliasTool = defineMlflowTool({
@@ -17,13 +17,8 @@ export const setRegisteredModelAliasTool = defineMlflowTool({
   inputSchema: z.object({ name: modelNameInput, alias: settableAliasInput, version: versionInput }),
   outputSchema: z.object({ name: z.string(), alias: z.string(), version: z.string() }),
   async handler(input, { client, signal }) {
-    const parts = parseModelRef(input.name);
-    const version = resolveVersion(parts, input.version);
-    await setRegisteredModelAlias(
-      client,
-      { name: parts.name, alias: input.alias, version },
-      { signal },
-    );
-    return { name: parts.name, alias: input.alias, version };
+    const { name, version } = parseVersionRef(input);
+    await setRegisteredModelAlias(client, { name, alias: input.alias, version }, { signal });
+    return { name, alias: input.alias, version };
   },
 });

@@ -3,7 +3,7 @@ import { defineMlflowTool } from '../shared/define-tool.js';
 import { MlflowModelVersionSchema } from './model-version-schema.js';
 import { MODEL_VERSION_STAGES, transitionModelVersionStage } from './model-version-writes-api.js';
 import { modelNameInput, versionInput } from './registry-inputs.js';
-import { parseModelRef, resolveVersion } from './registry-refs.js';
+import { parseVersionRef } from './registry-refs.js';
 
 /** mlflow_transition_model_version_stage: move a version to a legacy stage. */
 export const transitionModelVersionStageTool = defineMlflowTool({
@@ -27,16 +27,8 @@ export const transitionModelVersionStageTool = defineMlflowTool({
   }),
   outputSchema: MlflowModelVersionSchema,
   async handler(input, { client, signal }) {
-    const parts = parseModelRef(input.name);
-    return transitionModelVersionStage(
-      client,
-      {
-        name: parts.name,
-        version: resolveVersion(parts, input.version),
-        stage: input.stage,
-        archiveExistingVersions: input.archiveExistingVersions,
-      },
-      { signal },
-    );
+    const { stage, archiveExistingVersions } = input;
+    const transition = { ...parseVersionRef(input), stage, archiveExistingVersions };
+    return transitionModelVersionStage(client, transition, { signal });
   },
 });

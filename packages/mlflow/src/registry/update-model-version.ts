@@ -3,7 +3,7 @@ import { defineMlflowTool } from '../shared/define-tool.js';
 import { MlflowModelVersionSchema } from './model-version-schema.js';
 import { updateModelVersion } from './model-version-writes-api.js';
 import { descriptionInput, modelNameInput, versionInput } from './registry-inputs.js';
-import { parseModelRef, resolveVersion } from './registry-refs.js';
+import { parseVersionRef } from './registry-refs.js';
 
 /** mlflow_update_model_version: replace a version's description. */
 export const updateModelVersionTool = defineMlflowTool({
@@ -22,15 +22,7 @@ export const updateModelVersionTool = defineMlflowTool({
   }),
   outputSchema: MlflowModelVersionSchema,
   async handler(input, { client, signal }) {
-    const parts = parseModelRef(input.name);
-    return updateModelVersion(
-      client,
-      {
-        name: parts.name,
-        version: resolveVersion(parts, input.version),
-        description: input.description,
-      },
-      { signal },
-    );
+    const update = { ...parseVersionRef(input), description: input.description };
+    return updateModelVersion(client, update, { signal });
   },
 });

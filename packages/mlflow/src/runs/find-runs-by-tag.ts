@@ -10,10 +10,9 @@ import { parseExperimentId } from '../experiments/experiment-id.js';
 import type { MlflowAdapter } from '../mlflow-adapter.js';
 import { cursorInput, includeSystemTagsInput, limitInput } from '../shared/common-inputs.js';
 import { defineMlflowTool } from '../shared/define-tool.js';
+import { MAX_IMPLICIT_EXPERIMENTS } from '../shared/searched-experiments.js';
 import { keyProblem } from './run-write-inputs.js';
 
-/** Searches without experiment ids cover at most this many active experiments. */
-const MAX_IMPLICIT_EXPERIMENTS = 500;
 const DEFAULT_KEY = 'invocation_id';
 
 /** `invocation_id = a1b2`, `invocation_id=a1b2`, `tags.invocation_id = 'a1b2'` → key and value. */

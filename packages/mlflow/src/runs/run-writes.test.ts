@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { AnyToolDefinition, MlopsError } from '@mlops-mcp/core';
-import { runTool } from '@mlops-mcp/testkit';
+import type { AnyToolDefinition } from '@mlops-mcp/core';
+import { rejection as failure, issuePaths, runTool } from '@mlops-mcp/testkit';
 import { MockAgent } from 'undici';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -31,19 +31,6 @@ beforeAll(async () => {
     await runTool(createExperimentTool, mlflow, { name: `run-writes-${randomUUID().slice(0, 8)}` })
   ).id;
 });
-
-/** The error a call fails with (the test fails if it succeeds). */
-async function failure(call: Promise<unknown>): Promise<MlopsError & z.ZodError> {
-  return call.then(
-    () => {
-      throw new Error('expected the call to fail');
-    },
-    (error: unknown) => error as MlopsError & z.ZodError,
-  );
-}
-
-/** Paths of the schema issues of a rejected input, e.g. ["tags.mlflow.runName"]. */
-const issuePaths = (error: z.ZodError) => error.issues.map((issue) => issue.path.join('.'));
 
 const UNKNOWN_RUN = 'ffffffffffffffffffffffffffffffff';
 

@@ -7,9 +7,11 @@ import {
   orderByInput,
 } from '../shared/common-inputs.js';
 import { defineMlflowTool } from '../shared/define-tool.js';
-
-/** Searches without experiment ids cover at most this many experiments. */
-const MAX_IMPLICIT_EXPERIMENTS = 500;
+import {
+  experimentsToSearch,
+  searchedExperimentIdsInput,
+  searchedExperimentIdsOutput,
+} from '../shared/searched-experiments.js';
 
 /** mlflow_search_runs: filter, sort and page runs across one or many experiments. */
 export const searchRunsTool = defineMlflowTool({
@@ -20,11 +22,7 @@ export const searchRunsTool = defineMlflowTool({
   toolsets: ['runs'],
   access: 'read',
   inputSchema: z.object({
-    experimentIds: z
-      .array(z.string().min(1).max(64))
-      .max(100)
-      .optional()
-      .describe(`Default: all active (up to ${MAX_IMPLICIT_EXPERIMENTS}).`),
+    experimentIds: searchedExperimentIdsInput(z.string().min(1).max(64)),
     filter: z.string().max(2000).optional(),
     orderBy: orderByInput,
     limit: limitInput(25, 1000),
@@ -38,12 +36,10 @@ export const searchRunsTool = defineMlflowTool({
     includeSystemTags: includeSystemTagsInput,
   }),
   outputSchema: pageSchema(RunSchema.partial()).extend({
-    experimentIds: z.array(z.string()).describe('The experiments that were searched.'),
+    experimentIds: searchedExperimentIdsOutput,
   }),
   async handler(input, { client, signal, maxResponseTokens }) {
-    const experimentIds = input.experimentIds?.length
-      ? input.experimentIds
-      : await client.listExperimentIds(MAX_IMPLICIT_EXPERIMENTS, { signal });
+    const experimentIds = await experimentsToSearch(client, input.experimentIds, { signal });
     if (experimentIds.length === 0) return { items: [], experimentIds };
     const page = await client.searchRuns(
       { ...input, experimentIds },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { writableTagKeyInput } from '../shared/common-inputs.js';
 import { defineMlflowTool } from '../shared/define-tool.js';
 import { parseRunId } from './run-id.js';
 
@@ -14,15 +15,7 @@ export const setRunTagTool = defineMlflowTool({
   idempotent: true,
   inputSchema: z.object({
     runId: z.string().min(1).max(200).describe('MLflow run id or mlflow://runs/<id>.'),
-    key: z
-      .string()
-      .min(1)
-      .max(250)
-      .refine(
-        (key) => !key.startsWith('mlflow.'),
-        'Keys starting with "mlflow." are reserved for MLflow.',
-      )
-      .describe('Tag key.'),
+    key: writableTagKeyInput.describe('Tag key.'),
     value: z.string().max(8000),
   }),
   outputSchema: z.object({ runId: z.string(), key: z.string(), value: z.string() }),

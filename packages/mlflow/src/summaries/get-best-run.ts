@@ -5,14 +5,17 @@ import { metricKeyInput } from '../metrics/metrics-inputs.js';
 import { includeSystemTagsInput } from '../shared/common-inputs.js';
 import { defineMlflowTool } from '../shared/define-tool.js';
 import {
+  MAX_IMPLICIT_EXPERIMENTS,
+  searchedExperimentIdsInput,
+  searchedExperimentIdsOutput,
+} from '../shared/searched-experiments.js';
+import {
   directionInput,
   experimentIdInput,
   metricColumn,
   toExperimentId,
 } from './summaries-inputs.js';
 
-/** Searches without experiment ids cover at most this many experiments. */
-const MAX_IMPLICIT_EXPERIMENTS = 500;
 /** Candidates fetched: MLflow sorts NaN and missing values last, so the best is among the first. */
 const CANDIDATES = 20;
 
@@ -25,11 +28,7 @@ export const getBestRunTool = defineMlflowTool({
   toolsets: ['summaries'],
   access: 'read',
   inputSchema: z.object({
-    experimentIds: z
-      .array(experimentIdInput)
-      .max(100)
-      .optional()
-      .describe(`Default: all active (up to ${MAX_IMPLICIT_EXPERIMENTS}).`),
+    experimentIds: searchedExperimentIdsInput(experimentIdInput),
     metric: metricKeyInput,
     direction: directionInput,
     filter: z.string().max(2000).optional(),
@@ -43,7 +42,7 @@ export const getBestRunTool = defineMlflowTool({
     runnerUp: z
       .object({ id: z.string(), name: z.string().optional(), value: z.number() })
       .optional(),
-    experimentIds: z.array(z.string()).describe('The experiments that were searched.'),
+    experimentIds: searchedExperimentIdsOutput,
   }),
   async handler(input, { client, signal }) {
     const column = metricColumn(input.metric);

@@ -1,30 +1,13 @@
 import { runTool } from '@mlops-mcp/testkit';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { useSharedMlflow } from '../../test/shared-mlflow.js';
+import { describe, expect, it } from 'vitest';
+import { metricsSeed, useSharedMlflow } from '../../test/shared-mlflow.js';
 import { compareRunsTool } from './compare-runs.js';
 import { getBestRunTool } from './get-best-run.js';
 import { summarizeExperimentTool } from './summarize-experiment.js';
 import { summarizeRunTool } from './summarize-run.js';
 
-/** What python/seed_mlflow_metrics.py returns (extras.metrics); the part these tests use. */
-interface MetricsSeed {
-  runId: string;
-  longKey: string;
-  longPoints: number;
-  longMin: number;
-  longMax: number;
-  longLast: number;
-  nanKey: string;
-  csvPath: string;
-  nestedDir: string;
-}
-
 const { seed, mlflow } = useSharedMlflow();
-let extras: MetricsSeed;
-
-beforeAll(async () => {
-  extras = seed.extras.metrics as MetricsSeed;
-});
+const extras = metricsSeed(seed);
 
 const experimentId = (name: string) => seed.experiments.find((e) => e.name === name)!.id;
 const sftRun = (lr: string) => seed.runs.find((run) => run.name === `sft-llama-3-8b-lr${lr}`)!;

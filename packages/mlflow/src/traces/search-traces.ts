@@ -2,12 +2,14 @@ import { fitPageToBudget, pageSchema } from '@mlops-mcp/core';
 import { z } from 'zod';
 import { cursorInput, includeSystemTagsInput, limitInput } from '../shared/common-inputs.js';
 import { defineMlflowTool } from '../shared/define-tool.js';
+import {
+  experimentsToSearch,
+  searchedExperimentIdsInput,
+  searchedExperimentIdsOutput,
+} from '../shared/searched-experiments.js';
 import { experimentIdInput, previewCharsInput } from './trace-inputs.js';
 import { TraceSummarySchema } from './trace-model.js';
 import { MLFLOW_MAX_TRACE_RESULTS, searchTraces } from './traces-api.js';
-
-/** Searches without experiment ids cover at most this many experiments. */
-const MAX_IMPLICIT_EXPERIMENTS = 500;
 
 /** mlflow_search_traces: find GenAI traces by status, tags, time, feedback or span names. */
 export const searchTracesTool = defineMlflowTool({
@@ -18,11 +20,7 @@ export const searchTracesTool = defineMlflowTool({
   toolsets: ['traces'],
   access: 'read',
   inputSchema: z.object({
-    experimentIds: z
-      .array(experimentIdInput)
-      .max(100)
-      .optional()
-      .describe(`Default: all active (up to ${MAX_IMPLICIT_EXPERIMENTS}).`),
+    experimentIds: searchedExperimentIdsInput(experimentIdInput),
     filter: z.string().max(2000).optional().describe('Clauses joined with AND.'),
     orderBy: z
       .array(z.string().min(1).max(250))
@@ -36,12 +34,10 @@ export const searchTracesTool = defineMlflowTool({
     includeSystemTags: includeSystemTagsInput,
   }),
   outputSchema: pageSchema(TraceSummarySchema).extend({
-    experimentIds: z.array(z.string()).describe('The experiments that were searched.'),
+    experimentIds: searchedExperimentIdsOutput,
   }),
   async handler(input, { client, signal, maxResponseTokens }) {
-    const experimentIds = input.experimentIds?.length
-      ? input.experimentIds
-      : await client.listExperimentIds(MAX_IMPLICIT_EXPERIMENTS, { signal });
+    const experimentIds = await experimentsToSearch(client, input.experimentIds, { signal });
     if (experimentIds.length === 0) return { items: [], experimentIds };
     const page = await searchTraces(
       client,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { writableTagKeyInput } from '../shared/common-inputs.js';
 import { AssessmentSourceTypeSchema } from './trace-model.js';
 
 /** Input fields the trace and assessment tools share, described once. */
@@ -38,15 +39,7 @@ export const assessmentMetadataInput = z
   .refine((value) => Object.keys(value).length <= 50, 'At most 50 metadata entries.')
   .optional();
 
-export const traceTagKeyInput = z
-  .string()
-  .min(1)
-  .max(250)
-  .refine(
-    (key) => !key.startsWith('mlflow.'),
-    'Keys starting with "mlflow." are reserved for MLflow.',
-  )
-  .describe('Tag key.');
+export const traceTagKeyInput = writableTagKeyInput.describe('Tag key.');
 
 export const previewCharsInput = (defaultChars: number) =>
   z.number().int().min(0).max(10_000).default(defaultChars).describe('0 drops previews.');

@@ -1,4 +1,4 @@
-import { isoFromMillis } from '@mlops-mcp/core';
+import { setTimestamps } from '../shared/timestamps.js';
 import type { Webhook, WebhookEvent } from './webhook-model.js';
 import type { MlflowWebhook } from './webhooks-api-types.js';
 
@@ -12,10 +12,7 @@ export function mapWebhook(raw: MlflowWebhook): Webhook {
     status: raw.status,
   };
   if (raw.description) out.description = raw.description;
-  const createdAt = isoFromMillis(raw.creation_timestamp);
-  if (createdAt) out.createdAt = createdAt;
-  const updatedAt = isoFromMillis(raw.last_updated_timestamp);
-  if (updatedAt) out.updatedAt = updatedAt;
+  setTimestamps(out, raw.creation_timestamp, raw.last_updated_timestamp);
   return out;
 }
 

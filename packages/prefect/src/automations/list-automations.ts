@@ -1,6 +1,6 @@
-import { fitPageToBudget } from '@mlops-mcp/core';
 import { z } from 'zod';
 import { definePrefectTool } from '../shared/define-tool.js';
+import { fitWholeList, wholeListSchema } from '../shared/whole-list.js';
 import { PrefectAutomationViewSchema } from './automation.js';
 
 /** prefect_list_automations: every automation with trigger and actions. */
@@ -14,14 +14,10 @@ export const listAutomationsTool = definePrefectTool({
   inputSchema: z.object({
     enabledOnly: z.boolean().default(false),
   }),
-  outputSchema: z.object({
-    items: z.array(PrefectAutomationViewSchema),
-    truncated: z.boolean().optional(),
-  }),
+  outputSchema: wholeListSchema(PrefectAutomationViewSchema),
   async handler(input, { client, signal, maxResponseTokens }) {
     const all = await client.listAutomations({ signal });
     const kept = input.enabledOnly ? all.filter((a) => a.enabled !== false) : all;
-    const { items, truncated } = fitPageToBudget({ items: kept }, maxResponseTokens);
-    return { items, ...(truncated ? { truncated } : {}) };
+    return fitWholeList(kept, maxResponseTokens);
   },
 });

@@ -1,11 +1,10 @@
 import type { CallOptions, Page } from '@mlops-mcp/core';
-import { z } from 'zod';
 import { flowNames } from '../flows/flows-api.js';
 import type { PrefectContext } from '../shared/context.js';
+import { fetchFilterPage } from '../shared/filter-page.js';
 import type { DeploymentSelector } from '../shared/ids.js';
 import { compact, mergeFilters } from '../shared/merge-filters.js';
-import { cursorOffset, fetchSize, offsetPage } from '../shared/offset-cursor.js';
-import { PrefectDeploymentSchema } from '../shared/prefect-api-types.js';
+import { type PrefectDeployment, PrefectDeploymentSchema } from '../shared/prefect-api-types.js';
 import type { PrefectRunFilter } from '../shared/prefect-filters.js';
 import { mapDeployment, type PrefectDeploymentView } from './deployment.js';
 
@@ -31,8 +30,6 @@ export async function listDeployments(
   query: ListDeploymentsQuery,
   options?: CallOptions,
 ): Promise<Page<PrefectDeploymentView>> {
-  const offset = cursorOffset(query.cursor);
-  const requested = fetchSize(query.limit);
   const simple = compact({
     flows: {
       id: query.flowIds?.length ? { any_: query.flowIds } : undefined,
@@ -45,31 +42,20 @@ export async function listDeployments(
     },
     work_pools: { name: query.workPools?.length ? { any_: query.workPools } : undefined },
   });
-  const raw = await ctx.http.request({
-    method: 'POST',
+  const mapWithFlowNames = async (raw: PrefectDeployment[]) => {
+    const ids = raw.slice(0, query.limit).map((d) => d.flow_id);
+    const names = await flowNames(ctx, ids, options);
+    return raw.map((d) => mapDeployment(d, ctx.uiBase, { flowName: names.get(d.flow_id) }));
+  };
+  const request = {
     path: 'deployments/filter',
-    body: {
-      ...mergeFilters(simple ?? {}, query.filter),
-      sort: query.sort ?? 'NAME_ASC',
-      offset,
-      limit: requested,
-    },
-    idempotent: true,
-    signal: options?.signal,
-    schema: z.array(PrefectDeploymentSchema),
+    filter: mergeFilters(simple ?? {}, query.filter),
+    sort: query.sort ?? 'NAME_ASC',
+    schema: PrefectDeploymentSchema,
     operation: 'list deployments',
-  });
-  const names = await flowNames(
-    ctx,
-    raw.slice(0, query.limit).map((d) => d.flow_id),
-    options,
-  );
-  return offsetPage(
-    raw.map((d) => mapDeployment(d, ctx.uiBase, { flowName: names.get(d.flow_id) })),
-    offset,
-    query.limit,
-    requested,
-  );
+    map: mapWithFlowNames,
+  };
+  return fetchFilterPage(ctx, request, query, options);
 }
 
 /** GET /deployments/{id} or /deployments/name/{flow}/{deployment}, with parameters and schema. */

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { MlopsError } from '@mlops-mcp/core';
 import {
+  failure,
   type PrefectSeed,
   pythonEnv,
   type RunningServer,
@@ -96,17 +96,6 @@ afterAll(async () => {
   await prefect?.close();
   await server?.stop();
 });
-
-/** The MlopsError a promise rejects with. */
-async function failure(promise: Promise<unknown>): Promise<MlopsError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (MlopsError.isInstance(error)) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
 
 const verdicts: Record<string, string> = {};
 

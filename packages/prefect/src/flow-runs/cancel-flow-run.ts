@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { flowRunIdInput } from '../shared/common-inputs.js';
 import { definePrefectTool } from '../shared/define-tool.js';
-import { parsePrefectId } from '../shared/ids.js';
+import { parseFlowRunId } from '../shared/ids.js';
 import { PrefectFlowRunViewSchema } from './flow-run.js';
 import { CancelOutcomeSchema } from './flow-run-writes-api.js';
 
@@ -41,7 +41,7 @@ export const cancelFlowRunTool = definePrefectTool({
     run: PrefectFlowRunViewSchema,
   }),
   async handler(input, { client, signal }) {
-    const id = parsePrefectId(input.flowRunId, 'flow-run', 'flowRunId', 'prefect_list_flow_runs');
+    const id = parseFlowRunId(input.flowRunId);
     const result = await client.cancelFlowRun(id, input.message, { signal });
     return {
       cancelled: ['cancelling', 'cancelled', 'already_cancelled'].includes(result.outcome),

@@ -1,10 +1,15 @@
 import type { CallOptions, Page } from '@mlops-mcp/core';
 import { z } from 'zod';
 import type { PrefectContext } from '../shared/context.js';
-import { isUuid } from '../shared/ids.js';
+import { fetchFilterPage } from '../shared/filter-page.js';
+import { isUuid, parseFlowRunId } from '../shared/ids.js';
 import { compact, mergeFilters } from '../shared/merge-filters.js';
-import { cursorOffset, fetchSize, offsetPage } from '../shared/offset-cursor.js';
-import { PrefectFlowRunSchema, PrefectTaskRunSchema } from '../shared/prefect-api-types.js';
+import {
+  type PrefectFlowRun,
+  PrefectFlowRunSchema,
+  type PrefectTaskRun,
+  PrefectTaskRunSchema,
+} from '../shared/prefect-api-types.js';
 import type { PrefectRunFilter, StateType } from '../shared/prefect-filters.js';
 import { mapFlowRun, type PrefectFlowRunView } from './flow-run.js';
 import { mapTaskRun, type PrefectTaskRunView } from './task-run.js';
@@ -78,28 +83,15 @@ export async function listFlowRuns(
   },
   options?: CallOptions,
 ): Promise<Page<PrefectFlowRunView>> {
-  const offset = cursorOffset(query.cursor);
-  const requested = fetchSize(query.limit);
-  const raw = await ctx.http.request({
-    method: 'POST',
+  const request = {
     path: 'flow_runs/filter',
-    body: {
-      ...flowRunFilterBody(query),
-      sort: query.sort ?? 'EXPECTED_START_TIME_DESC',
-      offset,
-      limit: requested,
-    },
-    idempotent: true,
-    signal: options?.signal,
-    schema: z.array(PrefectFlowRunSchema),
+    filter: flowRunFilterBody(query),
+    sort: query.sort ?? 'EXPECTED_START_TIME_DESC',
+    schema: PrefectFlowRunSchema,
     operation: 'list flow runs',
-  });
-  return offsetPage(
-    raw.map((run) => mapFlowRun(run, ctx.uiBase)),
-    offset,
-    query.limit,
-    requested,
-  );
+    map: (raw: PrefectFlowRun[]) => raw.map((run) => mapFlowRun(run, ctx.uiBase)),
+  };
+  return fetchFilterPage(ctx, request, query, options);
 }
 
 /** POST /flow_runs/count. */
@@ -151,28 +143,35 @@ export async function listTaskRuns(
   query: TaskRunQuery,
   options?: CallOptions,
 ): Promise<Page<PrefectTaskRunView>> {
-  const offset = cursorOffset(query.cursor);
-  const requested = fetchSize(query.limit);
-  const raw = await ctx.http.request({
-    method: 'POST',
-    path: 'task_runs/filter',
-    body: {
-      task_runs: compact({
-        id: query.ids?.length ? { any_: query.ids } : undefined,
-        flow_run_id: query.flowRunId ? { any_: [query.flowRunId] } : undefined,
-        state: {
-          type: query.stateTypes?.length ? { any_: query.stateTypes } : undefined,
-          name: query.stateNames?.length ? { any_: query.stateNames } : undefined,
-        },
-      }),
-      sort: 'EXPECTED_START_TIME_ASC',
-      offset,
-      limit: requested,
+  const taskRuns = compact({
+    id: query.ids?.length ? { any_: query.ids } : undefined,
+    flow_run_id: query.flowRunId ? { any_: [query.flowRunId] } : undefined,
+    state: {
+      type: query.stateTypes?.length ? { any_: query.stateTypes } : undefined,
+      name: query.stateNames?.length ? { any_: query.stateNames } : undefined,
     },
-    idempotent: true,
-    signal: options?.signal,
-    schema: z.array(PrefectTaskRunSchema),
-    operation: 'list task runs',
   });
-  return offsetPage(raw.map(mapTaskRun), offset, query.limit, requested);
+  const request = {
+    path: 'task_runs/filter',
+    filter: { task_runs: taskRuns },
+    sort: 'EXPECTED_START_TIME_ASC',
+    schema: PrefectTaskRunSchema,
+    operation: 'list task runs',
+    map: (raw: PrefectTaskRun[]) => raw.map(mapTaskRun),
+  };
+  return fetchFilterPage(ctx, request, query, options);
+}
+
+/**
+ * A tool's `flowRunId` for a paged read of that run's task runs or logs. Prefect answers an
+ * unknown flow run with an empty list, so the first page (no cursor) checks that it exists.
+ */
+export async function existingFlowRunId(
+  client: { getFlowRun(id: string, options?: CallOptions): Promise<unknown> },
+  input: { flowRunId: string; cursor?: string | undefined },
+  options?: CallOptions,
+): Promise<string> {
+  const flowRunId = parseFlowRunId(input.flowRunId);
+  if (!input.cursor) await client.getFlowRun(flowRunId, options);
+  return flowRunId;
 }

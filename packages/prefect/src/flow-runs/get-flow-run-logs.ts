@@ -2,7 +2,7 @@ import { fitPageToBudget, pageSchema } from '@mlops-mcp/core';
 import { z } from 'zod';
 import { cursorInput, flowRunIdInput, limitInput } from '../shared/common-inputs.js';
 import { definePrefectTool } from '../shared/define-tool.js';
-import { parsePrefectId } from '../shared/ids.js';
+import { existingFlowRunId } from './flow-runs-api.js';
 import { LOG_LEVELS, PrefectLogLineSchema } from './log-line.js';
 
 /** prefect_get_flow_run_logs: a flow run's logs, newest first, by minimum level. */
@@ -27,14 +27,7 @@ export const getFlowRunLogsTool = definePrefectTool({
   }),
   outputSchema: pageSchema(PrefectLogLineSchema),
   async handler(input, { client, signal, maxResponseTokens }) {
-    const flowRunId = parsePrefectId(
-      input.flowRunId,
-      'flow-run',
-      'flowRunId',
-      'prefect_list_flow_runs',
-    );
-    // Prefect answers an unknown flow run with no logs; check it exists to say so.
-    if (!input.cursor) await client.getFlowRun(flowRunId, { signal });
+    const flowRunId = await existingFlowRunId(client, input, { signal });
     const page = await client.getFlowRunLogs(
       {
         flowRunId,

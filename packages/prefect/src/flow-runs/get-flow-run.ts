@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { flowRunIdInput } from '../shared/common-inputs.js';
 import { definePrefectTool } from '../shared/define-tool.js';
-import { parsePrefectId } from '../shared/ids.js';
+import { parseFlowRunId } from '../shared/ids.js';
 import { PrefectFlowRunViewSchema } from './flow-run.js';
 
 /** prefect_get_flow_run: one flow run with its state, message, timing and parameters. */
@@ -16,7 +16,7 @@ export const getFlowRunTool = definePrefectTool({
   inputSchema: z.object({ flowRunId: flowRunIdInput }),
   outputSchema: PrefectFlowRunViewSchema,
   async handler(input, { client, signal }) {
-    const id = parsePrefectId(input.flowRunId, 'flow-run', 'flowRunId', 'prefect_list_flow_runs');
+    const id = parseFlowRunId(input.flowRunId);
     return client.getFlowRun(id, { signal });
   },
 });

@@ -8,7 +8,7 @@ import {
   stateTypesInput,
 } from '../shared/common-inputs.js';
 import { definePrefectTool } from '../shared/define-tool.js';
-import { parsePrefectId } from '../shared/ids.js';
+import { existingFlowRunId } from './flow-runs-api.js';
 import { PrefectTaskRunViewSchema } from './task-run.js';
 
 /** prefect_list_task_runs: the task runs of one flow run, in start order. */
@@ -28,14 +28,7 @@ export const listTaskRunsTool = definePrefectTool({
   }),
   outputSchema: pageSchema(PrefectTaskRunViewSchema),
   async handler(input, { client, signal, maxResponseTokens }) {
-    const flowRunId = parsePrefectId(
-      input.flowRunId,
-      'flow-run',
-      'flowRunId',
-      'prefect_list_flow_runs',
-    );
-    // Prefect answers an unknown flow run with an empty list; check it exists to say so.
-    if (!input.cursor) await client.getFlowRun(flowRunId, { signal });
+    const flowRunId = await existingFlowRunId(client, input, { signal });
     const page = await client.listTaskRuns({ ...input, flowRunId }, { signal });
     return fitPageToBudget(page, maxResponseTokens);
   },

@@ -1,9 +1,9 @@
 import type { CallOptions, Flow, Page } from '@mlops-mcp/core';
 import { z } from 'zod';
 import type { PrefectContext } from '../shared/context.js';
+import { fetchFilterPage } from '../shared/filter-page.js';
 import { compact, mergeFilters } from '../shared/merge-filters.js';
-import { cursorOffset, fetchSize, offsetPage } from '../shared/offset-cursor.js';
-import { PrefectFlowSchema } from '../shared/prefect-api-types.js';
+import { type PrefectFlow, PrefectFlowSchema } from '../shared/prefect-api-types.js';
 import type { PrefectRunFilter } from '../shared/prefect-filters.js';
 import { mapFlow } from './flow.js';
 
@@ -23,34 +23,21 @@ export async function listFlows(
   query: ListFlowsQuery,
   options?: CallOptions,
 ): Promise<Page<Flow>> {
-  const offset = cursorOffset(query.cursor);
-  const requested = fetchSize(query.limit);
   const simple = compact({
     flows: {
       name: query.nameLike ? { like_: query.nameLike } : undefined,
       tags: query.tags?.length ? { all_: query.tags } : undefined,
     },
   });
-  const raw = await ctx.http.request({
-    method: 'POST',
+  const request = {
     path: 'flows/filter',
-    body: {
-      ...mergeFilters(simple ?? {}, query.filter),
-      sort: query.sort ?? 'NAME_ASC',
-      offset,
-      limit: requested,
-    },
-    idempotent: true,
-    signal: options?.signal,
-    schema: z.array(PrefectFlowSchema),
+    filter: mergeFilters(simple ?? {}, query.filter),
+    sort: query.sort ?? 'NAME_ASC',
+    schema: PrefectFlowSchema,
     operation: 'list flows',
-  });
-  return offsetPage(
-    raw.map((flow) => mapFlow(flow, ctx.uiBase)),
-    offset,
-    query.limit,
-    requested,
-  );
+    map: (raw: PrefectFlow[]) => raw.map((flow) => mapFlow(flow, ctx.uiBase)),
+  };
+  return fetchFilterPage(ctx, request, query, options);
 }
 
 /** GET /flows/{id}. */

@@ -63,3 +63,8 @@ export function parseDeploymentSelector(value: string, field = 'deployment'): De
   }
   return { flowName, deploymentName };
 }
+
+/** A tool's `flowRunId` (id or ref.uri) as a flow run id. */
+export function parseFlowRunId(value: string): string {
+  return parsePrefectId(value, 'flow-run', 'flowRunId', 'prefect_list_flow_runs');
+}

@@ -34,6 +34,14 @@ const anyNotAnyIds = z.object({ any_: Uuids.optional(), not_any_: Uuids.optional
 const anyLikeName = z
   .object({ any_: Strings.optional(), like_: z.string().max(500).optional() })
   .strict();
+const anyIds = z.object({ any_: Uuids.optional() }).strict();
+const anyStrings = z.object({ any_: Strings.optional() }).strict();
+const allTags = z
+  .object({ operator: Operator, all_: Strings.optional(), is_null_: z.boolean().optional() })
+  .strict();
+const anyIdsOrNull = z
+  .object({ operator: Operator, any_: Uuids.optional(), is_null_: z.boolean().optional() })
+  .strict();
 const beforeAfter = z.object({ before_: Time.optional(), after_: Time.optional() }).strict();
 const beforeAfterNull = z
   .object({ before_: Time.optional(), after_: Time.optional(), is_null_: z.boolean().optional() })
@@ -48,10 +56,7 @@ export const FlowFilterSchema = z
       .strict()
       .optional(),
     name: anyLikeName.optional(),
-    tags: z
-      .object({ operator: Operator, all_: Strings.optional(), is_null_: z.boolean().optional() })
-      .strict()
-      .optional(),
+    tags: allTags.optional(),
   })
   .strict();
 
@@ -69,10 +74,7 @@ export const FlowRunFilterSchema = z
       })
       .strict()
       .optional(),
-    deployment_id: z
-      .object({ operator: Operator, any_: Uuids.optional(), is_null_: z.boolean().optional() })
-      .strict()
-      .optional(),
+    deployment_id: anyIdsOrNull.optional(),
     work_queue_name: z
       .object({ operator: Operator, any_: Strings.optional(), is_null_: z.boolean().optional() })
       .strict()
@@ -94,7 +96,7 @@ export const FlowRunFilterSchema = z
       })
       .strict()
       .optional(),
-    flow_version: z.object({ any_: Strings.optional() }).strict().optional(),
+    flow_version: anyStrings.optional(),
     start_time: beforeAfterNull.optional(),
     end_time: beforeAfterNull.optional(),
     expected_start_time: beforeAfter.optional(),
@@ -103,10 +105,7 @@ export const FlowRunFilterSchema = z
       .object({ operator: Operator, any_: Uuids.optional() })
       .strict()
       .optional(),
-    parent_task_run_id: z
-      .object({ operator: Operator, any_: Uuids.optional(), is_null_: z.boolean().optional() })
-      .strict()
-      .optional(),
+    parent_task_run_id: anyIdsOrNull.optional(),
     idempotency_key: z
       .object({ any_: Strings.optional(), not_any_: Strings.optional() })
       .strict()
@@ -126,12 +125,9 @@ export const FlowRunFilterSchema = z
 export const TaskRunFilterSchema = z
   .object({
     operator: Operator,
-    id: z.object({ any_: Uuids.optional() }).strict().optional(),
+    id: anyIds.optional(),
     name: anyLikeName.optional(),
-    tags: z
-      .object({ operator: Operator, all_: Strings.optional(), is_null_: z.boolean().optional() })
-      .strict()
-      .optional(),
+    tags: allTags.optional(),
     state: z
       .object({
         operator: Operator,
@@ -139,7 +135,7 @@ export const TaskRunFilterSchema = z
           .object({ any_: z.array(StateTypeSchema).optional() })
           .strict()
           .optional(),
-        name: z.object({ any_: Strings.optional() }).strict().optional(),
+        name: anyStrings.optional(),
       })
       .strict()
       .optional(),
@@ -147,10 +143,7 @@ export const TaskRunFilterSchema = z
     end_time: beforeAfterNull.optional(),
     expected_start_time: beforeAfter.optional(),
     subflow_runs: z.object({ exists_: z.boolean().optional() }).strict().optional(),
-    flow_run_id: z
-      .object({ operator: Operator, any_: Uuids.optional(), is_null_: z.boolean().optional() })
-      .strict()
-      .optional(),
+    flow_run_id: anyIdsOrNull.optional(),
   })
   .strict();
 
@@ -173,7 +166,7 @@ export const DeploymentFilterSchema = z
       })
       .strict()
       .optional(),
-    work_queue_name: z.object({ any_: Strings.optional() }).strict().optional(),
+    work_queue_name: anyStrings.optional(),
     concurrency_limit: z
       .object({
         ge_: z.number().int().optional(),
@@ -188,16 +181,16 @@ export const DeploymentFilterSchema = z
 export const WorkPoolFilterSchema = z
   .object({
     operator: Operator,
-    id: z.object({ any_: Uuids.optional() }).strict().optional(),
-    name: z.object({ any_: Strings.optional() }).strict().optional(),
-    type: z.object({ any_: Strings.optional() }).strict().optional(),
+    id: anyIds.optional(),
+    name: anyStrings.optional(),
+    type: anyStrings.optional(),
   })
   .strict();
 
 export const WorkQueueFilterSchema = z
   .object({
     operator: Operator,
-    id: z.object({ any_: Uuids.optional() }).strict().optional(),
+    id: anyIds.optional(),
     name: z
       .object({ any_: Strings.optional(), startswith_: Strings.optional() })
       .strict()

@@ -1,7 +1,7 @@
-import { fitPageToBudget } from '@mlops-mcp/core';
 import { z } from 'zod';
 import { limitInput, nameLikeInput } from '../shared/common-inputs.js';
 import { definePrefectTool } from '../shared/define-tool.js';
+import { fitWholeList, wholeListSchema } from '../shared/whole-list.js';
 import { PrefectBlockViewSchema } from './variable-and-block.js';
 
 /** prefect_list_blocks: block documents' metadata, never their values. */
@@ -13,13 +13,9 @@ export const listBlocksTool = definePrefectTool({
   toolsets: ['orchestration', 'config'],
   access: 'read',
   inputSchema: z.object({ nameLike: nameLikeInput, limit: limitInput(100, 200) }),
-  outputSchema: z.object({
-    items: z.array(PrefectBlockViewSchema),
-    truncated: z.boolean().optional(),
-  }),
+  outputSchema: wholeListSchema(PrefectBlockViewSchema),
   async handler(input, { client, signal, maxResponseTokens }) {
     const blocks = await client.listBlocks(input, { signal });
-    const { items, truncated } = fitPageToBudget({ items: blocks }, maxResponseTokens);
-    return { items, ...(truncated ? { truncated } : {}) };
+    return fitWholeList(blocks, maxResponseTokens);
   },
 });

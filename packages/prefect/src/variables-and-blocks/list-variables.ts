@@ -1,7 +1,7 @@
-import { fitPageToBudget } from '@mlops-mcp/core';
 import { z } from 'zod';
 import { limitInput, nameLikeInput } from '../shared/common-inputs.js';
 import { definePrefectTool } from '../shared/define-tool.js';
+import { fitWholeList, wholeListSchema } from '../shared/whole-list.js';
 import { PrefectVariableViewSchema } from './variable-and-block.js';
 
 /** prefect_list_variables: variable names and values. */
@@ -13,13 +13,9 @@ export const listVariablesTool = definePrefectTool({
   toolsets: ['orchestration', 'config'],
   access: 'read',
   inputSchema: z.object({ nameLike: nameLikeInput, limit: limitInput(100, 200) }),
-  outputSchema: z.object({
-    items: z.array(PrefectVariableViewSchema),
-    truncated: z.boolean().optional(),
-  }),
+  outputSchema: wholeListSchema(PrefectVariableViewSchema),
   async handler(input, { client, signal, maxResponseTokens }) {
     const variables = await client.listVariables(input, { signal });
-    const { items, truncated } = fitPageToBudget({ items: variables }, maxResponseTokens);
-    return { items, ...(truncated ? { truncated } : {}) };
+    return fitWholeList(variables, maxResponseTokens);
   },
 });

@@ -1,6 +1,6 @@
-import { fitPageToBudget } from '@mlops-mcp/core';
 import { z } from 'zod';
 import { definePrefectTool } from '../shared/define-tool.js';
+import { fitWholeList, wholeListSchema } from '../shared/whole-list.js';
 import { PrefectConcurrencyLimitViewSchema } from './concurrency-limit.js';
 
 /** prefect_list_concurrency_limits: global, tag and deployment limits with slot usage. */
@@ -15,14 +15,10 @@ export const listConcurrencyLimitsTool = definePrefectTool({
   inputSchema: z.object({
     atCapacityOnly: z.boolean().default(false),
   }),
-  outputSchema: z.object({
-    items: z.array(PrefectConcurrencyLimitViewSchema),
-    truncated: z.boolean().optional(),
-  }),
+  outputSchema: wholeListSchema(PrefectConcurrencyLimitViewSchema),
   async handler(input, { client, signal, maxResponseTokens }) {
     const limits = await client.listConcurrencyLimits({ signal });
     const kept = input.atCapacityOnly ? limits.filter((limit) => limit.atCapacity) : limits;
-    const { items, truncated } = fitPageToBudget({ items: kept }, maxResponseTokens);
-    return { items, ...(truncated ? { truncated } : {}) };
+    return fitWholeList(kept, maxResponseTokens);
   },
 });

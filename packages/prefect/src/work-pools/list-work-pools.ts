@@ -1,6 +1,6 @@
-import { fitPageToBudget } from '@mlops-mcp/core';
 import { z } from 'zod';
 import { definePrefectTool } from '../shared/define-tool.js';
+import { fitWholeList, wholeListSchema } from '../shared/whole-list.js';
 import { PrefectWorkPoolViewSchema } from './work-pool.js';
 
 /** prefect_list_work_pools: every pool with workers, queues and slot usage. */
@@ -13,15 +13,8 @@ export const listWorkPoolsTool = definePrefectTool({
   toolsets: ['orchestration', 'work-pools'],
   access: 'read',
   inputSchema: z.object({}),
-  outputSchema: z.object({
-    items: z.array(PrefectWorkPoolViewSchema),
-    truncated: z.boolean().optional(),
-  }),
+  outputSchema: wholeListSchema(PrefectWorkPoolViewSchema),
   async handler(_input, { client, signal, maxResponseTokens }) {
-    const { items, truncated } = fitPageToBudget(
-      { items: await client.listWorkPools({ signal }) },
-      maxResponseTokens,
-    );
-    return { items, ...(truncated ? { truncated } : {}) };
+    return fitWholeList(await client.listWorkPools({ signal }), maxResponseTokens);
   },
 });

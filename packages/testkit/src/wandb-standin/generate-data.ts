@@ -663,18 +663,21 @@ function sequence(
   type: string,
   description: string,
 ): StandinCollection {
-  return {
-    id: b64(`ArtifactSequence:${project.name}:${name}`),
-    entity: project.entity,
-    project: project.name,
-    type,
-    name,
-    kind: 'SEQUENCE',
-    description,
-    createdAt: EPOCH + 2 * DAY,
-    versions: [],
-    aliases: {},
-  };
+  const rest = { description, createdAt: EPOCH + 2 * DAY, versions: [], aliases: {} };
+  return collection(project, 'SEQUENCE', name, type, rest);
+}
+
+/** A collection of `project`: its id and place, and the rest as given. */
+function collection(
+  project: StandinProject,
+  kind: StandinCollection['kind'],
+  name: string,
+  type: string,
+  rest: Pick<StandinCollection, 'description' | 'createdAt' | 'versions' | 'aliases'>,
+): StandinCollection {
+  const prefix = kind === 'SEQUENCE' ? 'ArtifactSequence' : 'ArtifactPortfolio';
+  const id = b64(`${prefix}:${project.name}:${name}`);
+  return { id, entity: project.entity, project: project.name, type, name, kind, ...rest };
 }
 
 function version(
@@ -717,13 +720,7 @@ function portfolio(
   versions: string[],
   aliases: Record<string, number>,
 ): StandinCollection {
-  return {
-    id: b64(`ArtifactPortfolio:${project.name}:${name}`),
-    entity: project.entity,
-    project: project.name,
-    type,
-    name,
-    kind: 'PORTFOLIO',
+  return collection(project, 'PORTFOLIO', name, type, {
     description: `Linked ${type} versions.`,
     createdAt: EPOCH + 20 * DAY,
     versions,
@@ -732,7 +729,7 @@ function portfolio(
         .filter(([, index]) => versions[index] !== undefined)
         .map(([alias, index]) => [alias, versions[index]!]),
     ),
-  };
+  });
 }
 
 function b64(text: string): string {

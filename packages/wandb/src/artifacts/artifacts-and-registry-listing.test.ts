@@ -1,23 +1,12 @@
 import { MlopsError } from '@mlops-mcp/core';
-import { runTool, type WandbStandin } from '@mlops-mcp/testkit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStandinAdapter } from '../../test/standin-adapter.js';
-import type { WandbAdapter } from '../index.js';
+import { runTool } from '@mlops-mcp/testkit';
+import { describe, expect, it } from 'vitest';
+import { useStandinAdapter } from '../../test/standin-adapter.js';
 import { listRegistryTool } from '../registry/list-registry.js';
 import { getArtifactTool } from './get-artifact.js';
 import { listArtifactsTool } from './list-artifacts.js';
 
-let standin: WandbStandin;
-let wandb: WandbAdapter;
-
-beforeAll(async () => {
-  ({ standin, wandb } = await startStandinAdapter());
-});
-
-afterAll(async () => {
-  await wandb?.close();
-  await standin?.stop();
-});
+const { standin, wandb } = await useStandinAdapter();
 
 const project = 'llm-finetune';
 

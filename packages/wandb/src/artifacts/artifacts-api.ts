@@ -1,5 +1,5 @@
 import type { CallOptions, Page } from '@mlops-mcp/core';
-import { connectionPage, pageStart } from '../graphql/connection-page.js';
+import { nodesPage, pageStart, pageVariables } from '../graphql/connection-page.js';
 import { ArtifactVersionsDocument } from '../graphql/documents/artifact-versions.js';
 import { GetArtifactDocument } from '../graphql/documents/get-artifact.js';
 import { ProjectArtifactTypesDocument } from '../graphql/documents/project-artifact-types.js';
@@ -39,17 +39,13 @@ export async function listRunArtifacts(
     params.direction === 'logged' ? RunOutputArtifactsDocument : RunInputArtifactsDocument;
   const data = await ctx.graphql.execute(
     document,
-    { entity, project, run: runId, first: params.limit + start.skip, after: start.after },
+    { entity, project, run: runId, ...pageVariables(start, params.limit) },
     options,
   );
   if (!data.project) throw projectNotFound(entity, project);
   if (!data.project.run) throw runNotFound(entity, project, runId);
-  const artifacts = data.project.run.artifacts;
   const where = { entity, project, appUrl: ctx.appUrl };
-  const items = (artifacts?.edges ?? []).flatMap((edge) =>
-    edge.node ? [mapArtifact(edge.node, where)] : [],
-  );
-  return connectionPage(items, artifacts?.pageInfo, start, artifacts?.totalCount);
+  return nodesPage(data.project.run.artifacts, start, (node) => mapArtifact(node, where));
 }
 
 /** A project's artifact types, each with up to `collectionsPerType` collections and their aliases. */
@@ -119,8 +115,7 @@ export async function listArtifactVersions(
       project: params.project,
       type: params.type,
       collection: params.collection,
-      first: params.limit + start.skip,
-      after: start.after,
+      ...pageVariables(start, params.limit),
     },
     options,
   );
@@ -143,12 +138,8 @@ export async function listArtifactVersions(
       'wandb_list_artifacts with only entity and project lists collections per type.',
     );
   }
-  const artifacts = collection.artifacts;
   const shape = { entity: params.entity, project: params.project, appUrl: ctx.appUrl };
-  const items = (artifacts?.edges ?? []).flatMap((edge) =>
-    edge.node ? [mapArtifact(edge.node, shape)] : [],
-  );
-  return connectionPage(items, artifacts?.pageInfo, start, artifacts?.totalCount);
+  return nodesPage(collection.artifacts, start, (node) => mapArtifact(node, shape));
 }
 
 /** One artifact version by "name:alias" or "name:vN", with the runs that created and used it. */

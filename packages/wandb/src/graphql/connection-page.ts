@@ -30,3 +30,32 @@ export function connectionPage<T>(
   if (typeof totalCount === 'number') page.totalCount = totalCount;
   return resumable(page, start.after, start.skip, encodeCursor);
 }
+
+/** The `first` and `after` variables of a paged document, for `limit` items from `start`. */
+export function pageVariables(
+  start: PageStart,
+  limit: number,
+): { first: number; after: string | undefined } {
+  return { first: limit + start.skip, after: start.after };
+}
+
+/** A GraphQL connection as the paged documents select it. */
+export interface Connection<Node> {
+  edges: readonly { node?: Node | null | undefined }[];
+  pageInfo?: PageInfo | undefined;
+  totalCount?: number | null | undefined;
+}
+
+/**
+ * The page of `connection` fetched from `start` (see connectionPage): its nodes mapped, edges
+ * without a node skipped, `totalCount` given when the document selects one.
+ */
+export function nodesPage<Node, T>(
+  connection: Connection<Node> | null | undefined,
+  start: PageStart,
+  map: (node: Node) => T,
+  totalCount: number | null | undefined = connection?.totalCount,
+): Page<T> {
+  const items = (connection?.edges ?? []).flatMap((edge) => (edge.node ? [map(edge.node)] : []));
+  return connectionPage(items, connection?.pageInfo, start, totalCount);
+}

@@ -1,7 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { MlopsError } from '@mlops-mcp/core';
-import { runTool, type WandbStandin, wandbStandinSchemaSdl } from '@mlops-mcp/testkit';
+import { failure, runTool, type WandbStandin, wandbStandinSchemaSdl } from '@mlops-mcp/testkit';
 import { buildSchema, parse, validate } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStandinAdapter } from '../../test/standin-adapter.js';
@@ -33,16 +32,6 @@ afterAll(async () => {
     await standin.stop();
   }
 });
-
-async function failure(promise: Promise<unknown>): Promise<MlopsError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!MlopsError.isInstance(error))
-    throw new Error(`expected an MlopsError, got ${String(error)}`);
-  return error;
-}
 
 describe('the W&B stand-in as an older server', () => {
   it('answers a field it lacks with HTTP 400 and a GraphQL validation error', async () => {

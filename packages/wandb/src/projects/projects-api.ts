@@ -1,5 +1,5 @@
 import type { CallOptions, Page } from '@mlops-mcp/core';
-import { connectionPage, pageStart } from '../graphql/connection-page.js';
+import { nodesPage, pageStart, pageVariables } from '../graphql/connection-page.js';
 import { GetProjectDocument } from '../graphql/documents/get-project.js';
 import { ListProjectsDocument } from '../graphql/documents/list-projects.js';
 import { omittedFieldsCaveat } from '../graphql/graphql-client.js';
@@ -24,16 +24,15 @@ export async function listProjects(
   const start = pageStart(params.cursor);
   const { data, omitted } = await ctx.graphql.executeReporting(
     ListProjectsDocument,
-    { entity, first: params.limit + start.skip, after: start.after },
+    { entity, ...pageVariables(start, params.limit) },
     options,
   );
   if (!data.entity) throw entityNotFound(entity);
-  const connection = data.entity.projects;
-  const items = (connection?.edges ?? []).flatMap((edge) =>
-    edge.node ? [mapProject(edge.node, entity, ctx.appUrl)] : [],
+  const page = nodesPage(data.entity.projects, start, (node) =>
+    mapProject(node, entity, ctx.appUrl),
   );
   return {
-    ...connectionPage(items, connection?.pageInfo, start),
+    ...page,
     entity,
     ...withCaveats([omittedFieldsCaveat(omitted)]),
   };

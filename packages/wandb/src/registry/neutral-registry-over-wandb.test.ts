@@ -1,21 +1,10 @@
 import { MlopsError } from '@mlops-mcp/core';
-import { runTool, type WandbStandin } from '@mlops-mcp/testkit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStandinAdapter } from '../../test/standin-adapter.js';
-import type { WandbAdapter } from '../index.js';
+import { runTool } from '@mlops-mcp/testkit';
+import { describe, expect, it } from 'vitest';
+import { useStandinAdapter } from '../../test/standin-adapter.js';
 import { listRegistryTool } from './list-registry.js';
 
-let standin: WandbStandin;
-let wandb: WandbAdapter;
-
-beforeAll(async () => {
-  ({ standin, wandb } = await startStandinAdapter());
-});
-
-afterAll(async () => {
-  await wandb?.close();
-  await standin?.stop();
-});
+const { standin, wandb } = await useStandinAdapter();
 
 describe('neutral Registry over W&B', () => {
   it('names each registered model <entity>/<registry project>/<collection>', async () => {

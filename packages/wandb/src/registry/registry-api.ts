@@ -1,6 +1,6 @@
 import type { CallOptions, Page } from '@mlops-mcp/core';
 import type { WandbRegistryCollection } from '../artifacts/wandb-artifact.js';
-import { connectionPage, pageStart } from '../graphql/connection-page.js';
+import { connectionPage, pageStart, pageVariables } from '../graphql/connection-page.js';
 import {
   OrgRegistryCollectionsDocument,
   type RegistryCollectionConnection,
@@ -48,7 +48,7 @@ export async function listRegistry(
   const filters = params.collection
     ? JSON.stringify({ name: { $regex: escapeRegex(params.collection) } })
     : undefined;
-  const page = { projectFilters, filters, first: params.limit + start.skip, after: start.after };
+  const page = { projectFilters, filters, ...pageVariables(start, params.limit) };
   let owner: string;
   let connection: RegistryCollectionConnection | null | undefined;
   if (params.organization) {

@@ -1,6 +1,5 @@
 import { fitPageToBudget, pageSchema } from '@mlops-mcp/core';
-import { z } from 'zod';
-import { cursorInput, entityInput, limitInput, projectInput } from '../shared/common-inputs.js';
+import { projectPageInput } from '../shared/common-inputs.js';
 import { defineWandbTool } from '../shared/define-tool.js';
 import { WandbReportSchema } from './wandb-report.js';
 
@@ -12,19 +11,11 @@ export const listReportsTool = defineWandbTool({
   namespace: 'wandb',
   toolsets: ['reports'],
   access: 'read',
-  inputSchema: z.object({
-    entity: entityInput,
-    project: projectInput,
-    limit: limitInput(25, 200),
-    cursor: cursorInput,
-  }),
+  inputSchema: projectPageInput,
   outputSchema: pageSchema(WandbReportSchema),
   async handler(input, { client, signal, maxResponseTokens }) {
-    const { entity, project } = await client.resolveProject(input, { signal });
-    const page = await client.listReports(
-      { entity, project, limit: input.limit, cursor: input.cursor },
-      { signal },
-    );
+    const scope = await client.resolveProject(input, { signal });
+    const page = await client.listReports({ ...input, ...scope }, { signal });
     return fitPageToBudget(page, maxResponseTokens);
   },
 });

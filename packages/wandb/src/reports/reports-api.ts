@@ -1,37 +1,23 @@
 import { type CallOptions, InvalidInputError, type Page } from '@mlops-mcp/core';
-import { connectionPage, pageStart } from '../graphql/connection-page.js';
+import { nodesPage } from '../graphql/connection-page.js';
 import { CreateReportDocument } from '../graphql/documents/create-report.js';
 import { GetReportDocument } from '../graphql/documents/get-report.js';
 import { ListReportsDocument } from '../graphql/documents/list-reports.js';
 import type { WandbContext } from '../shared/context.js';
 import { itemNotFound, projectNotFound } from '../shared/not-found.js';
+import { fetchProjectPage, type ProjectPageParams } from '../shared/project-page.js';
 import { mapReport } from './map-report.js';
 import type { WandbReport } from './wandb-report.js';
 
 /** One page of a project's reports (views of type "runs"; drafts and workspaces are not reports). */
 export async function listReports(
   ctx: WandbContext,
-  params: { entity: string; project: string; limit: number; cursor?: string | undefined },
+  params: ProjectPageParams,
   options?: CallOptions,
 ): Promise<Page<WandbReport>> {
-  const start = pageStart(params.cursor);
-  const data = await ctx.graphql.execute(
-    ListReportsDocument,
-    {
-      entity: params.entity,
-      project: params.project,
-      first: params.limit + start.skip,
-      after: start.after,
-    },
-    options,
-  );
-  if (!data.project) throw projectNotFound(params.entity, params.project);
-  const views = data.project.allViews;
+  const { project, start } = await fetchProjectPage(ctx, ListReportsDocument, params, options);
   const where = { ...params, appUrl: ctx.appUrl };
-  const items = (views?.edges ?? []).flatMap((edge) =>
-    edge.node ? [mapReport(edge.node, where)] : [],
-  );
-  return connectionPage(items, views?.pageInfo, start);
+  return nodesPage(project.allViews, start, (node) => mapReport(node, where));
 }
 
 /**

@@ -1,24 +1,13 @@
 import { MlopsError } from '@mlops-mcp/core';
-import { runTool, type WandbStandin } from '@mlops-mcp/testkit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStandinAdapter } from '../../test/standin-adapter.js';
-import type { WandbAdapter } from '../index.js';
+import { runTool } from '@mlops-mcp/testkit';
+import { describe, expect, it } from 'vitest';
+import { useStandinAdapter } from '../../test/standin-adapter.js';
 import { getSweepTool } from '../sweeps/get-sweep.js';
 import { listSweepsTool } from '../sweeps/list-sweeps.js';
 import { getReportTool } from './get-report.js';
 import { listReportsTool } from './list-reports.js';
 
-let standin: WandbStandin;
-let wandb: WandbAdapter;
-
-beforeAll(async () => {
-  ({ standin, wandb } = await startStandinAdapter());
-});
-
-afterAll(async () => {
-  await wandb?.close();
-  await standin?.stop();
-});
+const { standin, wandb } = await useStandinAdapter();
 
 const project = 'llm-finetune';
 

@@ -1,22 +1,11 @@
 import { MlopsError } from '@mlops-mcp/core';
-import { runTool, type WandbStandin } from '@mlops-mcp/testkit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStandinAdapter } from '../../test/standin-adapter.js';
-import type { WandbAdapter } from '../index.js';
+import { runTool } from '@mlops-mcp/testkit';
+import { describe, expect, it } from 'vitest';
+import { useStandinAdapter } from '../../test/standin-adapter.js';
 import { compareRunsTool } from './compare-runs.js';
 import { diagnoseRunTool } from './diagnose-run.js';
 
-let standin: WandbStandin;
-let wandb: WandbAdapter;
-
-beforeAll(async () => {
-  ({ standin, wandb } = await startStandinAdapter({ WANDB_PROJECT: 'llm-finetune' }));
-});
-
-afterAll(async () => {
-  await wandb?.close();
-  await standin?.stop();
-});
+const { standin, wandb } = await useStandinAdapter({ WANDB_PROJECT: 'llm-finetune' });
 
 describe('wandb_compare_runs', () => {
   it('lists exactly the config keys that differ, one value per run', async () => {

@@ -1,5 +1,5 @@
 import type { CallOptions, Page } from '@mlops-mcp/core';
-import { connectionPage, pageStart } from '../graphql/connection-page.js';
+import { nodesPage, pageStart, pageVariables } from '../graphql/connection-page.js';
 import { RunFilesDocument } from '../graphql/documents/run-files.js';
 import type { WandbContext } from '../shared/context.js';
 import { projectNotFound, runNotFound } from '../shared/not-found.js';
@@ -26,15 +26,12 @@ export async function listRunFiles(
       entity,
       project,
       run: runId,
-      first: params.limit + start.skip,
-      after: start.after,
+      ...pageVariables(start, params.limit),
       pattern: params.pattern,
     },
     options,
   );
   if (!data.project) throw projectNotFound(entity, project);
   if (!data.project.run) throw runNotFound(entity, project, runId);
-  const files = data.project.run.files;
-  const items = (files?.edges ?? []).flatMap((edge) => (edge.node ? [mapFile(edge.node)] : []));
-  return connectionPage(items, files?.pageInfo, start);
+  return nodesPage(data.project.run.files, start, mapFile);
 }

@@ -1,24 +1,13 @@
-import { runTool, type WandbStandin } from '@mlops-mcp/testkit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStandinAdapter } from '../../test/standin-adapter.js';
-import type { WandbAdapter } from '../index.js';
+import { runTool } from '@mlops-mcp/testkit';
+import { describe, expect, it } from 'vitest';
+import { useStandinAdapter } from '../../test/standin-adapter.js';
 import { createReportTool } from '../reports/create-report.js';
 import { getReportTool } from '../reports/get-report.js';
 import { listReportsTool } from '../reports/list-reports.js';
 import { getRunTool } from './get-run.js';
 import { updateRunTool } from './update-run.js';
 
-let standin: WandbStandin;
-let wandb: WandbAdapter;
-
-beforeAll(async () => {
-  ({ standin, wandb } = await startStandinAdapter({ WANDB_PROJECT: 'llm-finetune' }));
-});
-
-afterAll(async () => {
-  await wandb?.close();
-  await standin?.stop();
-});
+const { standin, wandb } = await useStandinAdapter({ WANDB_PROJECT: 'llm-finetune' });
 
 describe('wandb_update_run', () => {
   it('adds and removes tags, keeping the others', async () => {

@@ -1,5 +1,5 @@
 import type { CallOptions, Page } from '@mlops-mcp/core';
-import { connectionPage, pageStart } from '../graphql/connection-page.js';
+import { nodesPage, pageStart, pageVariables } from '../graphql/connection-page.js';
 import { GetRunDocument } from '../graphql/documents/get-run.js';
 import { SearchRunsDocument } from '../graphql/documents/search-runs.js';
 import { omittedFieldsCaveat } from '../graphql/graphql-client.js';
@@ -35,22 +35,18 @@ export async function searchRuns(
   const start = pageStart(params.cursor);
   const { data, omitted } = await ctx.graphql.executeReporting(
     SearchRunsDocument,
-    { entity, project, filters, order, first: params.limit + start.skip, after: start.after },
+    { entity, project, filters, order, ...pageVariables(start, params.limit) },
     options,
   );
   if (!data.project) throw projectNotFound(entity, project);
-  const runs = data.project.runs;
   const shape = {
     entity,
     project,
     appUrl: ctx.appUrl,
     includeInternal: params.includeInternal ?? false,
   };
-  const items = (runs?.edges ?? []).flatMap((edge) =>
-    edge.node ? [mapRun(edge.node, shape)] : [],
-  );
   return {
-    ...connectionPage(items, runs?.pageInfo, start, runs?.totalCount),
+    ...nodesPage(data.project.runs, start, (node) => mapRun(node, shape)),
     entity,
     project,
     ...withCaveats([omittedFieldsCaveat(omitted)]),

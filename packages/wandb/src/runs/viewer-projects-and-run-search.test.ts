@@ -1,37 +1,15 @@
-import { MlopsError } from '@mlops-mcp/core';
-import { runTool, type WandbStandin } from '@mlops-mcp/testkit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStandinAdapter } from '../../test/standin-adapter.js';
-import type { WandbAdapter } from '../index.js';
+import { failure, runTool } from '@mlops-mcp/testkit';
+import { describe, expect, it } from 'vitest';
+import { startStandinAdapter, useStandinAdapter } from '../../test/standin-adapter.js';
 import { getProjectTool } from '../projects/get-project.js';
 import { getViewerTool } from '../projects/get-viewer.js';
 import { listProjectsTool } from '../projects/list-projects.js';
 import { getRunTool } from './get-run.js';
 import { searchRunsTool } from './search-runs.js';
 
-let standin: WandbStandin;
-let wandb: WandbAdapter;
-
-beforeAll(async () => {
-  ({ standin, wandb } = await startStandinAdapter());
-});
-
-afterAll(async () => {
-  await wandb?.close();
-  await standin?.stop();
-});
+const { standin, wandb } = await useStandinAdapter();
 
 const project = 'llm-finetune';
-
-async function failure(promise: Promise<unknown>): Promise<MlopsError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!MlopsError.isInstance(error))
-    throw new Error(`expected an MlopsError, got ${String(error)}`);
-  return error;
-}
 
 describe('wandb_get_viewer', () => {
   it('names the user, the default entity and the teams of the key', async () => {

@@ -1,6 +1,5 @@
 import { fitPageToBudget, pageSchema } from '@mlops-mcp/core';
-import { z } from 'zod';
-import { cursorInput, entityInput, limitInput, projectInput } from '../shared/common-inputs.js';
+import { projectPageInput } from '../shared/common-inputs.js';
 import { defineWandbTool } from '../shared/define-tool.js';
 import { WandbSweepSchema } from './wandb-sweep.js';
 
@@ -12,19 +11,11 @@ export const listSweepsTool = defineWandbTool({
   namespace: 'wandb',
   toolsets: ['runs'],
   access: 'read',
-  inputSchema: z.object({
-    entity: entityInput,
-    project: projectInput,
-    limit: limitInput(25, 200),
-    cursor: cursorInput,
-  }),
+  inputSchema: projectPageInput,
   outputSchema: pageSchema(WandbSweepSchema),
   async handler(input, { client, signal, maxResponseTokens }) {
-    const { entity, project } = await client.resolveProject(input, { signal });
-    const page = await client.listSweeps(
-      { entity, project, limit: input.limit, cursor: input.cursor },
-      { signal },
-    );
+    const scope = await client.resolveProject(input, { signal });
+    const page = await client.listSweeps({ ...input, ...scope }, { signal });
     return fitPageToBudget(page, maxResponseTokens);
   },
 });

@@ -1,36 +1,22 @@
 import type { CallOptions, Page } from '@mlops-mcp/core';
-import { connectionPage, pageStart } from '../graphql/connection-page.js';
+import { nodesPage } from '../graphql/connection-page.js';
 import { GetSweepDocument } from '../graphql/documents/get-sweep.js';
 import { ListSweepsDocument } from '../graphql/documents/list-sweeps.js';
 import type { WandbContext } from '../shared/context.js';
 import { itemNotFound, projectNotFound } from '../shared/not-found.js';
+import { fetchProjectPage, type ProjectPageParams } from '../shared/project-page.js';
 import { mapSweep, sweepMetric } from './map-sweep.js';
 import type { WandbSweep } from './wandb-sweep.js';
 
 /** One page of a project's sweeps. */
 export async function listSweeps(
   ctx: WandbContext,
-  params: { entity: string; project: string; limit: number; cursor?: string | undefined },
+  params: ProjectPageParams,
   options?: CallOptions,
 ): Promise<Page<WandbSweep>> {
-  const start = pageStart(params.cursor);
-  const data = await ctx.graphql.execute(
-    ListSweepsDocument,
-    {
-      entity: params.entity,
-      project: params.project,
-      first: params.limit + start.skip,
-      after: start.after,
-    },
-    options,
-  );
-  if (!data.project) throw projectNotFound(params.entity, params.project);
-  const sweeps = data.project.sweeps;
+  const { project, start } = await fetchProjectPage(ctx, ListSweepsDocument, params, options);
   const where = { ...params, appUrl: ctx.appUrl };
-  const items = (sweeps?.edges ?? []).flatMap((edge) =>
-    edge.node ? [mapSweep(edge.node, where)] : [],
-  );
-  return connectionPage(items, sweeps?.pageInfo, start, data.project.totalSweeps);
+  return nodesPage(project.sweeps, start, (node) => mapSweep(node, where), project.totalSweeps);
 }
 
 /** One sweep, with its YAML config text and the metric it optimises. */

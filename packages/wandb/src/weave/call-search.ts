@@ -1,6 +1,5 @@
 import {
   type CallOptions,
-  decodeCursor,
   encodeCursor,
   estimateTokens,
   type Page,
@@ -17,6 +16,7 @@ import type {
 } from './weave-api-types.js';
 import type { WeaveClient } from './weave-context.js';
 import { opRefPattern, requireCallId, type WeaveProject } from './weave-ids.js';
+import { cursorSkip } from './weave-page.js';
 import {
   andAll,
   type CallStatusFilter,
@@ -128,7 +128,7 @@ export async function searchCalls<T = CallItem>(
     shape?: (item: CallItem, call: WireCall) => T;
   },
 ): Promise<Page<T>> {
-  const { skip: offset = 0 } = decodeCursor(params.cursor);
+  const offset = cursorSkip(params.cursor);
   const items: T[] = [];
   let used = ENVELOPE_TOKENS;
   let more = false;

@@ -1,15 +1,10 @@
-import {
-  decodeCursor,
-  encodeCursor,
-  fitPageToBudget,
-  pageSchema,
-  resumable,
-} from '@mlops-mcp/core';
+import { fitPageToBudget, pageSchema } from '@mlops-mcp/core';
 import { z } from 'zod';
 import { defineWeaveTool } from './define-tool.js';
 import { FeedbackItemSchema, mapFeedback } from './map-feedback.js';
 import { callRef, requireCallId } from './weave-ids.js';
 import { cursorInput, entityInput, limitInput, projectInput } from './weave-inputs.js';
+import { cursorSkip, offsetRowsPage } from './weave-page.js';
 import { andAll, field, literal } from './weave-query.js';
 
 /** wandb_list_feedback: reactions, notes and scores attached to calls. */
@@ -36,7 +31,7 @@ export const listFeedbackTool = defineWeaveTool({
   outputSchema: pageSchema(FeedbackItemSchema).extend({ project: z.string() }),
   async handler(input, { client, signal, maxResponseTokens }) {
     const project = client.project(input);
-    const { skip: offset = 0 } = decodeCursor(input.cursor);
+    const offset = cursorSkip(input.cursor);
     const conditions: Record<string, unknown>[] = [];
     if (input.callId) {
       const ref = callRef(project, requireCallId(input.callId, 'callId'));
@@ -56,17 +51,7 @@ export const listFeedbackTool = defineWeaveTool({
       },
       { signal },
     );
-    const items = rows.slice(0, input.limit).map(mapFeedback);
-    const page = resumable(
-      {
-        items,
-        nextCursor:
-          rows.length > input.limit ? encodeCursor({ skip: offset + input.limit }) : undefined,
-      },
-      undefined,
-      offset,
-      encodeCursor,
-    );
+    const page = offsetRowsPage(rows, input.limit, offset, mapFeedback);
     return { ...fitPageToBudget(page, maxResponseTokens), project: project.id };
   },
 });

@@ -1,16 +1,11 @@
-import {
-  decodeCursor,
-  encodeCursor,
-  fitPageToBudget,
-  pageSchema,
-  resumable,
-} from '@mlops-mcp/core';
+import { fitPageToBudget, pageSchema } from '@mlops-mcp/core';
 import { z } from 'zod';
 import { defineWeaveTool } from './define-tool.js';
 import { mapObjectVersion, ObjectVersionSchema } from './map-object.js';
 import type { ObjQueryReq } from './weave-api-types.js';
 import { requireObjectName } from './weave-ids.js';
 import { cursorInput, entityInput, limitInput, projectInput } from './weave-inputs.js';
+import { cursorSkip, offsetRowsPage } from './weave-page.js';
 
 /** wandb_list_objects: published Weave objects (datasets, models, prompts, evaluations, ...). */
 export const listObjectsTool = defineWeaveTool({
@@ -38,7 +33,7 @@ export const listObjectsTool = defineWeaveTool({
   outputSchema: pageSchema(ObjectVersionSchema).extend({ project: z.string() }),
   async handler(input, { client, signal, maxResponseTokens }) {
     const project = client.project(input);
-    const { skip: offset = 0 } = decodeCursor(input.cursor);
+    const offset = cursorSkip(input.cursor);
     const filter: NonNullable<ObjQueryReq['filter']> = {
       latest_only: !input.allVersions,
     };
@@ -58,17 +53,7 @@ export const listObjectsTool = defineWeaveTool({
       },
       { signal },
     );
-    const items = objs.slice(0, input.limit).map((obj) => mapObjectVersion(obj, project));
-    const page = resumable(
-      {
-        items,
-        nextCursor:
-          objs.length > input.limit ? encodeCursor({ skip: offset + input.limit }) : undefined,
-      },
-      undefined,
-      offset,
-      encodeCursor,
-    );
+    const page = offsetRowsPage(objs, input.limit, offset, (obj) => mapObjectVersion(obj, project));
     return { ...fitPageToBudget(page, maxResponseTokens), project: project.id };
   },
 });

@@ -7,6 +7,7 @@ import {
   probeHealth,
   type Tracing,
 } from '@mlops-mcp/core';
+import type { z } from 'zod';
 import { wandbBasicAuthHeader } from '../shared/auth-header.js';
 import type { WandbSettings } from '../shared/settings.js';
 import { readJsonLines } from './jsonl-stream.js';
@@ -48,6 +49,23 @@ export function createWeaveClient(
     ...(options.timeouts ? { timeouts: options.timeouts } : {}),
     ...(options.retry ? { retry: options.retry } : {}),
   });
+  /** A read-only POST to the trace server (retried like a read), its answer validated. */
+  const query = <T>(
+    path: string,
+    body: unknown,
+    schema: z.ZodType<T>,
+    operation: string,
+    opts?: CallOptions,
+  ): Promise<T> =>
+    http.request({
+      method: 'POST',
+      path,
+      body,
+      idempotent: true,
+      signal: opts?.signal,
+      schema,
+      operation,
+    });
   const defaultProject =
     settings.entity && settings.project
       ? parseProject(`${settings.entity}/${settings.project}`)
@@ -101,15 +119,13 @@ export function createWeaveClient(
     },
 
     async readCall(project, id, opts) {
-      const response = await http.request({
-        method: 'POST',
-        path: 'call/read',
-        body: { project_id: project.id, id, include_costs: opts?.includeCosts ?? false },
-        idempotent: true,
-        signal: opts?.signal,
-        schema: CallReadResSchema,
-        operation: 'read call',
-      });
+      const response = await query(
+        'call/read',
+        { project_id: project.id, id, include_costs: opts?.includeCosts ?? false },
+        CallReadResSchema,
+        'read call',
+        opts,
+      );
       // The server answers 200 with `call: null` for an unknown id.
       if (!response.call) {
         throw new NotFoundError(`No Weave call ${id} in ${project.id}.`, {
@@ -121,26 +137,16 @@ export function createWeaveClient(
     },
 
     callStats: (req, opts) =>
-      http.request({
-        method: 'POST',
-        path: 'calls/query_stats',
-        body: req,
-        idempotent: true,
-        signal: opts?.signal,
-        schema: CallsQueryStatsResSchema,
-        operation: 'count calls',
-      }),
+      query('calls/query_stats', req, CallsQueryStatsResSchema, 'count calls', opts),
 
     async queryFeedback(req, opts) {
-      const response = await http.request({
-        method: 'POST',
-        path: 'feedback/query',
-        body: req,
-        idempotent: true,
-        signal: opts?.signal,
-        schema: FeedbackQueryResSchema,
-        operation: 'query feedback',
-      });
+      const response = await query(
+        'feedback/query',
+        req,
+        FeedbackQueryResSchema,
+        'query feedback',
+        opts,
+      );
       return response.result;
     },
 
@@ -155,28 +161,18 @@ export function createWeaveClient(
       }),
 
     async queryObjects(req, opts) {
-      const response = await http.request({
-        method: 'POST',
-        path: 'objs/query',
-        body: req,
-        idempotent: true,
-        signal: opts?.signal,
-        schema: ObjQueryResSchema,
-        operation: 'query objects',
-      });
+      const response = await query('objs/query', req, ObjQueryResSchema, 'query objects', opts);
       return response.objs;
     },
 
     async readObject(project, name, digest, opts) {
-      const response = await http.request({
-        method: 'POST',
-        path: 'obj/read',
-        body: { project_id: project.id, object_id: name, digest },
-        idempotent: true,
-        signal: opts?.signal,
-        schema: ObjReadResSchema,
-        operation: 'read object',
-      });
+      const response = await query(
+        'obj/read',
+        { project_id: project.id, object_id: name, digest },
+        ObjReadResSchema,
+        'read object',
+        opts,
+      );
       return response.obj;
     },
 

@@ -1,5 +1,5 @@
-import { MlopsError, parseEntityUri } from '@mlops-mcp/core';
-import { runTool } from '@mlops-mcp/testkit';
+import { parseEntityUri } from '@mlops-mcp/core';
+import { failure, runTool } from '@mlops-mcp/testkit';
 import { sharedWeave } from '@mlops-mcp/testkit/vitest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { wandbSettingsFromEnv } from '../shared/settings.js';
@@ -41,16 +41,6 @@ afterAll(async () => {
 
 const agentIds = () => seed.agentTraces.map((trace) => trace.id);
 const hoursAgo = (iso: string) => (Date.now() - Date.parse(iso)) / 3_600_000;
-
-async function caught(promise: Promise<unknown>): Promise<MlopsError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (MlopsError.isInstance(error)) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('wandb_search_traces', () => {
   it('finds every seeded agent trace by op name, as root calls with short op names', async () => {
@@ -159,7 +149,7 @@ describe('wandb_get_trace', () => {
   });
 
   it('answers not_found for a trace id the project does not have', async () => {
-    const error = await caught(
+    const error = await failure(
       runTool(getTraceTool, weave, { traceId: '01900000-0000-7000-8000-000000000000' }),
     );
     expect(error.kind).toBe('not_found');
@@ -265,7 +255,7 @@ describe('wandb_search_calls', () => {
   });
 
   it('rejects an unknown $expr operator as invalid_input naming its path', async () => {
-    const error = await caught(
+    const error = await failure(
       runTool(searchCallsTool, weave, {
         query: {
           $expr: {
@@ -315,7 +305,7 @@ describe('wandb_get_call', () => {
   });
 
   it('answers not_found for an unknown call id', async () => {
-    const error = await caught(
+    const error = await failure(
       runTool(getCallTool, weave, { callId: '01900000-0000-7000-8000-000000000001' }),
     );
     expect(error.kind).toBe('not_found');
@@ -363,7 +353,7 @@ describe('feedback', () => {
   });
 
   it('refuses feedback on a call that does not exist', async () => {
-    const error = await caught(
+    const error = await failure(
       runTool(addFeedbackTool, weave, {
         callId: '01900000-0000-7000-8000-000000000002',
         reaction: '👍',
@@ -410,7 +400,7 @@ describe('objects', () => {
   });
 
   it('answers not_found for an object version that does not exist', async () => {
-    const error = await caught(
+    const error = await failure(
       runTool(getObjectTool, weave, { name: 'system-prompt', version: 'v9' }),
     );
     expect(error.kind).toBe('not_found');
@@ -463,7 +453,7 @@ describe('neutral tracing and health', () => {
   it('takes the project from entity and project inputs when no default is configured', async () => {
     const bare = clientWithKey(weaveApiKey, false);
     try {
-      const missing = await caught(runTool(getCallStatsTool, bare, { project: seed.project }));
+      const missing = await failure(runTool(getCallStatsTool, bare, { project: seed.project }));
       expect(missing).toMatchObject({ kind: 'invalid_input', field: 'entity' });
       const split = await runTool(getCallStatsTool, bare, {
         entity: seed.entity,
@@ -490,7 +480,7 @@ describe('neutral tracing and health', () => {
     const wrongKey = 'f'.repeat(40);
     const wrong = clientWithKey(wrongKey);
     try {
-      const error = await caught(runTool(searchTracesTool, wrong, {}));
+      const error = await failure(runTool(searchTracesTool, wrong, {}));
       expect(error.kind).toBe('auth');
       expect(error.message).not.toContain(wrongKey);
       expect(`${error.message} ${error.hint}`).not.toContain(weaveApiKey);

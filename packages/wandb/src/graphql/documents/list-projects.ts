@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { graphqlDocument } from '../graphql-document.js';
-import { PAGE_INFO_FIELDS, PageInfoSchema } from '../page-info.js';
+import { connectionSchema, PAGE_INFO_FIELDS } from '../page-info.js';
 import { PROJECT_FIELDS_FRAGMENT, ProjectNodeSchema } from './project-fields.js';
 
 /**
@@ -23,17 +23,7 @@ export const ListProjectsDocument = graphqlDocument({
 ${PROJECT_FIELDS_FRAGMENT}`,
   schema: z.object({
     entity: z
-      .object({
-        name: z.string(),
-        projects: z
-          .object({
-            edges: z.array(
-              z.object({ cursor: z.string().nullish(), node: ProjectNodeSchema.nullish() }),
-            ),
-            pageInfo: PageInfoSchema,
-          })
-          .nullish(),
-      })
+      .object({ name: z.string(), projects: connectionSchema(ProjectNodeSchema).nullish() })
       .nullable(),
   }),
 });

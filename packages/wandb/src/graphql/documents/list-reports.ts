@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { graphqlDocument } from '../graphql-document.js';
-import { PAGE_INFO_FIELDS, PageInfoSchema } from '../page-info.js';
+import { connectionSchema, PAGE_INFO_FIELDS, projectSchema } from '../page-info.js';
 
 /**
  * One page of a project's reports: views of type "runs", as the SDK's ProjectViews asks
@@ -22,32 +22,17 @@ export const ListReportsDocument = graphqlDocument({
     }
   }
 }`,
-  schema: z.object({
-    project: z
-      .object({
-        name: z.string(),
-        allViews: z
-          .object({
-            edges: z.array(
-              z.object({
-                cursor: z.string().nullish(),
-                node: z
-                  .object({
-                    id: z.string(),
-                    name: z.string().nullish(),
-                    displayName: z.string().nullish(),
-                    description: z.string().nullish(),
-                    createdAt: z.string().nullish(),
-                    updatedAt: z.string().nullish(),
-                    user: z.object({ username: z.string().nullish() }).nullish(),
-                  })
-                  .nullish(),
-              }),
-            ),
-            pageInfo: PageInfoSchema,
-          })
-          .nullish(),
-      })
-      .nullable(),
+  schema: projectSchema({
+    allViews: connectionSchema(
+      z.object({
+        id: z.string(),
+        name: z.string().nullish(),
+        displayName: z.string().nullish(),
+        description: z.string().nullish(),
+        createdAt: z.string().nullish(),
+        updatedAt: z.string().nullish(),
+        user: z.object({ username: z.string().nullish() }).nullish(),
+      }),
+    ).nullish(),
   }),
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { graphqlDocument } from '../graphql-document.js';
-import { PAGE_INFO_FIELDS, PageInfoSchema } from '../page-info.js';
+import { connectionSchema, PAGE_INFO_FIELDS, projectSchema } from '../page-info.js';
 import { SWEEP_FIELDS, SweepNodeSchema } from './sweep-fields.js';
 
 /**
@@ -21,20 +21,8 @@ export const ListSweepsDocument = graphqlDocument({
     }
   }
 }`,
-  schema: z.object({
-    project: z
-      .object({
-        name: z.string(),
-        totalSweeps: z.number().nullish(),
-        sweeps: z
-          .object({
-            edges: z.array(
-              z.object({ cursor: z.string().nullish(), node: SweepNodeSchema.nullish() }),
-            ),
-            pageInfo: PageInfoSchema,
-          })
-          .nullish(),
-      })
-      .nullable(),
+  schema: projectSchema({
+    totalSweeps: z.number().nullish(),
+    sweeps: connectionSchema(SweepNodeSchema).nullish(),
   }),
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { graphqlDocument } from '../graphql-document.js';
-import { PAGE_INFO_FIELDS, PageInfoSchema } from '../page-info.js';
+import { connectionSchema, PAGE_INFO_FIELDS } from '../page-info.js';
 
 /**
  * Portfolio collections (the W&B Registry's linked collections, and the legacy model
@@ -32,31 +32,22 @@ const COLLECTIONS_SELECTION = `artifactCollections(
       ${PAGE_INFO_FIELDS}
     }`;
 
-const CollectionsSchema = z.object({
-  totalCount: z.number().nullish(),
-  edges: z.array(
-    z.object({
-      cursor: z.string().nullish(),
-      node: z
-        .object({
-          id: z.string(),
-          name: z.string(),
-          description: z.string().nullish(),
-          createdAt: z.string().nullish(),
-          project: z.object({ name: z.string(), entityName: z.string().nullish() }).nullish(),
-          defaultArtifactType: z.object({ name: z.string() }).nullish(),
-          aliases: z
-            .object({
-              edges: z.array(z.object({ node: z.object({ alias: z.string() }).nullish() })),
-            })
-            .nullish(),
-          artifacts: z.object({ totalCount: z.number().nullish() }).nullish(),
-        })
-        .nullish(),
-    }),
-  ),
-  pageInfo: PageInfoSchema,
-});
+const CollectionsSchema = connectionSchema(
+  z.object({
+    id: z.string(),
+    name: z.string(),
+    description: z.string().nullish(),
+    createdAt: z.string().nullish(),
+    project: z.object({ name: z.string(), entityName: z.string().nullish() }).nullish(),
+    defaultArtifactType: z.object({ name: z.string() }).nullish(),
+    aliases: z
+      .object({
+        edges: z.array(z.object({ node: z.object({ alias: z.string() }).nullish() })),
+      })
+      .nullish(),
+    artifacts: z.object({ totalCount: z.number().nullish() }).nullish(),
+  }),
+).extend({ totalCount: z.number().nullish() });
 
 /** A page of registry collections as both registry documents select it. */
 export type RegistryCollectionConnection = z.infer<typeof CollectionsSchema>;

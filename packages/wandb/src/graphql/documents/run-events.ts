@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { graphqlDocument } from '../graphql-document.js';
+import { projectSchema } from '../page-info.js';
 
 /**
  * The system-metrics stream ("events": GPU, CPU, memory, disk, network samples), each line a
@@ -21,17 +22,12 @@ export const RunEventsDocument = graphqlDocument({
     }
   }
 }`,
-  schema: z.object({
-    project: z
+  schema: projectSchema({
+    run: z
       .object({
         name: z.string(),
-        run: z
-          .object({
-            name: z.string(),
-            eventsLineCount: z.number().nullish(),
-            events: z.array(z.string()).nullish(),
-          })
-          .nullable(),
+        eventsLineCount: z.number().nullish(),
+        events: z.array(z.string()).nullish(),
       })
       .nullable(),
   }),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { graphqlDocument } from '../graphql-document.js';
-import { PAGE_INFO_FIELDS, PageInfoSchema } from '../page-info.js';
+import { connectionSchema, PAGE_INFO_FIELDS, projectSchema } from '../page-info.js';
 
 /**
  * One page of a run's files (SDK: GetRunFiles). `url(upload: false)` is the API download URL;
@@ -29,36 +29,21 @@ export const RunFilesDocument = graphqlDocument({
     }
   }
 }`,
-  schema: z.object({
-    project: z
+  schema: projectSchema({
+    run: z
       .object({
         name: z.string(),
-        run: z
-          .object({
+        files: connectionSchema(
+          z.object({
+            id: z.string(),
             name: z.string(),
-            files: z
-              .object({
-                edges: z.array(
-                  z.object({
-                    cursor: z.string().nullish(),
-                    node: z
-                      .object({
-                        id: z.string(),
-                        name: z.string(),
-                        sizeBytes: z.number().nullish(),
-                        mimetype: z.string().nullish(),
-                        updatedAt: z.string().nullish(),
-                        md5: z.string().nullish(),
-                        url: z.string().nullish(),
-                      })
-                      .nullish(),
-                  }),
-                ),
-                pageInfo: PageInfoSchema,
-              })
-              .nullish(),
-          })
-          .nullable(),
+            sizeBytes: z.number().nullish(),
+            mimetype: z.string().nullish(),
+            updatedAt: z.string().nullish(),
+            md5: z.string().nullish(),
+            url: z.string().nullish(),
+          }),
+        ).nullish(),
       })
       .nullable(),
   }),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { graphqlDocument } from '../graphql-document.js';
+import { projectSchema } from '../page-info.js';
 
 /** A run's storage id, tags and notes: what an update needs before it writes. */
 export const RunIdentityDocument = graphqlDocument({
@@ -12,18 +13,13 @@ export const RunIdentityDocument = graphqlDocument({
     run(name: $run) { id name tags notes }
   }
 }`,
-  schema: z.object({
-    project: z
+  schema: projectSchema({
+    run: z
       .object({
+        id: z.string(),
         name: z.string(),
-        run: z
-          .object({
-            id: z.string(),
-            name: z.string(),
-            tags: z.array(z.string()).nullish(),
-            notes: z.string().nullish(),
-          })
-          .nullable(),
+        tags: z.array(z.string()).nullish(),
+        notes: z.string().nullish(),
       })
       .nullable(),
   }),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { graphqlDocument } from '../graphql-document.js';
+import { projectSchema } from '../page-info.js';
 
 /**
  * Sampled history of chosen keys: one spec per key, each `{"keys": ["_step", key,
@@ -25,19 +26,12 @@ export const RunSampledHistoryDocument = graphqlDocument({
     }
   }
 }`,
-  schema: z.object({
-    project: z
+  schema: projectSchema({
+    run: z
       .object({
         name: z.string(),
-        run: z
-          .object({
-            name: z.string(),
-            historyLineCount: z.number().nullish(),
-            sampledHistory: z
-              .array(z.array(z.record(z.string(), z.unknown())).nullable())
-              .nullish(),
-          })
-          .nullable(),
+        historyLineCount: z.number().nullish(),
+        sampledHistory: z.array(z.array(z.record(z.string(), z.unknown())).nullable()).nullish(),
       })
       .nullable(),
   }),

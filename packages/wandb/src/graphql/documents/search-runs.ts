@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { graphqlDocument } from '../graphql-document.js';
-import { PAGE_INFO_FIELDS, PageInfoSchema } from '../page-info.js';
+import { connectionSchema, PAGE_INFO_FIELDS, projectSchema } from '../page-info.js';
 import { RUN_FIELDS_FRAGMENT, RunNodeSchema } from './run-fields.js';
 
 /**
@@ -29,20 +29,7 @@ export const SearchRunsDocument = graphqlDocument({
   }
 }
 ${RUN_FIELDS_FRAGMENT}`,
-  schema: z.object({
-    project: z
-      .object({
-        name: z.string(),
-        runs: z
-          .object({
-            totalCount: z.number().nullish(),
-            edges: z.array(
-              z.object({ cursor: z.string().nullish(), node: RunNodeSchema.nullish() }),
-            ),
-            pageInfo: PageInfoSchema,
-          })
-          .nullish(),
-      })
-      .nullable(),
+  schema: projectSchema({
+    runs: connectionSchema(RunNodeSchema).extend({ totalCount: z.number().nullish() }).nullish(),
   }),
 });
