@@ -1,5 +1,5 @@
 import type { BackendHealth } from '@mlops-mcp/core';
-import type { Gateway } from '../../gateway.js';
+import type { GatewayBase } from '../../gateway-core.js';
 
 const NOT_CONFIGURED: Record<string, string> = {
   mlflow: 'set MLFLOW_TRACKING_URI to your tracking server (e.g. http://127.0.0.1:5000)',
@@ -11,7 +11,7 @@ const NOT_CONFIGURED: Record<string, string> = {
 
 /** Checks every configured backend; prints one block per backend. Resolves to the exit code. */
 export async function doctor(
-  gateway: Gateway,
+  gateway: GatewayBase,
   json: boolean,
   write: (text: string) => void,
 ): Promise<number> {

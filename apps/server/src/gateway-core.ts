@@ -1,0 +1,296 @@
+import { createRequire } from 'node:module';
+import {
+  type AnyToolDefinition,
+  type BackendAdapter,
+  type BackendId,
+  type CapabilityName,
+  capabilityNames,
+  InvalidInputError,
+  type Logger,
+  silentLogger,
+  toCompactJson,
+} from '@mlops-mcp/core';
+import { McpServer } from '@modelcontextprotocol/server';
+import type { Agent, Dispatcher } from 'undici';
+import { type AdapterFactory, BACKEND_INFO, backendTimeouts } from './backends/backend-info.js';
+import { type HeaderSource, requestAdapters } from './backends/request-adapters.js';
+import { bindTools, type CodeContext } from './code/code-context.js';
+import type { GatewayConfig } from './config/gateway-config.js';
+import type { AbsentBackend, CrossContext } from './cross/cross-context.js';
+import { addPrompts, workflowPrompts } from './prompts/register-prompts.js';
+import { registerResources } from './resources/register-resources.js';
+import { DEFAULT_PROFILE } from './tools/default-profile.js';
+import { toErrorPayload } from './tools/error-result.js';
+import { callTool, registerTool } from './tools/register-tool.js';
+import { selectTools } from './tools/select-tools.js';
+import type { ToolListing, ToolMeta } from './tools/tool-listing.js';
+import { VERSION } from './version.js';
+
+export interface GatewayOptions {
+  logger?: Logger;
+  /** Inject an undici dispatcher for every backend (tests, proxies). */
+  dispatcher?: Dispatcher;
+  /**
+   * Adapters to add, or to replace a configured one of the same `backend` (library users, tests).
+   * Any adapter implementing core's capability interfaces joins every `mlops_*` tool; its own
+   * tools are the caller's to add.
+   */
+  adapters?: readonly BackendAdapter[];
+}
+
+/**
+ * A configured gateway as the transports and commands use it: its adapters, the selected tools
+ * and MCP servers built from them. (`Gateway` holds the tools' definitions, `ServingGateway`
+ * their listings.)
+ */
+export interface GatewayBase {
+  readonly config: GatewayConfig;
+  /** The selected tools, in tools/list order. */
+  readonly tools: readonly ToolMeta[];
+  /** Enabled adapters by namespace. */
+  readonly adapters: ReadonlyMap<string, BackendAdapter>;
+  /**
+   * A fresh MCP server with every selected tool registered (one per connection or request).
+   * With per-request backend headers enabled, `headers` of the HTTP request supply its own
+   * backend credentials for this server only.
+   */
+  createServer(headers?: HeaderSource): McpServer;
+  /** Calls a selected tool directly, without MCP; the same path MCP calls take. */
+  callTool(
+    name: string,
+    args: Record<string, unknown>,
+    signal?: AbortSignal,
+  ): ReturnType<typeof callTool>;
+  close(): Promise<void>;
+}
+
+/** A gateway whose tools are listings: a tool's module may load on its first call. */
+export interface ServingGateway extends GatewayBase {
+  readonly tools: readonly ToolListing[];
+}
+
+/** What a gateway is assembled from: every tool it knows, and the adapter factories at hand. */
+export interface GatewayParts {
+  /** Every tool of this build, enabled or not, in tools/list order. */
+  known: readonly ToolListing[];
+  /** Names of the code-mode tools (their client is the bound functions, not an adapter). */
+  codeTools: ReadonlySet<string>;
+  /** Adapter factories by namespace: at least those of the configured backends. */
+  factories: ReadonlyMap<string, AdapterFactory>;
+}
+
+/**
+ * The conventions every tool shares, said once here rather than in each tool's description and
+ * schema (which every `tools/list` repeats): paging, fields, time windows, W&B defaults, hidden
+ * backend keys, caveats, errors, and how to reach the tools the default profile leaves out.
+ */
+const INSTRUCTIONS = [
+  'mlops-mcp: MLflow, Weights & Biases (runs and Weave traces) and Prefect behind one set of tools named <backend>_<verb>_<noun>; mlops_* tools work across every enabled backend.',
+  'Ids: results carry ref.uri values (mlflow://runs/<id>, wandb://<entity>/<project>/runs/<id>, prefect://flow-runs/<id>); id inputs accept the ref.uri too. Ids come from the search and list tools of the same backend; MLflow model and prompt names are exact and case-sensitive.',
+  'Paging: limit is how many items to return (maximum and default in each schema). When a result has nextCursor, call again with cursor set to it and the other inputs unchanged; truncated=true means the response budget cut the page. `fields` returns only the named fields (dotted paths such as metrics.val_loss).',
+  'Time windows: since/until and startedAfter/startedBefore take ISO 8601 with a time zone; those without format date-time also take a span back from now such as "30m", "24h" or "7d".',
+  'W&B: entity and project default to WANDB_ENTITY and WANDB_PROJECT (entity else the API key\'s default entity, see wandb_get_viewer); Weave tools also take project as "<entity>/<project>".',
+  "Backend-internal keys (MLflow's mlflow.* tags, W&B's _-prefixed summary keys) are left out unless an include* input asks for them.",
+  'Read caveats[] in answers: a backend that is off, failing, or only partly searched is reported there, never silently left out.',
+  'Errors come back as {"error":{kind,message,hint}}; unknown or misspelled arguments are refused with didYouMean. Follow the hint and retry.',
+  'Without MLOPS_MCP_TOOLSETS a default set of read tools is listed; MLOPS_MCP_TOOLSETS=all lists every tool, and default,<area> adds areas such as charts, summaries, traces, registry, experiments, artifacts, flow-runs, deployments. Any ref.uri can also be read as an MCP resource; mlops://overview shows every backend.',
+].join('\n');
+
+/**
+ * What every server advertises. The tool, resource and prompt lists are fixed when the gateway
+ * starts, and stateless HTTP has no channel to push notifications on, so no transport ever sends
+ * a list_changed notification: say so (McpServer would otherwise add `listChanged: true` as it
+ * registers the first tool, resource and prompt).
+ */
+const CAPABILITIES = {
+  tools: { listChanged: false },
+  resources: { listChanged: false },
+  prompts: { listChanged: false },
+};
+
+/**
+ * Builds a gateway from a resolved configuration and its parts (see `createGateway` and
+ * `openGateway`). Throws ConfigError on a bad selection.
+ */
+export function assembleGateway(
+  config: GatewayConfig,
+  options: GatewayOptions,
+  parts: GatewayParts,
+): ServingGateway {
+  const logger = options.logger ?? silentLogger;
+  const timeouts = backendTimeouts(config);
+  const adapters = new Map<string, BackendAdapter>();
+  for (const backend of BACKEND_INFO) {
+    const settings = backend.configured(config);
+    if (settings === undefined) continue;
+    const create = parts.factories.get(backend.namespace);
+    if (!create) throw new Error(`No adapter factory loaded for ${backend.namespace}.`);
+    adapters.set(
+      backend.namespace,
+      create(settings, { logger, dispatcher: options.dispatcher, timeouts }),
+    );
+  }
+  for (const adapter of options.adapters ?? []) adapters.set(adapter.backend, adapter);
+  // Per-request adapters share one keep-alive pool instead of opening one each.
+  // undici is loaded here only then (CommonJS: `require` is synchronous); otherwise each
+  // adapter's client loads it with its pool on its first request.
+  const requestDispatcher = config.http.backendHeaders
+    ? (options.dispatcher ??
+      new (createRequire(import.meta.url)('undici') as { Agent: typeof Agent }).Agent())
+    : undefined;
+  // What the enabled backends can do: read from the adapters themselves; a per-request backend
+  // has none yet, so its catalog entry says what its adapter implements.
+  const capabilities = new Set<CapabilityName>([
+    ...[...adapters.values()].flatMap(capabilityNames),
+    ...BACKEND_INFO.filter((backend) =>
+      config.perRequestBackends.includes(backend.namespace),
+    ).flatMap((backend) => backend.capabilities),
+  ]);
+  const enabled = new Set([
+    ...adapters.keys(),
+    ...config.perRequestBackends,
+    // Cross-backend tools work whenever at least one backend does.
+    ...(adapters.size + config.perRequestBackends.length > 0 ? ['mlops'] : []),
+  ]);
+  const isCodeTool = (tool: ToolListing) => parts.codeTools.has(tool.name);
+  const tools = selectTools({
+    known: parts.known,
+    capabilities,
+    enabled,
+    toolsets: config.toolsets,
+    tools: config.tools,
+    excludeTools: config.excludeTools,
+    readOnly: config.readOnly,
+    defaultProfile: DEFAULT_PROFILE,
+  });
+  // Code mode binds every read tool of the enabled backends, whatever the listed profile.
+  const boundTools = selectTools({
+    known: parts.known.filter((tool) => !isCodeTool(tool)),
+    capabilities,
+    enabled,
+    toolsets: ['all'],
+    excludeTools: config.excludeTools,
+    readOnly: true,
+  });
+  /** The bound tools' definitions, loaded on the first code-mode call. */
+  let boundDefinitions: Promise<AnyToolDefinition[]> | undefined;
+  const codeLimits = {
+    timeoutMs: config.code.timeoutMs,
+    memoryBytes: config.code.memoryMb * 1024 * 1024,
+    maxCalls: config.code.maxCalls,
+  };
+  const deps = { logger, maxResponseTokens: config.maxResponseTokens };
+  const knownByName = new Map(parts.known.map((tool) => [tool.name, tool]));
+  // Everything below is built once per gateway, not per server: stateless HTTP builds a server
+  // for every request, and none of this depends on the request.
+  const prompts = workflowPrompts({ tools, readOnly: config.readOnly });
+  /** The known backends missing from `enabled`, and how to turn each on. */
+  const absentFrom = (present: ReadonlyMap<string, BackendAdapter>): AbsentBackend[] =>
+    BACKEND_INFO.filter((backend) => !present.has(backend.namespace)).map((backend) => {
+      const header = config.perRequestBackends.includes(backend.namespace)
+        ? Object.entries(backend.headerEnv).find(([, env]) => env === backend.enableEnv)?.[0]
+        : undefined;
+      return {
+        backend: backend.namespace,
+        label: backend.label,
+        capabilities: backend.capabilities,
+        enable: header
+          ? `send the ${header} header (per-request credentials)`
+          : `set ${backend.enableEnv}`,
+      };
+    });
+  const sharedCross: CrossContext = {
+    adapters: new Map(adapters) as Map<BackendId, BackendAdapter>,
+    absent: absentFrom(adapters),
+  };
+  /** What the cross-backend tools get: the gateway's adapters plus this request's own. */
+  const crossContext = (perRequest?: ReadonlyMap<string, BackendAdapter>): CrossContext => {
+    if (!perRequest) return sharedCross;
+    const merged = new Map([...adapters, ...perRequest]) as Map<BackendId, BackendAdapter>;
+    return { adapters: merged, absent: absentFrom(merged) };
+  };
+  const clientFor = (
+    tool: { name: string; namespace: string },
+    perRequest: ReadonlyMap<string, BackendAdapter> | undefined,
+    cross: CrossContext,
+  ): unknown => {
+    if (tool.namespace === 'mlops') return cross;
+    return perRequest?.get(tool.namespace) ?? adapters.get(tool.namespace) ?? missingClient(tool);
+  };
+  /** A tool's client, as `callTool` resolves it on a call. */
+  const clientOf =
+    (
+      tool: ToolListing,
+      perRequest: ReadonlyMap<string, BackendAdapter> | undefined,
+      cross: CrossContext,
+    ) =>
+    (): unknown =>
+      isCodeTool(tool) ? codeContext(perRequest, cross) : clientFor(tool, perRequest, cross);
+  /** What the code-mode tools get: every read tool bound to this request's clients. */
+  const codeContext = async (
+    perRequest: ReadonlyMap<string, BackendAdapter> | undefined,
+    cross: CrossContext,
+  ): Promise<CodeContext> => {
+    boundDefinitions ??= Promise.all(boundTools.map((tool) => tool.definition()));
+    return {
+      functions: bindTools(await boundDefinitions, (tool) => clientFor(tool, perRequest, cross)),
+      limits: codeLimits,
+      logger,
+    };
+  };
+  const missingClient = (tool: { namespace: string }) =>
+    new InvalidInputError(`No ${tool.namespace} backend for this request.`, {
+      hint: `Send the backend's headers with the request (e.g. X-MLflow-Tracking-Uri for mlflow); the gateway has no ${tool.namespace} settings of its own.`,
+    });
+
+  return {
+    config,
+    tools,
+    adapters,
+    createServer(headers) {
+      const perRequest =
+        headers && requestDispatcher
+          ? requestAdapters(
+              headers,
+              config,
+              { logger, dispatcher: requestDispatcher, timeouts },
+              parts.factories,
+            )
+          : undefined;
+      const server = new McpServer(
+        { name: 'mlops-mcp', title: 'MLOps MCP gateway', version: VERSION },
+        { capabilities: CAPABILITIES, instructions: INSTRUCTIONS },
+      );
+      const cross = crossContext(perRequest);
+      for (const tool of tools) registerTool(server, tool, clientOf(tool, perRequest, cross), deps);
+      registerResources(server, {
+        adapters: cross.adapters,
+        tools: knownByName,
+        excludeTools: config.excludeTools,
+        ...deps,
+      });
+      addPrompts(server, prompts);
+      return server;
+    },
+    async callTool(name, args, signal) {
+      const tool = tools.find((candidate) => candidate.name === name);
+      if (!tool) {
+        return errorResult(
+          new InvalidInputError(`Unknown or disabled tool ${name}.`, {
+            hint: `Enabled tools: ${tools.map((t) => t.name).join(', ')}.`,
+          }),
+        );
+      }
+      const ctx = signal ? ({ mcpReq: { signal } } as never) : undefined;
+      return callTool(tool, clientOf(tool, undefined, sharedCross), args, ctx, deps);
+    },
+    async close() {
+      await Promise.all([...adapters.values()].map((adapter) => adapter.close()));
+      if (requestDispatcher && !options.dispatcher) await requestDispatcher.close();
+    },
+  };
+}
+
+function errorResult(error: InvalidInputError): Awaited<ReturnType<typeof callTool>> {
+  return { content: [{ type: 'text', text: toCompactJson(toErrorPayload(error)) }], isError: true };
+}
