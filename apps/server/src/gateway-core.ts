@@ -4,7 +4,6 @@ import {
   type BackendAdapter,
   type BackendId,
   type CapabilityName,
-  capabilityNames,
   InvalidInputError,
   type Logger,
   silentLogger,
@@ -47,8 +46,10 @@ export interface GatewayBase {
   readonly config: GatewayConfig;
   /** The selected tools, in tools/list order. */
   readonly tools: readonly ToolMeta[];
-  /** Enabled adapters by namespace. */
-  readonly adapters: ReadonlyMap<string, BackendAdapter>;
+  /** The enabled backends (not per-request ones): namespace and URL, adapters made or not. */
+  readonly backends: readonly { readonly name: string; readonly url: string }[];
+  /** The enabled adapters by namespace, made now if they were not yet. */
+  loadAdapters(): Promise<ReadonlyMap<string, BackendAdapter>>;
   /**
    * A fresh MCP server with every selected tool registered (one per connection or request).
    * With per-request backend headers enabled, `headers` of the HTTP request supply its own
@@ -69,14 +70,23 @@ export interface ServingGateway extends GatewayBase {
   readonly tools: readonly ToolListing[];
 }
 
-/** What a gateway is assembled from: every tool it knows, and the adapter factories at hand. */
+/** What a gateway is assembled from: every tool it knows, and its backends' adapters. */
 export interface GatewayParts {
   /** Every tool of this build, enabled or not, in tools/list order. */
   known: readonly ToolListing[];
   /** Names of the code-mode tools (their client is the bound functions, not an adapter). */
   codeTools: ReadonlySet<string>;
-  /** Adapter factories by namespace: at least those of the configured backends. */
-  factories: ReadonlyMap<string, AdapterFactory>;
+  /**
+   * The enabled backends' adapters (configured and given in `options.adapters`): made, or made
+   * on first use (the first call that needs one), by namespace.
+   */
+  adapters:
+    | ReadonlyMap<string, BackendAdapter>
+    | (() => Promise<ReadonlyMap<string, BackendAdapter>>);
+  /** The namespaces `adapters` holds, each with the capabilities its adapter implements. */
+  backends: ReadonlyMap<string, readonly CapabilityName[]>;
+  /** Factories for per-request adapters (backends named by request headers), when enabled. */
+  requestFactories: ReadonlyMap<string, AdapterFactory>;
 }
 
 /**
@@ -119,18 +129,13 @@ export function assembleGateway(
 ): ServingGateway {
   const logger = options.logger ?? silentLogger;
   const timeouts = backendTimeouts(config);
-  const adapters = new Map<string, BackendAdapter>();
-  for (const backend of BACKEND_INFO) {
-    const settings = backend.configured(config);
-    if (settings === undefined) continue;
-    const create = parts.factories.get(backend.namespace);
-    if (!create) throw new Error(`No adapter factory loaded for ${backend.namespace}.`);
-    adapters.set(
-      backend.namespace,
-      create(settings, { logger, dispatcher: options.dispatcher, timeouts }),
-    );
-  }
-  for (const adapter of options.adapters ?? []) adapters.set(adapter.backend, adapter);
+  let made: Promise<ReadonlyMap<string, BackendAdapter>> | undefined =
+    typeof parts.adapters === 'function' ? undefined : Promise.resolve(parts.adapters);
+  const lazyAdapters = parts.adapters;
+  const loadAdapters = () => {
+    if (made === undefined && typeof lazyAdapters === 'function') made = lazyAdapters();
+    return made!;
+  };
   // Per-request adapters share one keep-alive pool instead of opening one each.
   // undici is loaded here only then (CommonJS: `require` is synchronous); otherwise each
   // adapter's client loads it with its pool on its first request.
@@ -138,19 +143,20 @@ export function assembleGateway(
     ? (options.dispatcher ??
       new (createRequire(import.meta.url)('undici') as { Agent: typeof Agent }).Agent())
     : undefined;
-  // What the enabled backends can do: read from the adapters themselves; a per-request backend
+  // What the enabled backends can do: what their adapters implement; a per-request backend
   // has none yet, so its catalog entry says what its adapter implements.
   const capabilities = new Set<CapabilityName>([
-    ...[...adapters.values()].flatMap(capabilityNames),
+    ...[...parts.backends.values()].flat(),
     ...BACKEND_INFO.filter((backend) =>
       config.perRequestBackends.includes(backend.namespace),
     ).flatMap((backend) => backend.capabilities),
   ]);
+  const present = new Set(parts.backends.keys());
   const enabled = new Set([
-    ...adapters.keys(),
+    ...present,
     ...config.perRequestBackends,
     // Cross-backend tools work whenever at least one backend does.
-    ...(adapters.size + config.perRequestBackends.length > 0 ? ['mlops'] : []),
+    ...(present.size + config.perRequestBackends.length > 0 ? ['mlops'] : []),
   ]);
   const isCodeTool = (tool: ToolListing) => parts.codeTools.has(tool.name);
   const tools = selectTools({
@@ -185,8 +191,8 @@ export function assembleGateway(
   // for every request, and none of this depends on the request.
   const prompts = workflowPrompts({ tools, readOnly: config.readOnly });
   /** The known backends missing from `enabled`, and how to turn each on. */
-  const absentFrom = (present: ReadonlyMap<string, BackendAdapter>): AbsentBackend[] =>
-    BACKEND_INFO.filter((backend) => !present.has(backend.namespace)).map((backend) => {
+  const absentFrom = (enabledHere: ReadonlyMap<string, unknown>): AbsentBackend[] =>
+    BACKEND_INFO.filter((backend) => !enabledHere.has(backend.namespace)).map((backend) => {
       const header = config.perRequestBackends.includes(backend.namespace)
         ? Object.entries(backend.headerEnv).find(([, env]) => env === backend.enableEnv)?.[0]
         : undefined;
@@ -199,39 +205,49 @@ export function assembleGateway(
           : `set ${backend.enableEnv}`,
       };
     });
-  const sharedCross: CrossContext = {
-    adapters: new Map(adapters) as Map<BackendId, BackendAdapter>,
-    absent: absentFrom(adapters),
-  };
+  let sharedCross: Promise<CrossContext> | undefined;
   /** What the cross-backend tools get: the gateway's adapters plus this request's own. */
-  const crossContext = (perRequest?: ReadonlyMap<string, BackendAdapter>): CrossContext => {
-    if (!perRequest) return sharedCross;
-    const merged = new Map([...adapters, ...perRequest]) as Map<BackendId, BackendAdapter>;
+  const crossContext = async (
+    perRequest?: ReadonlyMap<string, BackendAdapter>,
+  ): Promise<CrossContext> => {
+    if (!perRequest) {
+      sharedCross ??= loadAdapters().then((adapters) => ({
+        adapters: new Map(adapters) as Map<BackendId, BackendAdapter>,
+        absent: absentFrom(adapters),
+      }));
+      return sharedCross;
+    }
+    const merged = new Map([...(await loadAdapters()), ...perRequest]) as Map<
+      BackendId,
+      BackendAdapter
+    >;
     return { adapters: merged, absent: absentFrom(merged) };
   };
+  /** A tool's client (an adapter, the cross context or the code context), made on its call. */
+  const clientOf =
+    (tool: ToolListing, perRequest: ReadonlyMap<string, BackendAdapter> | undefined) =>
+    async (): Promise<unknown> => {
+      if (isCodeTool(tool)) return codeContext(perRequest);
+      return clientFor(tool, perRequest, await crossContext(perRequest));
+    };
   const clientFor = (
     tool: { name: string; namespace: string },
     perRequest: ReadonlyMap<string, BackendAdapter> | undefined,
     cross: CrossContext,
   ): unknown => {
     if (tool.namespace === 'mlops') return cross;
-    return perRequest?.get(tool.namespace) ?? adapters.get(tool.namespace) ?? missingClient(tool);
+    return (
+      perRequest?.get(tool.namespace) ??
+      cross.adapters.get(tool.namespace as BackendId) ??
+      missingClient(tool)
+    );
   };
-  /** A tool's client, as `callTool` resolves it on a call. */
-  const clientOf =
-    (
-      tool: ToolListing,
-      perRequest: ReadonlyMap<string, BackendAdapter> | undefined,
-      cross: CrossContext,
-    ) =>
-    (): unknown =>
-      isCodeTool(tool) ? codeContext(perRequest, cross) : clientFor(tool, perRequest, cross);
   /** What the code-mode tools get: every read tool bound to this request's clients. */
   const codeContext = async (
     perRequest: ReadonlyMap<string, BackendAdapter> | undefined,
-    cross: CrossContext,
   ): Promise<CodeContext> => {
     boundDefinitions ??= Promise.all(boundTools.map((tool) => tool.definition()));
+    const cross = await crossContext(perRequest);
     return {
       functions: bindTools(await boundDefinitions, (tool) => clientFor(tool, perRequest, cross)),
       limits: codeLimits,
@@ -243,10 +259,18 @@ export function assembleGateway(
       hint: `Send the backend's headers with the request (e.g. X-MLflow-Tracking-Uri for mlflow); the gateway has no ${tool.namespace} settings of its own.`,
     });
 
+  const backends = BACKEND_INFO.flatMap((backend) => {
+    const settings = backend.configured(config);
+    return settings === undefined || !present.has(backend.namespace)
+      ? []
+      : [{ name: backend.namespace, url: backend.url(settings) }];
+  });
+
   return {
     config,
     tools,
-    adapters,
+    backends,
+    loadAdapters,
     createServer(headers) {
       const perRequest =
         headers && requestDispatcher
@@ -254,17 +278,17 @@ export function assembleGateway(
               headers,
               config,
               { logger, dispatcher: requestDispatcher, timeouts },
-              parts.factories,
+              parts.requestFactories,
             )
           : undefined;
       const server = new McpServer(
         { name: 'mlops-mcp', title: 'MLOps MCP gateway', version: VERSION },
         { capabilities: CAPABILITIES, instructions: INSTRUCTIONS },
       );
-      const cross = crossContext(perRequest);
-      for (const tool of tools) registerTool(server, tool, clientOf(tool, perRequest, cross), deps);
+      for (const tool of tools) registerTool(server, tool, clientOf(tool, perRequest), deps);
       registerResources(server, {
-        adapters: cross.adapters,
+        backends: new Set([...present, ...(perRequest?.keys() ?? [])]),
+        adapters: async () => (await crossContext(perRequest)).adapters,
         tools: knownByName,
         excludeTools: config.excludeTools,
         ...deps,
@@ -282,9 +306,11 @@ export function assembleGateway(
         );
       }
       const ctx = signal ? ({ mcpReq: { signal } } as never) : undefined;
-      return callTool(tool, clientOf(tool, undefined, sharedCross), args, ctx, deps);
+      return callTool(tool, clientOf(tool, undefined), args, ctx, deps);
     },
     async close() {
+      // Adapters never made (no call needed one) have nothing to close.
+      const adapters = made === undefined ? new Map() : await made.catch(() => new Map());
       await Promise.all([...adapters.values()].map((adapter) => adapter.close()));
       if (requestDispatcher && !options.dispatcher) await requestDispatcher.close();
     },

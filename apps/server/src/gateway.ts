@@ -1,5 +1,10 @@
-import type { AnyToolDefinition } from '@mlops-mcp/core';
-import { BACKENDS } from './backends/catalog.js';
+import {
+  type AnyToolDefinition,
+  type BackendAdapter,
+  capabilityNames,
+  silentLogger,
+} from '@mlops-mcp/core';
+import { BACKENDS, backendTimeouts } from './backends/catalog.js';
 import { codeTools } from './code/code-tools.js';
 import { type GatewayConfigInput, GatewayConfigSchema } from './config/gateway-config.js';
 import { crossTools } from './cross/tools/index.js';
@@ -12,6 +17,8 @@ export type { GatewayBase, GatewayOptions, ServingGateway } from './gateway-core
 export interface Gateway extends GatewayBase {
   /** The selected tools, in tools/list order. */
   readonly tools: readonly AnyToolDefinition[];
+  /** Enabled adapters by namespace. */
+  readonly adapters: ReadonlyMap<string, BackendAdapter>;
 }
 
 /**
@@ -22,6 +29,17 @@ export interface Gateway extends GatewayBase {
  */
 export function createGateway(input: GatewayConfigInput, options: GatewayOptions = {}): Gateway {
   const config = GatewayConfigSchema.parse(input);
+  const deps = {
+    logger: options.logger ?? silentLogger,
+    dispatcher: options.dispatcher,
+    timeouts: backendTimeouts(config),
+  };
+  const adapters = new Map<string, BackendAdapter>();
+  for (const backend of BACKENDS) {
+    const settings = backend.configured(config);
+    if (settings !== undefined) adapters.set(backend.namespace, backend.create(settings, deps));
+  }
+  for (const adapter of options.adapters ?? []) adapters.set(adapter.backend, adapter);
   const definitions: AnyToolDefinition[] = [
     ...crossTools,
     ...codeTools,
@@ -31,7 +49,13 @@ export function createGateway(input: GatewayConfigInput, options: GatewayOptions
   const gateway = assembleGateway(config, options, {
     known: [...byListing.keys()],
     codeTools: new Set(codeTools.map((tool) => tool.name)),
-    factories: new Map(BACKENDS.map((backend) => [backend.namespace, backend.create])),
+    adapters,
+    backends: new Map([...adapters].map(([name, adapter]) => [name, capabilityNames(adapter)])),
+    requestFactories: new Map(BACKENDS.map((backend) => [backend.namespace, backend.create])),
   });
-  return { ...gateway, tools: gateway.tools.map((listing) => byListing.get(listing)!) };
+  return {
+    ...gateway,
+    adapters,
+    tools: gateway.tools.map((listing) => byListing.get(listing)!),
+  };
 }

@@ -104,7 +104,7 @@ export const BACKEND_INFO: readonly BackendInfo[] = [
       'x-mlflow-tracking-password': 'MLFLOW_TRACKING_PASSWORD',
     },
     loadAdapter: async () => {
-      const { createMlflowAdapter } = await import('./load/mlflow-adapter.js');
+      const { createMlflowAdapter } = await import('../load/mlflow-adapter.js');
       return (settings, deps) => createMlflowAdapter(settings, withDeps(deps));
     },
   }),
@@ -124,7 +124,7 @@ export const BACKEND_INFO: readonly BackendInfo[] = [
       'x-wandb-project': 'WANDB_PROJECT',
     },
     loadAdapter: async () => {
-      const { createWandbAdapter } = await import('./load/wandb-adapter.js');
+      const { createWandbAdapter } = await import('../load/wandb-adapter.js');
       return (settings, deps) => createWandbAdapter(settings, withDeps(deps));
     },
   }),
@@ -143,7 +143,7 @@ export const BACKEND_INFO: readonly BackendInfo[] = [
       'x-prefect-api-auth-string': 'PREFECT_API_AUTH_STRING',
     },
     loadAdapter: async () => {
-      const { createPrefectAdapter } = await import('./load/prefect-adapter.js');
+      const { createPrefectAdapter } = await import('../load/prefect-adapter.js');
       return (settings, deps) => createPrefectAdapter(settings, withDeps(deps));
     },
   }),

@@ -51,7 +51,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     if (command === 'doctor')
       return await doctor(gateway, json, (text) => process.stdout.write(text));
-    if (gateway.adapters.size === 0 && config.perRequestBackends.length === 0) {
+    if (gateway.backends.length === 0 && config.perRequestBackends.length === 0) {
       throw new ConfigError(
         'No backend is configured: set MLFLOW_TRACKING_URI (an MLflow tracking server), WANDB_API_KEY (W&B) and/or PREFECT_API_URL (a Prefect API); mlops-mcp doctor shows what is missing.',
       );

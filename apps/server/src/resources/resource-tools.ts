@@ -6,7 +6,7 @@ import type { ResourceContext } from './resource-context.js';
 /** A backend tool usable for resources here: its backend is enabled and the user did not exclude it. */
 export function resourceTool(ctx: ResourceContext, name: string): ToolListing | undefined {
   const tool = ctx.tools.get(name);
-  if (!tool || !ctx.adapters.has(tool.namespace)) return undefined;
+  if (!tool || !ctx.backends.has(tool.namespace)) return undefined;
   return ctx.excludeTools?.includes(name) ? undefined : tool;
 }
 
@@ -21,5 +21,6 @@ export async function runResourceTool(
   args: Record<string, unknown>,
   serverCtx?: Pick<ServerContext, 'mcpReq'>,
 ): Promise<CallToolResult> {
-  return callTool(tool, ctx.adapters.get(tool.namespace), args, serverCtx, ctx);
+  const adapter = async () => (await ctx.adapters()).get(tool.namespace);
+  return callTool(tool, adapter, args, serverCtx, ctx);
 }

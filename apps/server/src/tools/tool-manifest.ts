@@ -18,11 +18,11 @@ export interface ManifestEntry extends ToolMeta {
 }
 
 const LOADERS: Record<ToolModule, () => Promise<readonly AnyToolDefinition[]>> = {
-  cross: async () => (await import('../cross/tools/index.js')).crossTools,
-  code: async () => (await import('../code/code-tools.js')).codeTools,
-  mlflow: async () => (await import('../backends/load/mlflow-tools.js')).mlflowTools,
-  wandb: async () => (await import('../backends/load/wandb-tools.js')).wandbTools,
-  prefect: async () => (await import('../backends/load/prefect-tools.js')).prefectTools,
+  cross: async () => (await import('../load/cross-tools.js')).crossTools,
+  code: async () => (await import('../load/code-tools.js')).codeTools,
+  mlflow: async () => (await import('../load/mlflow-tools.js')).mlflowTools,
+  wandb: async () => (await import('../load/wandb-tools.js')).wandbTools,
+  prefect: async () => (await import('../load/prefect-tools.js')).prefectTools,
 };
 
 const loaded = new Map<ToolModule, Promise<ReadonlyMap<string, AnyToolDefinition>>>();

@@ -16,7 +16,7 @@ export async function doctor(
   write: (text: string) => void,
 ): Promise<number> {
   const results: Record<string, BackendHealth & { url: string }> = {};
-  for (const [name, adapter] of gateway.adapters) {
+  for (const [name, adapter] of await gateway.loadAdapters()) {
     process.stderr.write(`doctor: checking ${name} at ${adapter.baseUrl}...\n`);
     const signal = AbortSignal.timeout(10_000);
     results[name] = { url: adapter.baseUrl, ...(await adapter.checkHealth({ signal })) };

@@ -26,10 +26,7 @@ export async function serve(
     {
       version: VERSION,
       transport: config.transport,
-      backends: [...gateway.adapters.entries()].map(([name, adapter]) => ({
-        name,
-        url: adapter.baseUrl,
-      })),
+      backends: gateway.backends,
       skipped,
       tools: gateway.tools.length,
       readOnly: config.readOnly,
