@@ -69,6 +69,8 @@ shared with other work, so absolute times wander; compare the ratios.
   \`bench/results/request-cost-<date>.json\`.
 - **Cold start** is spawn → \`initialize\` → first \`tools/list\` answer over stdio, next to a bare
   Node process answering the same two requests (the floor any Node stdio server pays).
+  \`pnpm --filter @mlops-mcp/bench run cold-start [-- <runs>]\` measures only this, with MLflow
+  alone and with three backends configured (no backend is started: listing calls none).
 - **Tokens** are core's \`estimateTokens\` (compact JSON, about 4 characters per token).
 - \`node bench/dist/main.js --render ${resultsFile}\` rewrites this page from a results file
   (after editing the findings, say) without measuring again.

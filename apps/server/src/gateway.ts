@@ -1,266 +1,61 @@
-import { createRequire } from 'node:module';
 import {
   type AnyToolDefinition,
   type BackendAdapter,
-  type BackendId,
-  type CapabilityName,
   capabilityNames,
-  InvalidInputError,
-  type Logger,
   silentLogger,
-  toCompactJson,
 } from '@mlops-mcp/core';
-import { McpServer } from '@modelcontextprotocol/server';
-import type { Agent, Dispatcher } from 'undici';
 import { BACKENDS, backendTimeouts } from './backends/catalog.js';
-import { type HeaderSource, requestAdapters } from './backends/request-adapters.js';
-import { bindTools, type CodeContext } from './code/code-context.js';
 import { codeTools } from './code/code-tools.js';
-import {
-  type GatewayConfig,
-  type GatewayConfigInput,
-  GatewayConfigSchema,
-} from './config/gateway-config.js';
-import type { AbsentBackend, CrossContext } from './cross/cross-context.js';
+import { type GatewayConfigInput, GatewayConfigSchema } from './config/gateway-config.js';
 import { crossTools } from './cross/tools/index.js';
-import { addPrompts, workflowPrompts } from './prompts/register-prompts.js';
-import { registerResources } from './resources/register-resources.js';
-import { DEFAULT_PROFILE } from './tools/default-profile.js';
-import { toErrorPayload } from './tools/error-result.js';
-import { callTool, registerTool } from './tools/register-tool.js';
-import { selectTools } from './tools/select-tools.js';
-import { VERSION } from './version.js';
+import { assembleGateway, type GatewayBase, type GatewayOptions } from './gateway-core.js';
+import { listingOf } from './tools/tool-listing.js';
 
-export interface GatewayOptions {
-  logger?: Logger;
-  /** Inject an undici dispatcher for every backend (tests, proxies). */
-  dispatcher?: Dispatcher;
-  /**
-   * Adapters to add, or to replace a configured one of the same `backend` (library users, tests).
-   * Any adapter implementing core's capability interfaces joins every `mlops_*` tool; its own
-   * tools are the caller's to add.
-   */
-  adapters?: readonly BackendAdapter[];
-}
+export type { GatewayBase, GatewayOptions, ServingGateway } from './gateway-core.js';
 
 /** A configured gateway: its adapters, the selected tools, and MCP servers built from them. */
-export interface Gateway {
-  readonly config: GatewayConfig;
+export interface Gateway extends GatewayBase {
   /** The selected tools, in tools/list order. */
   readonly tools: readonly AnyToolDefinition[];
   /** Enabled adapters by namespace. */
   readonly adapters: ReadonlyMap<string, BackendAdapter>;
-  /**
-   * A fresh MCP server with every selected tool registered (one per connection or request).
-   * With per-request backend headers enabled, `headers` of the HTTP request supply its own
-   * backend credentials for this server only.
-   */
-  createServer(headers?: HeaderSource): McpServer;
-  /** Calls a selected tool directly, without MCP; the same path MCP calls take. */
-  callTool(
-    name: string,
-    args: Record<string, unknown>,
-    signal?: AbortSignal,
-  ): ReturnType<typeof callTool>;
-  close(): Promise<void>;
 }
 
 /**
- * The conventions every tool shares, said once here rather than in each tool's description and
- * schema (which every `tools/list` repeats): paging, fields, time windows, W&B defaults, hidden
- * backend keys, caveats, errors, and how to reach the tools the default profile leaves out.
+ * Builds a gateway from a configuration (see `loadConfig` for env/CLI), every backend package
+ * loaded: the library entry, for custom agents and tests. (The CLI starts with `openGateway`,
+ * which lists tools from the build's manifest and loads a package only when it is used.)
+ * Throws ConfigError on bad selection.
  */
-const INSTRUCTIONS = [
-  'mlops-mcp: MLflow, Weights & Biases (runs and Weave traces) and Prefect behind one set of tools named <backend>_<verb>_<noun>; mlops_* tools work across every enabled backend.',
-  'Ids: results carry ref.uri values (mlflow://runs/<id>, wandb://<entity>/<project>/runs/<id>, prefect://flow-runs/<id>); id inputs accept the ref.uri too. Ids come from the search and list tools of the same backend; MLflow model and prompt names are exact and case-sensitive.',
-  'Paging: limit is how many items to return (maximum and default in each schema). When a result has nextCursor, call again with cursor set to it and the other inputs unchanged; truncated=true means the response budget cut the page. `fields` returns only the named fields (dotted paths such as metrics.val_loss).',
-  'Time windows: since/until and startedAfter/startedBefore take ISO 8601 with a time zone; those without format date-time also take a span back from now such as "30m", "24h" or "7d".',
-  'W&B: entity and project default to WANDB_ENTITY and WANDB_PROJECT (entity else the API key\'s default entity, see wandb_get_viewer); Weave tools also take project as "<entity>/<project>".',
-  "Backend-internal keys (MLflow's mlflow.* tags, W&B's _-prefixed summary keys) are left out unless an include* input asks for them.",
-  'Read caveats[] in answers: a backend that is off, failing, or only partly searched is reported there, never silently left out.',
-  'Errors come back as {"error":{kind,message,hint}}; unknown or misspelled arguments are refused with didYouMean. Follow the hint and retry.',
-  'Without MLOPS_MCP_TOOLSETS a default set of read tools is listed; MLOPS_MCP_TOOLSETS=all lists every tool, and default,<area> adds areas such as charts, summaries, traces, registry, experiments, artifacts, flow-runs, deployments. Any ref.uri can also be read as an MCP resource; mlops://overview shows every backend.',
-].join('\n');
-
-/**
- * What every server advertises. The tool, resource and prompt lists are fixed when the gateway
- * starts, and stateless HTTP has no channel to push notifications on, so no transport ever sends
- * a list_changed notification: say so (McpServer would otherwise add `listChanged: true` as it
- * registers the first tool, resource and prompt).
- */
-const CAPABILITIES = {
-  tools: { listChanged: false },
-  resources: { listChanged: false },
-  prompts: { listChanged: false },
-};
-
-/** Builds a gateway from a configuration (see `loadConfig` for env/CLI). Throws ConfigError on bad selection. */
 export function createGateway(input: GatewayConfigInput, options: GatewayOptions = {}): Gateway {
   const config = GatewayConfigSchema.parse(input);
-  const logger = options.logger ?? silentLogger;
-  const timeouts = backendTimeouts(config);
+  const deps = {
+    logger: options.logger ?? silentLogger,
+    dispatcher: options.dispatcher,
+    timeouts: backendTimeouts(config),
+  };
   const adapters = new Map<string, BackendAdapter>();
-  const known: AnyToolDefinition[] = [...crossTools, ...codeTools];
   for (const backend of BACKENDS) {
-    known.push(...backend.tools);
     const settings = backend.configured(config);
-    if (settings !== undefined) {
-      adapters.set(
-        backend.namespace,
-        backend.create(settings, { logger, dispatcher: options.dispatcher, timeouts }),
-      );
-    }
+    if (settings !== undefined) adapters.set(backend.namespace, backend.create(settings, deps));
   }
   for (const adapter of options.adapters ?? []) adapters.set(adapter.backend, adapter);
-  // Per-request adapters share one keep-alive pool instead of opening one each.
-  // undici is loaded here only then (CommonJS: `require` is synchronous); otherwise each
-  // adapter's client loads it with its pool on its first request.
-  const requestDispatcher = config.http.backendHeaders
-    ? (options.dispatcher ??
-      new (createRequire(import.meta.url)('undici') as { Agent: typeof Agent }).Agent())
-    : undefined;
-  // What the enabled backends can do: read from the adapters themselves; a per-request backend
-  // has none yet, so its catalog entry says what its adapter implements.
-  const capabilities = new Set<CapabilityName>([
-    ...[...adapters.values()].flatMap(capabilityNames),
-    ...BACKENDS.filter((backend) => config.perRequestBackends.includes(backend.namespace)).flatMap(
-      (backend) => backend.capabilities,
-    ),
-  ]);
-  const tools = selectTools({
-    known,
-    capabilities,
-    enabled: new Set([
-      ...adapters.keys(),
-      ...config.perRequestBackends,
-      // Cross-backend tools work whenever at least one backend does.
-      ...(adapters.size + config.perRequestBackends.length > 0 ? ['mlops'] : []),
-    ]),
-    toolsets: config.toolsets,
-    tools: config.tools,
-    excludeTools: config.excludeTools,
-    readOnly: config.readOnly,
-    defaultProfile: DEFAULT_PROFILE,
-  });
-  // Code mode binds every read tool of the enabled backends, whatever the listed profile.
-  const boundTools = selectTools({
-    known: known.filter((tool) => !codeTools.includes(tool)),
-    capabilities,
-    enabled: new Set([
-      ...adapters.keys(),
-      ...config.perRequestBackends,
-      ...(adapters.size + config.perRequestBackends.length > 0 ? ['mlops'] : []),
-    ]),
-    toolsets: ['all'],
-    excludeTools: config.excludeTools,
-    readOnly: true,
-  });
-  const codeLimits = {
-    timeoutMs: config.code.timeoutMs,
-    memoryBytes: config.code.memoryMb * 1024 * 1024,
-    maxCalls: config.code.maxCalls,
-  };
-  const deps = { logger, maxResponseTokens: config.maxResponseTokens };
-  // Everything below is built once per gateway, not per server: stateless HTTP builds a server
-  // for every request, and none of this depends on the request.
-  const prompts = workflowPrompts({ tools, readOnly: config.readOnly });
-  /** The known backends missing from `enabled`, and how to turn each on. */
-  const absentFrom = (enabled: ReadonlyMap<string, BackendAdapter>): AbsentBackend[] =>
-    BACKENDS.filter((backend) => !enabled.has(backend.namespace)).map((backend) => {
-      const header = config.perRequestBackends.includes(backend.namespace)
-        ? Object.entries(backend.headerEnv).find(([, env]) => env === backend.enableEnv)?.[0]
-        : undefined;
-      return {
-        backend: backend.namespace,
-        label: backend.label,
-        capabilities: backend.capabilities,
-        enable: header
-          ? `send the ${header} header (per-request credentials)`
-          : `set ${backend.enableEnv}`,
-      };
-    });
-  const sharedCross: CrossContext = {
-    adapters: new Map(adapters) as Map<BackendId, BackendAdapter>,
-    absent: absentFrom(adapters),
-  };
-  /** What the cross-backend tools get: the gateway's adapters plus this request's own. */
-  const crossContext = (perRequest?: ReadonlyMap<string, BackendAdapter>): CrossContext => {
-    if (!perRequest) return sharedCross;
-    const merged = new Map([...adapters, ...perRequest]) as Map<BackendId, BackendAdapter>;
-    return { adapters: merged, absent: absentFrom(merged) };
-  };
-  const clientFor = (
-    tool: AnyToolDefinition,
-    perRequest: ReadonlyMap<string, BackendAdapter> | undefined,
-    cross: CrossContext,
-  ): unknown => {
-    if (codeTools.includes(tool)) return codeContext(perRequest, cross);
-    if (tool.namespace === 'mlops') return cross;
-    return perRequest?.get(tool.namespace) ?? adapters.get(tool.namespace);
-  };
-  /** What the code-mode tools get: every read tool bound to this request's clients. */
-  const codeContext = (
-    perRequest: ReadonlyMap<string, BackendAdapter> | undefined,
-    cross: CrossContext,
-  ): CodeContext => ({
-    functions: bindTools(
-      boundTools,
-      (tool) => clientFor(tool, perRequest, cross) ?? missingClient(tool),
-    ),
-    limits: codeLimits,
-    logger,
-  });
-  const missingClient = (tool: AnyToolDefinition) =>
-    new InvalidInputError(`No ${tool.namespace} backend for this request.`, {
-      hint: `Send the backend's headers with the request (e.g. X-MLflow-Tracking-Uri for mlflow); the gateway has no ${tool.namespace} settings of its own.`,
-    });
-
-  return {
-    config,
-    tools,
+  const definitions: AnyToolDefinition[] = [
+    ...crossTools,
+    ...codeTools,
+    ...BACKENDS.flatMap((backend) => backend.tools),
+  ];
+  const byListing = new Map(definitions.map((tool) => [listingOf(tool), tool]));
+  const gateway = assembleGateway(config, options, {
+    known: [...byListing.keys()],
+    codeTools: new Set(codeTools.map((tool) => tool.name)),
     adapters,
-    createServer(headers) {
-      const perRequest =
-        headers && requestDispatcher
-          ? requestAdapters(headers, config, { logger, dispatcher: requestDispatcher, timeouts })
-          : undefined;
-      const server = new McpServer(
-        { name: 'mlops-mcp', title: 'MLOps MCP gateway', version: VERSION },
-        { capabilities: CAPABILITIES, instructions: INSTRUCTIONS },
-      );
-      const cross = crossContext(perRequest);
-      for (const tool of tools) {
-        const client = clientFor(tool, perRequest, cross);
-        registerTool(server, tool, client ?? missingClient(tool), deps);
-      }
-      registerResources(server, {
-        adapters: cross.adapters,
-        excludeTools: config.excludeTools,
-        ...deps,
-      });
-      addPrompts(server, prompts);
-      return server;
-    },
-    async callTool(name, args, signal) {
-      const tool = tools.find((candidate) => candidate.name === name);
-      if (!tool) {
-        return errorResult(
-          new InvalidInputError(`Unknown or disabled tool ${name}.`, {
-            hint: `Enabled tools: ${tools.map((t) => t.name).join(', ')}.`,
-          }),
-        );
-      }
-      const ctx = signal ? ({ mcpReq: { signal } } as never) : undefined;
-      const client = clientFor(tool, undefined, sharedCross);
-      return callTool(tool, client ?? missingClient(tool), args, ctx, deps);
-    },
-    async close() {
-      await Promise.all([...adapters.values()].map((adapter) => adapter.close()));
-      if (requestDispatcher && !options.dispatcher) await requestDispatcher.close();
-    },
+    backends: new Map([...adapters].map(([name, adapter]) => [name, capabilityNames(adapter)])),
+    requestFactories: new Map(BACKENDS.map((backend) => [backend.namespace, backend.create])),
+  });
+  return {
+    ...gateway,
+    adapters,
+    tools: gateway.tools.map((listing) => byListing.get(listing)!),
   };
-}
-
-function errorResult(error: InvalidInputError): Awaited<ReturnType<typeof callTool>> {
-  return { content: [{ type: 'text', text: toCompactJson(toErrorPayload(error)) }], isError: true };
 }

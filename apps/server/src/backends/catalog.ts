@@ -1,151 +1,29 @@
-import {
-  type AnyToolDefinition,
-  type BackendAdapter,
-  type BackendId,
-  type CapabilityName,
-  DEFAULT_TIMEOUTS,
-  type HttpTimeouts,
-  type Logger,
-} from '@mlops-mcp/core';
-import {
-  createMlflowAdapter,
-  type MlflowSettings,
-  mlflowSettingsFromEnv,
-  mlflowTools,
-} from '@mlops-mcp/mlflow';
-import {
-  createPrefectAdapter,
-  type PrefectSettings,
-  prefectSettingsFromEnv,
-  prefectTools,
-} from '@mlops-mcp/prefect';
-import {
-  createWandbAdapter,
-  type WandbSettings,
-  wandbSettingsFromEnv,
-  wandbTools,
-} from '@mlops-mcp/wandb';
-import type { Dispatcher } from 'undici';
-import type { GatewayConfig } from '../config/gateway-config.js';
+import type { AnyToolDefinition, BackendId } from '@mlops-mcp/core';
+import { createMlflowAdapter, mlflowTools } from '@mlops-mcp/mlflow';
+import { createPrefectAdapter, prefectTools } from '@mlops-mcp/prefect';
+import { createWandbAdapter, wandbTools } from '@mlops-mcp/wandb';
+import { type AdapterFactory, BACKEND_INFO, type BackendInfo, withDeps } from './backend-info.js';
 
-/** Shared dependencies handed to every adapter factory. */
-export interface AdapterDeps {
-  logger: Logger;
-  dispatcher?: Dispatcher | undefined;
-  /** HTTP timeouts of every backend call (see `backendTimeouts`); core's defaults when absent. */
-  timeouts?: HttpTimeouts | undefined;
-}
+export { type AdapterDeps, backendTimeouts } from './backend-info.js';
 
 /**
- * The HTTP timeouts for the gateway's backend deadline (`backendTimeoutMs`): the deadline is the
- * whole call, retries included, and no per-attempt limit (connect, headers, body idle) is longer.
- * The client's deadline abort would cut such a wait anyway; capping keeps the settings coherent.
+ * A backend with its package loaded: its tools and its adapter factory at hand. The library's
+ * `createGateway` and the tests use these; the CLI starts from `BACKEND_INFO` and the tool
+ * manifest instead, and loads a package's adapter and tools only when it needs them.
  */
-export function backendTimeouts(config: Pick<GatewayConfig, 'backendTimeoutMs'>): HttpTimeouts {
-  const totalMs = config.backendTimeoutMs;
-  return {
-    connectMs: Math.min(DEFAULT_TIMEOUTS.connectMs, totalMs),
-    headersMs: Math.min(DEFAULT_TIMEOUTS.headersMs, totalMs),
-    bodyMs: Math.min(DEFAULT_TIMEOUTS.bodyMs, totalMs),
-    totalMs,
-  };
-}
-
-/** What the gateway knows about one backend, whether or not it is enabled. */
-export interface BackendEntry<Settings = unknown> {
-  namespace: BackendId;
-  /** Human name for messages, e.g. "W&B". */
-  label: string;
-  /**
-   * The capability interfaces its adapter implements (checked against a created adapter in
-   * catalog.test.ts), for backends that have no adapter yet: per-request ones.
-   */
-  capabilities: readonly CapabilityName[];
-  /** The variable (and per-request header) that turns it on. */
-  enableEnv: string;
+export interface BackendEntry<Settings = unknown> extends BackendInfo<Settings> {
   /** Every tool of this backend; static, so names can be validated without credentials. */
   tools: readonly AnyToolDefinition[];
-  /** The backend's settings in a resolved config, when it is configured there. */
-  configured(config: GatewayConfig): Settings | undefined;
-  /**
-   * Reads settings from variables derived from one request's headers (the same parsing path as
-   * the environment, minus any fallback to files on the gateway host).
-   */
-  fromHeaderEnv(env: NodeJS.ProcessEnv): Settings | undefined;
-  /** The variable holding the backend URL, and the URL of given settings. */
-  urlEnv: string;
-  url(settings: Settings): string;
-  /**
-   * Request headers (lower case) accepted for per-request credentials on the HTTP transport,
-   * each mapped to the environment variable it stands for.
-   */
-  headerEnv: Readonly<Record<string, string>>;
-  create(settings: Settings, deps: AdapterDeps): BackendAdapter;
+  create: AdapterFactory<Settings>;
 }
 
-function entry<Settings>(backend: BackendEntry<Settings>): BackendEntry {
-  return backend as BackendEntry;
-}
+const LOADED: Record<BackendId, Pick<BackendEntry<never>, 'tools' | 'create'>> = {
+  mlflow: { tools: mlflowTools, create: (s, deps) => createMlflowAdapter(s, withDeps(deps)) },
+  wandb: { tools: wandbTools, create: (s, deps) => createWandbAdapter(s, withDeps(deps)) },
+  prefect: { tools: prefectTools, create: (s, deps) => createPrefectAdapter(s, withDeps(deps)) },
+};
 
-const withDeps = (deps: AdapterDeps) => ({
-  logger: deps.logger,
-  ...(deps.dispatcher ? { dispatcher: deps.dispatcher } : {}),
-  ...(deps.timeouts ? { timeouts: deps.timeouts } : {}),
-});
-
-/** The backends this build ships, in tools/list order. */
-export const BACKENDS: readonly BackendEntry[] = [
-  entry<MlflowSettings>({
-    namespace: 'mlflow',
-    label: 'MLflow',
-    capabilities: ['tracking', 'tracing', 'registry'],
-    enableEnv: 'MLFLOW_TRACKING_URI',
-    tools: mlflowTools,
-    configured: (config) => config.mlflow,
-    fromHeaderEnv: mlflowSettingsFromEnv,
-    urlEnv: 'MLFLOW_TRACKING_URI',
-    url: (settings) => settings.trackingUri,
-    headerEnv: {
-      'x-mlflow-tracking-uri': 'MLFLOW_TRACKING_URI',
-      'x-mlflow-tracking-token': 'MLFLOW_TRACKING_TOKEN',
-      'x-mlflow-tracking-username': 'MLFLOW_TRACKING_USERNAME',
-      'x-mlflow-tracking-password': 'MLFLOW_TRACKING_PASSWORD',
-    },
-    create: (settings, deps) => createMlflowAdapter(settings, withDeps(deps)),
-  }),
-  entry<WandbSettings>({
-    namespace: 'wandb',
-    label: 'W&B',
-    capabilities: ['tracking', 'tracing', 'registry'],
-    enableEnv: 'WANDB_API_KEY',
-    tools: wandbTools,
-    configured: (config) => config.wandb,
-    fromHeaderEnv: (env) => wandbSettingsFromEnv(env, { useNetrc: false }),
-    urlEnv: 'WANDB_BASE_URL',
-    url: (settings) => settings.baseUrl,
-    headerEnv: {
-      'x-wandb-base-url': 'WANDB_BASE_URL',
-      'x-wandb-api-key': 'WANDB_API_KEY',
-      'x-wandb-entity': 'WANDB_ENTITY',
-      'x-wandb-project': 'WANDB_PROJECT',
-    },
-    create: (settings, deps) => createWandbAdapter(settings, withDeps(deps)),
-  }),
-  entry<PrefectSettings>({
-    namespace: 'prefect',
-    label: 'Prefect',
-    capabilities: ['orchestration'],
-    enableEnv: 'PREFECT_API_URL',
-    tools: prefectTools,
-    configured: (config) => config.prefect,
-    fromHeaderEnv: (env) => prefectSettingsFromEnv(env, { useProfile: false }),
-    urlEnv: 'PREFECT_API_URL',
-    url: (settings) => settings.apiUrl,
-    headerEnv: {
-      'x-prefect-api-url': 'PREFECT_API_URL',
-      'x-prefect-api-key': 'PREFECT_API_KEY',
-      'x-prefect-api-auth-string': 'PREFECT_API_AUTH_STRING',
-    },
-    create: (settings, deps) => createPrefectAdapter(settings, withDeps(deps)),
-  }),
-];
+/** The backends this build ships, in tools/list order, with their packages loaded. */
+export const BACKENDS: readonly BackendEntry[] = BACKEND_INFO.map(
+  (info) => ({ ...info, ...LOADED[info.namespace] }) as BackendEntry,
+);

@@ -3,8 +3,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { silentLogger } from '@mlops-mcp/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GatewayConfigSchema } from '../config/gateway-config.js';
-import { BackendHeaderError, requestAdapters } from './request-adapters.js';
+import { type GatewayConfig, GatewayConfigSchema } from '../config/gateway-config.js';
+import type { AdapterDeps } from './backend-info.js';
+import { BACKENDS } from './catalog.js';
+import {
+  BackendHeaderError,
+  requestAdapters as buildAdapters,
+  type HeaderSource,
+} from './request-adapters.js';
+
+const FACTORIES = new Map(BACKENDS.map((backend) => [backend.namespace, backend.create]));
+/** The adapters of one request, with every backend's factory at hand. */
+const requestAdapters = (
+  headers: HeaderSource,
+  config: GatewayConfig,
+  deps: AdapterDeps,
+): ReturnType<typeof buildAdapters> => buildAdapters(headers, config, deps, FACTORIES);
 
 const deps = { logger: silentLogger };
 /** A gateway config whose per-request backend URLs may name these hosts. */

@@ -1,7 +1,12 @@
 import { type BackendAdapter, InvalidInputError, MlopsError } from '@mlops-mcp/core';
 import type { GatewayConfig } from '../config/gateway-config.js';
 import { isAllowedHost, urlHostPort } from './backend-hosts.js';
-import { type AdapterDeps, BACKENDS, type BackendEntry } from './catalog.js';
+import {
+  type AdapterDeps,
+  type AdapterFactory,
+  BACKEND_INFO,
+  type BackendInfo,
+} from './backend-info.js';
 
 /** Header lookup as both node:http and fetch Headers provide it. */
 export interface HeaderSource {
@@ -72,9 +77,9 @@ function checkRequestedUrl(value: string, header: string, allowed: readonly stri
 export function requestSettings(
   headers: HeaderSource,
   config: GatewayConfig,
-): Map<BackendEntry, unknown> {
-  const settingsByBackend = new Map<BackendEntry, unknown>();
-  for (const backend of BACKENDS) {
+): Map<BackendInfo, unknown> {
+  const settingsByBackend = new Map<BackendInfo, unknown>();
+  for (const backend of BACKEND_INFO) {
     const fromHeaders: Record<string, string> = {};
     const headerOf: Record<string, string> = {};
     for (const [header, variable] of Object.entries(backend.headerEnv)) {
@@ -120,16 +125,19 @@ export function requestSettings(
  * made per request and never cached, so credentials cannot cross between concurrent requests.
  * A request that names its own backend URL gets only the credentials it sent: the gateway's
  * configured credentials are never sent to a URL chosen by a client, and the URL must name a
- * host in MLOPS_MCP_HTTP_BACKEND_HOSTS.
+ * host in MLOPS_MCP_HTTP_BACKEND_HOSTS. `factories` holds the adapter factory of every backend
+ * allowed per request (`perRequestBackends`); a backend without one gets no adapter.
  */
 export function requestAdapters(
   headers: HeaderSource,
   config: GatewayConfig,
   deps: AdapterDeps,
+  factories: ReadonlyMap<string, AdapterFactory>,
 ): Map<string, BackendAdapter> {
   const adapters = new Map<string, BackendAdapter>();
   for (const [backend, settings] of requestSettings(headers, config)) {
-    adapters.set(backend.namespace, backend.create(settings, deps));
+    const create = factories.get(backend.namespace);
+    if (create) adapters.set(backend.namespace, create(settings, deps));
   }
   return adapters;
 }

@@ -1,7 +1,7 @@
 import { ConfigError, MlopsError, toCompactJson } from '@mlops-mcp/core';
 import { loadConfig } from '../config/load-config.js';
-import { createGateway } from '../gateway.js';
 import { createLogger } from '../logger.js';
+import { openGateway } from '../open-gateway.js';
 import { VERSION } from '../version.js';
 import { doctor } from './commands/doctor.js';
 import { listTools } from './commands/list-tools.js';
@@ -47,11 +47,11 @@ async function main(argv: string[]): Promise<number> {
   // Commands other than serve talk to a person: keep retry chatter out unless asked for.
   const explicitLevel = process.env.MLOPS_MCP_LOG_LEVEL || rest.includes('--log-level');
   const logger = createLogger(command === 'serve' || explicitLevel ? config.logLevel : 'error');
-  const gateway = createGateway(config, { logger });
+  const gateway = await openGateway(config, { logger });
   try {
     if (command === 'doctor')
       return await doctor(gateway, json, (text) => process.stdout.write(text));
-    if (gateway.adapters.size === 0 && config.perRequestBackends.length === 0) {
+    if (gateway.backends.length === 0 && config.perRequestBackends.length === 0) {
       throw new ConfigError(
         'No backend is configured: set MLFLOW_TRACKING_URI (an MLflow tracking server), WANDB_API_KEY (W&B) and/or PREFECT_API_URL (a Prefect API); mlops-mcp doctor shows what is missing.',
       );

@@ -1,4 +1,5 @@
 import type { AnyToolDefinition } from '@mlops-mcp/core';
+import type { ToolListing } from '../tools/tool-listing.js';
 
 /**
  * What prompts are built from: the selected tools (a prompt is registered only when the tools
@@ -6,7 +7,7 @@ import type { AnyToolDefinition } from '@mlops-mcp/core';
  * writes are enabled (write steps then say how to turn them on instead of being hidden).
  */
 export interface PromptContext {
-  readonly tools: readonly AnyToolDefinition[];
+  readonly tools: readonly (AnyToolDefinition | ToolListing)[];
   readonly readOnly: boolean;
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { advertisedInputOf } from '../tools/tool-listing.js';
 import { hasTool, type PromptContext } from './prompt-context.js';
 import { type PromptPlan, type PromptStep, renderPlan } from './prompt-step.js';
 import { resolveWindow, type WindowStart, windowInput } from './time-window.js';
@@ -104,8 +105,9 @@ function declaredArgs(
   toolName: string,
   args: Record<string, unknown>,
 ): Record<string, unknown> {
-  const shape = ctx.tools.find((tool) => tool.name === toolName)?.inputSchema.shape ?? {};
-  return Object.fromEntries(Object.entries(args).filter(([key]) => key in shape));
+  const tool = ctx.tools.find((candidate) => candidate.name === toolName);
+  const declared = ((tool && advertisedInputOf(tool).properties) ?? {}) as Record<string, unknown>;
+  return Object.fromEntries(Object.entries(args).filter(([key]) => key in declared));
 }
 
 function mlflowSteps(since: WindowStart): PromptStep[] {

@@ -21,7 +21,7 @@ export async function readOverview(
   signal?: AbortSignal,
 ): Promise<ReadResourceResult> {
   const backends = await Promise.all(
-    [...ctx.adapters.entries()].map(([namespace, adapter]) =>
+    [...(await ctx.adapters()).entries()].map(([namespace, adapter]) =>
       probe(ctx, namespace, adapter, signal),
     ),
   );

@@ -1,4 +1,3 @@
-import type { ToolDefinition } from '@mlops-mcp/core';
 import {
   type CallToolResult,
   ProtocolError,
@@ -9,6 +8,7 @@ import {
   type Variables,
 } from '@modelcontextprotocol/server';
 import type { ToolErrorPayload } from '../tools/error-result.js';
+import type { ToolListing } from '../tools/tool-listing.js';
 import type { ResourceContext } from './resource-context.js';
 import { runResourceTool } from './resource-tools.js';
 
@@ -40,7 +40,7 @@ export function decodeVariables(variables: Variables): Record<string, string> | 
 export async function readThroughTool(
   ctx: ResourceContext,
   uri: URL,
-  tool: ToolDefinition<unknown>,
+  tool: ToolListing,
   args: Record<string, unknown>,
   serverCtx?: Pick<ServerContext, 'mcpReq'>,
 ): Promise<ReadResourceResult> {

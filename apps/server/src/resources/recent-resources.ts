@@ -1,5 +1,6 @@
-import { secrets, type ToolDefinition, toCompactJson } from '@mlops-mcp/core';
+import { secrets, toCompactJson } from '@mlops-mcp/core';
 import type { ListResourcesResult, Resource, ServerContext } from '@modelcontextprotocol/server';
+import type { ToolListing } from '../tools/tool-listing.js';
 import type { EntityTemplate } from './entity-templates.js';
 import type { ResourceContext } from './resource-context.js';
 import { runResourceTool } from './resource-tools.js';
@@ -18,7 +19,7 @@ interface ListedItem {
 export async function listRecent(
   ctx: ResourceContext,
   template: EntityTemplate,
-  search: ToolDefinition<unknown>,
+  search: ToolListing,
   serverCtx?: Pick<ServerContext, 'mcpReq'>,
 ): Promise<ListResourcesResult> {
   const result = await runResourceTool(ctx, search, template.recent?.args ?? {}, serverCtx);

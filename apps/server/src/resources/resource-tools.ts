@@ -1,20 +1,12 @@
-import type { AnyToolDefinition, ToolDefinition } from '@mlops-mcp/core';
 import type { CallToolResult, ServerContext } from '@modelcontextprotocol/server';
-import { BACKENDS } from '../backends/catalog.js';
 import { callTool } from '../tools/register-tool.js';
+import type { ToolListing } from '../tools/tool-listing.js';
 import type { ResourceContext } from './resource-context.js';
 
-const CATALOG = new Map<string, AnyToolDefinition>(
-  BACKENDS.flatMap((backend) => backend.tools.map((tool) => [tool.name, tool] as const)),
-);
-
 /** A backend tool usable for resources here: its backend is enabled and the user did not exclude it. */
-export function resourceTool(
-  ctx: ResourceContext,
-  name: string,
-): ToolDefinition<unknown> | undefined {
-  const tool = CATALOG.get(name);
-  if (!tool || !ctx.adapters.has(tool.namespace)) return undefined;
+export function resourceTool(ctx: ResourceContext, name: string): ToolListing | undefined {
+  const tool = ctx.tools.get(name);
+  if (!tool || !ctx.backends.has(tool.namespace)) return undefined;
   return ctx.excludeTools?.includes(name) ? undefined : tool;
 }
 
@@ -25,9 +17,10 @@ export function resourceTool(
  */
 export async function runResourceTool(
   ctx: ResourceContext,
-  tool: ToolDefinition<unknown>,
+  tool: ToolListing,
   args: Record<string, unknown>,
   serverCtx?: Pick<ServerContext, 'mcpReq'>,
 ): Promise<CallToolResult> {
-  return callTool(tool, ctx.adapters.get(tool.namespace), args, serverCtx, ctx);
+  const adapter = async () => (await ctx.adapters()).get(tool.namespace);
+  return callTool(tool, adapter, args, serverCtx, ctx);
 }

@@ -13,8 +13,9 @@ import type {
   StandardSchemaWithJSON,
   ToolAnnotations,
 } from '@modelcontextprotocol/server';
-import { advertisedInputSchema, deepFreeze } from './advertised-schema.js';
+import { deepFreeze } from './advertised-schema.js';
 import { toErrorPayload } from './error-result.js';
+import { isToolListing, type ToolListing, type ToolMeta } from './tool-listing.js';
 
 export interface RegisterDeps {
   logger: Logger;
@@ -22,14 +23,15 @@ export interface RegisterDeps {
 }
 
 /**
- * The one seam between a tool definition and the MCP SDK: derives annotations from the tool's
- * access class, wires cancellation and progress, redacts and serialises the result, maps every
- * failure to an `isError` result, and logs timing.
+ * The one seam between a tool and the MCP SDK: derives annotations from the tool's access class,
+ * wires cancellation and progress, redacts and serialises the result, maps every failure to an
+ * `isError` result, and logs timing. The tool is listed from its listing alone; its definition
+ * and its client (`client()`, which may load either) are resolved when it is called.
  */
 export function registerTool(
   server: McpServer,
-  tool: AnyToolDefinition,
-  client: unknown,
+  tool: ToolListing,
+  client: () => unknown,
   deps: RegisterDeps,
 ): void {
   server.registerTool(tool.name, sdkToolConfig(tool), (async (args: unknown, ctx: ServerContext) =>
@@ -41,7 +43,7 @@ export function registerTool(
  * say: `openWorldHint` (default true), and for reads `destructiveHint`/`idempotentHint`, which
  * mean something only when `readOnlyHint` is false. The title is the tool's own `title`.
  */
-export function toolAnnotations(tool: AnyToolDefinition): ToolAnnotations {
+export function toolAnnotations(tool: ToolMeta): ToolAnnotations {
   if (tool.access === 'read') return { readOnlyHint: true };
   return {
     readOnlyHint: false,
@@ -58,7 +60,7 @@ interface SdkToolConfig {
   readonly annotations: ToolAnnotations;
 }
 
-const sdkToolConfigs = new WeakMap<AnyToolDefinition, SdkToolConfig>();
+const sdkToolConfigs = new WeakMap<ToolListing, SdkToolConfig>();
 
 /**
  * What the SDK is given for a tool, built once per process: stateless HTTP registers every tool
@@ -70,7 +72,7 @@ const sdkToolConfigs = new WeakMap<AnyToolDefinition, SdkToolConfig>();
  * it, and the full schemas were over half of `tools/list`. Results still carry
  * `structuredContent`; the zod output schema stays the tool's contract in the library and docs.
  */
-function sdkToolConfig(tool: AnyToolDefinition): SdkToolConfig {
+function sdkToolConfig(tool: ToolListing): SdkToolConfig {
   let config = sdkToolConfigs.get(tool);
   if (config === undefined) {
     config = deepFreeze({
@@ -92,8 +94,8 @@ function sdkToolConfig(tool: AnyToolDefinition): SdkToolConfig {
  * invalid_input that names every problem and refuses unknown arguments, on every path (MCP,
  * `gateway.callTool`, resources).
  */
-function listedAndValidatedAtTheSeam(tool: AnyToolDefinition): StandardSchemaWithJSON {
-  const json = () => advertisedInputSchema(tool);
+function listedAndValidatedAtTheSeam(tool: ToolListing): StandardSchemaWithJSON {
+  const json = () => tool.advertisedInput();
   return {
     '~standard': {
       version: 1,
@@ -106,10 +108,11 @@ function listedAndValidatedAtTheSeam(tool: AnyToolDefinition): StandardSchemaWit
 
 /**
  * Runs one tool call to completion; never throws. `args` are the caller's, unparsed: the tool's
- * input schema is applied here, the one place every path goes through.
+ * input schema is applied here, the one place every path goes through. A listing's definition
+ * and a client given as a function are resolved first (loading their modules on a first call).
  */
 export async function callTool(
-  tool: AnyToolDefinition,
+  tool: AnyToolDefinition | ToolListing,
   client: unknown,
   args: unknown,
   ctx: Pick<ServerContext, 'mcpReq'> | undefined,
@@ -119,11 +122,13 @@ export async function callTool(
   const signal = ctx?.mcpReq.signal ?? new AbortController().signal;
   const progressToken = ctx?.mcpReq._meta?.progressToken;
   try {
+    const definition = isToolListing(tool) ? await tool.definition() : tool;
+    const resolved = typeof client === 'function' ? await client() : client;
     // A client that is an error means this request has no adapter for the tool's backend.
-    if (MlopsError.isInstance(client)) throw client;
-    const input = parseToolInput(tool.name, tool.inputSchema, args);
-    const output = await tool.handler(input, {
-      client,
+    if (MlopsError.isInstance(resolved)) throw resolved;
+    const input = parseToolInput(tool.name, definition.inputSchema, args);
+    const output = await definition.handler(input, {
+      client: resolved,
       signal,
       maxResponseTokens: deps.maxResponseTokens,
       logger: deps.logger,
@@ -140,7 +145,7 @@ export async function callTool(
       { tool: tool.name, ms: Math.round(performance.now() - started), ok: true },
       'tool call',
     );
-    const images = ((await tool.images?.(output)) ?? []).map((image) => ({
+    const images = ((await definition.images?.(output)) ?? []).map((image) => ({
       type: 'image' as const,
       data: image.data.toString('base64'),
       mimeType: image.mimeType,

@@ -1,8 +1,9 @@
-import { type AnyToolDefinition, type CapabilityName, ConfigError } from '@mlops-mcp/core';
+import { type CapabilityName, ConfigError } from '@mlops-mcp/core';
+import type { ToolMeta } from './tool-listing.js';
 
-export interface SelectionInput {
+export interface SelectionInput<Tool extends ToolMeta = ToolMeta> {
   /** Every tool this build knows, enabled backend or not. */
-  known: readonly AnyToolDefinition[];
+  known: readonly Tool[];
   /** Namespaces whose backend is enabled. */
   enabled: ReadonlySet<string>;
   /**
@@ -26,7 +27,7 @@ const SPECIAL_TOOLSETS = ['all', 'default'];
  * Unknown toolset or tool names are a ConfigError (a typo must not silently hide tools).
  * Order follows `known`, so tools/list is deterministic.
  */
-export function selectTools(input: SelectionInput): AnyToolDefinition[] {
+export function selectTools<Tool extends ToolMeta>(input: SelectionInput<Tool>): Tool[] {
   const toolsetNames = new Set(SPECIAL_TOOLSETS);
   for (const tool of input.known) {
     toolsetNames.add(tool.namespace);
@@ -53,7 +54,7 @@ export function selectTools(input: SelectionInput): AnyToolDefinition[] {
       }
     }
   }
-  const unmet = (tool: AnyToolDefinition) =>
+  const unmet = (tool: ToolMeta) =>
     input.capabilities
       ? (tool.needs ?? []).filter((need: CapabilityName) => !input.capabilities!.has(need))
       : [];

@@ -8,7 +8,7 @@ import {
   type HeaderSource,
   requestSettings,
 } from '../backends/request-adapters.js';
-import type { Gateway } from '../gateway.js';
+import type { GatewayBase } from '../gateway-core.js';
 import { VERSION } from '../version.js';
 import { defaultAllowedHosts, defaultAllowedOrigins, hasValidBearer } from './http-guards.js';
 
@@ -117,7 +117,7 @@ function headerSource(req: IncomingMessage): HeaderSource {
  * `/health` is public.
  */
 export async function startHttpServer(
-  gateway: Gateway,
+  gateway: GatewayBase,
   logger: Logger,
 ): Promise<RunningHttpServer> {
   const { http } = gateway.config;

@@ -1,7 +1,7 @@
 import type { Readable, Writable } from 'node:stream';
 import type { Logger } from '@mlops-mcp/core';
 import { StdioServerTransport, serveStdio } from '@modelcontextprotocol/server/stdio';
-import type { Gateway } from '../gateway.js';
+import type { GatewayBase } from '../gateway-core.js';
 import { BoundedLines, MAX_LINE_BYTES } from './bounded-lines.js';
 
 export interface StdioStreams {
@@ -19,7 +19,7 @@ export interface StdioStreams {
  * Invalid Request error, and the session goes on.
  */
 export async function runStdio(
-  gateway: Gateway,
+  gateway: GatewayBase,
   logger: Logger,
   streams: StdioStreams = { stdin: process.stdin, stdout: process.stdout },
 ): Promise<number> {

@@ -1,5 +1,5 @@
 import type { BackendHealth } from '@mlops-mcp/core';
-import type { Gateway } from '../../gateway.js';
+import type { GatewayBase } from '../../gateway-core.js';
 
 const NOT_CONFIGURED: Record<string, string> = {
   mlflow: 'set MLFLOW_TRACKING_URI to your tracking server (e.g. http://127.0.0.1:5000)',
@@ -11,12 +11,12 @@ const NOT_CONFIGURED: Record<string, string> = {
 
 /** Checks every configured backend; prints one block per backend. Resolves to the exit code. */
 export async function doctor(
-  gateway: Gateway,
+  gateway: GatewayBase,
   json: boolean,
   write: (text: string) => void,
 ): Promise<number> {
   const results: Record<string, BackendHealth & { url: string }> = {};
-  for (const [name, adapter] of gateway.adapters) {
+  for (const [name, adapter] of await gateway.loadAdapters()) {
     process.stderr.write(`doctor: checking ${name} at ${adapter.baseUrl}...\n`);
     const signal = AbortSignal.timeout(10_000);
     results[name] = { url: adapter.baseUrl, ...(await adapter.checkHealth({ signal })) };

@@ -1,8 +1,8 @@
 import { toolListingTokens } from '../../docs/tool-cost.js';
-import type { Gateway } from '../../gateway.js';
+import type { Gateway, ServingGateway } from '../../gateway.js';
 
 /** One line per exposed tool (name, access, tools/list tokens, title) and a total. */
-export function listTools(gateway: Gateway): string {
+export function listTools(gateway: Gateway | ServingGateway): string {
   let total = 0;
   const lines = gateway.tools.map((tool) => {
     const tokens = toolListingTokens(tool);

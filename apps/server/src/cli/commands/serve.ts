@@ -1,5 +1,5 @@
 import type { Logger } from '@mlops-mcp/core';
-import type { Gateway } from '../../gateway.js';
+import type { GatewayBase } from '../../gateway-core.js';
 import { VERSION } from '../../version.js';
 
 function untilSignal(): Promise<void> {
@@ -10,7 +10,11 @@ function untilSignal(): Promise<void> {
 }
 
 /** Serves MCP over the configured transport until the client leaves or a signal arrives. */
-export async function serve(gateway: Gateway, logger: Logger, skipped: string[]): Promise<number> {
+export async function serve(
+  gateway: GatewayBase,
+  logger: Logger,
+  skipped: string[],
+): Promise<number> {
   const { config } = gateway;
   process.on('unhandledRejection', (reason) => {
     logger.error(
@@ -22,10 +26,7 @@ export async function serve(gateway: Gateway, logger: Logger, skipped: string[])
     {
       version: VERSION,
       transport: config.transport,
-      backends: [...gateway.adapters.entries()].map(([name, adapter]) => ({
-        name,
-        url: adapter.baseUrl,
-      })),
+      backends: gateway.backends,
       skipped,
       tools: gateway.tools.length,
       readOnly: config.readOnly,
