@@ -1,18 +1,19 @@
-import type { AnyToolDefinition, BackendId, CapabilityName } from '@mlops-mcp/core';
+import type { AnyToolDefinition } from '@mlops-mcp/core';
 import { advertisedInputSchema } from './advertised-schema.js';
 
 /** What selecting and listing a tool needs: everything of a definition but its zod and its handler. */
-export interface ToolMeta {
-  name: string;
-  title: string;
-  description: string;
-  namespace: BackendId | 'mlops';
-  toolsets: readonly string[];
-  needs?: readonly CapabilityName[];
-  access: 'read' | 'write';
-  destructive?: boolean;
-  idempotent?: boolean;
-}
+export type ToolMeta = Pick<
+  AnyToolDefinition,
+  | 'name'
+  | 'title'
+  | 'description'
+  | 'namespace'
+  | 'toolsets'
+  | 'needs'
+  | 'access'
+  | 'destructive'
+  | 'idempotent'
+>;
 
 /**
  * A tool as the gateway lists and serves it. From a live definition (the library's
