@@ -11,6 +11,7 @@ import {
 import type { GatewayBase } from '../gateway-core.js';
 import { VERSION } from '../version.js';
 import { defaultAllowedHosts, defaultAllowedOrigins, hasValidBearer } from './http-guards.js';
+import { SharedLane } from './shared-lane.js';
 
 export interface RunningHttpServer {
   /** Base URL, e.g. http://127.0.0.1:3333 (the MCP endpoint is `${url}/mcp`). */
@@ -110,8 +111,10 @@ function headerSource(req: IncomingMessage): HeaderSource {
 }
 
 /**
- * Serves the gateway over Streamable HTTP, stateless: every request gets a fresh MCP server from
- * the gateway, so any number of processes can sit behind a load balancer. `/mcp` checks Host and
+ * Serves the gateway over Streamable HTTP, stateless: no request depends on an earlier one, so any
+ * number of processes can sit behind a load balancer. Common requests are answered by one MCP
+ * server per process (SharedLane); the rest, and every request when backend headers are on, by a
+ * fresh server from the gateway. `/mcp` checks Host and
  * Origin (403), the bearer token (401), the body size (413), JSON-RPC batches (400, see
  * `batchRejection`) and per-request backend headers (400/403) before the SDK sees the request;
  * `/health` is public.
@@ -130,6 +133,14 @@ export async function startHttpServer(
     maxRequestBodySize: http.maxBodyBytes,
     onerror: (error) => logger.error({ err: error.message }, 'mcp adapter error'),
   });
+  // Without per-request backend headers every request's server would be the same: the common
+  // requests are served by one (see SharedLane), the rest by the SDK's per-request path.
+  const lane = http.backendHeaders ? undefined : new SharedLane();
+  const shared = lane && gateway.createServer();
+  if (lane && shared) {
+    lane.onerror = (error) => logger.warn({ err: error.message }, 'mcp request error');
+    await shared.connect(lane);
+  }
   const validateHost = hostHeaderValidation(http.allowedHosts ?? defaultAllowedHosts(http.host));
   const validateOrigin = originValidation(http.allowedOrigins ?? defaultAllowedOrigins());
 
@@ -190,6 +201,7 @@ export async function startHttpServer(
         );
       }
     }
+    if (lane?.serve(req, res, body)) return;
     await serveMcp(req, res, body);
   };
 
@@ -243,6 +255,7 @@ export async function startHttpServer(
     url: `http://${host}:${port}`,
     port,
     async close() {
+      await shared?.close();
       await handler.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
