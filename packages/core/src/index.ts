@@ -7,6 +7,7 @@ export type * from './capabilities/tracking.js';
 export * from './error-hints.js';
 export * from './errors.js';
 export * from './http/client.js';
+export * from './http/deadline.js';
 export * from './http/read-capped.js';
 export * from './http/retry-policy.js';
 export * from './http/url.js';

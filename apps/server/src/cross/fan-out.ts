@@ -1,4 +1,4 @@
-import { type BackendAdapter, type BackendId, MlopsError } from '@mlops-mcp/core';
+import { type BackendAdapter, type BackendId, MlopsError, startDeadline } from '@mlops-mcp/core';
 import { z } from 'zod';
 
 /** A backend that could not answer: reported beside the results instead of failing the call. */
@@ -40,19 +40,19 @@ export async function fanOut<T>(
   await Promise.all(
     adapters.map(async (adapter) => {
       const timeoutMs = options.timeoutMs ?? DEFAULT_FAN_OUT_TIMEOUT_MS;
-      const deadline = AbortSignal.timeout(timeoutMs);
-      const signal = AbortSignal.any([options.signal, deadline]);
+      const deadline = startDeadline(timeoutMs, options.signal);
       try {
-        results.push({ backend: adapter.backend, value: await task(adapter, signal) });
+        results.push({ backend: adapter.backend, value: await task(adapter, deadline.signal) });
       } catch (error) {
         if (options.signal.aborted) throw error;
         // Our deadline reaches the HTTP client as a cancellation; report it as the timeout it is.
         caveats.push(
-          deadline.aborted
+          deadline.expired
             ? deadlineCaveat(adapter.backend, timeoutMs)
             : caveatOf(adapter.backend, error),
         );
       } finally {
+        deadline.release();
         done++;
         await options.progress?.({
           progress: done,

@@ -22,6 +22,7 @@ import {
 import { type Logger, silentLogger } from '../logger.js';
 import type { BackendId } from '../model/ref.js';
 import { secrets, stripUserinfo } from '../secrets.js';
+import { type Deadline, startDeadline } from './deadline.js';
 import {
   DEFAULT_RETRY_POLICY,
   isRetryableNetworkError,
@@ -281,8 +282,8 @@ export class HttpClient {
     const idempotent = spec.idempotent ?? spec.method === 'GET';
     const writeRetries = !idempotent && this.#writeUnapplied !== undefined;
     const maxAttempts = idempotent || writeRetries ? Math.max(1, this.#retry.maxAttempts) : 1;
-    const deadline = AbortSignal.timeout(this.#timeouts.totalMs);
-    const signal = spec.signal ? AbortSignal.any([spec.signal, deadline]) : deadline;
+    const deadline = startDeadline(this.#timeouts.totalMs, spec.signal);
+    const { signal } = deadline;
     const headers: Record<string, string> = {
       accept: 'application/json',
       ...this.#headers,
@@ -294,47 +295,51 @@ export class HttpClient {
       headers['content-type'] = 'application/json';
     }
 
-    for (let attempt = 1; ; attempt++) {
-      const started = performance.now();
-      try {
-        const result = await this.#attempt(spec, path, headers, body, signal, read);
-        this.#logger.debug(
-          {
-            backend: this.backend,
-            op: spec.operation,
-            method: spec.method,
-            attempt,
-            ms: Math.round(performance.now() - started),
-          },
-          'backend call',
-        );
-        return result;
-      } catch (error) {
-        if (signal.aborted) throw this.#abortError(spec, deadline);
-        const retryable = idempotent
-          ? error instanceof RetryableStatus || isRetryableNetworkError(error)
-          : error instanceof RetryableStatus && this.#writeUnapplied?.(error.failure) === true;
-        const retryAfterMs = error instanceof RetryableStatus ? error.retryAfterMs : undefined;
-        const tooLong = retryAfterMs !== undefined && retryAfterMs > this.#retry.maxRetryAfterMs;
-        if (!retryable || attempt >= maxAttempts || tooLong)
-          throw this.#finalError(spec, error, idempotent);
-        const wait = retryDelayMs(this.#retry, attempt, retryAfterMs, this.#random);
-        this.#logger.warn(
-          {
-            backend: this.backend,
-            op: spec.operation,
-            attempt,
-            waitMs: wait,
-            reason: describe(error),
-          },
-          'retrying backend call',
-        );
+    try {
+      for (let attempt = 1; ; attempt++) {
+        const started = performance.now();
         try {
-          await this.#sleep(wait, signal);
-        } catch {
-          throw this.#abortError(spec, deadline);
+          const result = await this.#attempt(spec, path, headers, body, signal, read);
+          this.#logger.debug(
+            {
+              backend: this.backend,
+              op: spec.operation,
+              method: spec.method,
+              attempt,
+              ms: Math.round(performance.now() - started),
+            },
+            'backend call',
+          );
+          return result;
+        } catch (error) {
+          if (signal.aborted) throw this.#abortError(spec, deadline);
+          const retryable = idempotent
+            ? error instanceof RetryableStatus || isRetryableNetworkError(error)
+            : error instanceof RetryableStatus && this.#writeUnapplied?.(error.failure) === true;
+          const retryAfterMs = error instanceof RetryableStatus ? error.retryAfterMs : undefined;
+          const tooLong = retryAfterMs !== undefined && retryAfterMs > this.#retry.maxRetryAfterMs;
+          if (!retryable || attempt >= maxAttempts || tooLong)
+            throw this.#finalError(spec, error, idempotent);
+          const wait = retryDelayMs(this.#retry, attempt, retryAfterMs, this.#random);
+          this.#logger.warn(
+            {
+              backend: this.backend,
+              op: spec.operation,
+              attempt,
+              waitMs: wait,
+              reason: describe(error),
+            },
+            'retrying backend call',
+          );
+          try {
+            await this.#sleep(wait, signal);
+          } catch {
+            throw this.#abortError(spec, deadline);
+          }
         }
       }
+    } finally {
+      deadline.release();
     }
   }
 
@@ -463,8 +468,8 @@ export class HttpClient {
     return `${what}: start the ${this.backend} server, or fix ${setting} if it names the wrong host or port. \`mlops-mcp doctor\` checks every configured backend.`;
   }
 
-  #abortError(spec: RequestSpec<unknown>, deadline: AbortSignal): MlopsError {
-    if (deadline.aborted && !spec.signal?.aborted) {
+  #abortError(spec: RequestSpec<unknown>, deadline: Deadline): MlopsError {
+    if (deadline.expired && !spec.signal?.aborted) {
       return new TimeoutError(
         `${this.backend} ${spec.operation} took longer than ${this.#timeouts.totalMs} ms.`,
         {
