@@ -1,4 +1,6 @@
+import { spawnSync } from 'node:child_process';
 import { Writable } from 'node:stream';
+import { pathToFileURL } from 'node:url';
 import { secrets } from '@mlops-mcp/core';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from './logger.js';
@@ -30,5 +32,24 @@ describe('gateway logger', () => {
       'failed with canary-secret-logger-1',
     );
     expect(lines().join('\n')).not.toContain('canary-secret-logger-1');
+  });
+
+  it('a line logged just before the process exits still reaches stderr', () => {
+    // The built module: the child is plain Node. The test command builds before it tests.
+    const built = pathToFileURL(`${import.meta.dirname}/../dist/logger.js`).href;
+    const child = spawnSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `const { createLogger } = await import(${JSON.stringify(built)});
+         createLogger('info').info({ n: 1 }, 'last words');
+         process.exit(3);`,
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(child.status).toBe(3);
+    expect(child.stdout).toBe('');
+    expect(JSON.parse(child.stderr.trim())).toMatchObject({ msg: 'last words', n: 1 });
   });
 });

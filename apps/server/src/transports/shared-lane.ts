@@ -103,7 +103,13 @@ export class SharedLane implements Transport {
         params: { requestId: id, reason: 'The HTTP client closed the connection.' },
       });
     });
-    this.onmessage({ ...request, id });
+    try {
+      this.onmessage({ ...request, id });
+    } catch (error) {
+      // The caller answers 500; nothing may write to this response later.
+      this.#forget(id);
+      throw error;
+    }
     return true;
   }
 
