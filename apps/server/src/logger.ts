@@ -1,21 +1,13 @@
 import { secrets } from '@mlops-mcp/core';
-import { type DestinationStream, type Logger as PinoLogger, pino } from 'pino';
+import { type Logger as PinoLogger, pino } from 'pino';
 
 /**
  * The gateway logger: pino JSON on stderr (stdout is the MCP channel in stdio mode), with every
- * message and field passed through secret redaction. By default lines go to fd 2 asynchronously
- * (pino's SonicBoom; pino flushes it when the process exits): `process.stderr` on a pipe is
- * synchronous on Linux, and the one `tool call` line per call made each stdio call ~0.6 ms slower
- * at p50 (docs/BENCHMARKS.md).
+ * message and field passed through secret redaction.
  */
 export function createLogger(
   level: string,
-  // maxLength: a stderr nobody reads drops lines past 16 MiB of backlog rather than grow the heap.
-  destination: DestinationStream = pino.destination({
-    dest: 2,
-    sync: false,
-    maxLength: 16 * 2 ** 20,
-  }),
+  destination: NodeJS.WritableStream = process.stderr,
 ): PinoLogger {
   return pino(
     {
@@ -29,6 +21,6 @@ export function createLogger(
         },
       },
     },
-    destination,
+    destination as never,
   );
 }
