@@ -10,7 +10,12 @@ import {
 } from '../backends/request-adapters.js';
 import type { GatewayBase } from '../gateway-core.js';
 import { VERSION } from '../version.js';
-import { defaultAllowedHosts, defaultAllowedOrigins, hasValidBearer } from './http-guards.js';
+import {
+  defaultAllowedHosts,
+  defaultAllowedOrigins,
+  hasValidBearer,
+  headerValue,
+} from './http-guards.js';
 import { SharedLane } from './shared-lane.js';
 
 export interface RunningHttpServer {
@@ -103,10 +108,7 @@ function isJsonContentType(value: string | undefined): boolean {
 /** node:http headers in the shape the gateway reads backend headers from. */
 function headerSource(req: IncomingMessage): HeaderSource {
   return {
-    get(name) {
-      const value = req.headers[name.toLowerCase()];
-      return Array.isArray(value) ? value[0] : value;
-    },
+    get: (name) => headerValue(req, name.toLowerCase()),
   };
 }
 

@@ -10,6 +10,7 @@ import {
   type Transport,
   type TransportSendOptions,
 } from '@modelcontextprotocol/server';
+import { headerValue } from './http-guards.js';
 
 /**
  * Methods the shared server answers. They read no per-connection state: `initialize` (which
@@ -36,11 +37,6 @@ interface Exchange {
   clientId: string | number;
   streaming: boolean;
   heartbeat: NodeJS.Timeout;
-}
-
-function header(req: IncomingMessage, name: string): string | undefined {
-  const value = req.headers[name];
-  return Array.isArray(value) ? value[0] : value;
 }
 
 /**
@@ -183,18 +179,20 @@ function takes(req: IncomingMessage, body: unknown, versions: readonly string[])
   ) {
     return false;
   }
-  const accept = header(req, 'accept') ?? '';
+  const accept = headerValue(req, 'accept') ?? '';
   if (!accept.includes('application/json') || !accept.includes('text/event-stream')) return false;
-  const protocolVersion = header(req, 'mcp-protocol-version');
+  const protocolVersion = headerValue(req, 'mcp-protocol-version');
   if (protocolVersion !== undefined && !versions.includes(protocolVersion)) {
     return false;
   }
   if (!isJSONRPCRequest(body)) return false;
+  const mcpMethod = headerValue(req, 'mcp-method');
+  const mcpName = headerValue(req, 'mcp-name');
   const route = classifyInboundRequest({
     httpMethod: 'POST',
     ...(protocolVersion !== undefined && { protocolVersionHeader: protocolVersion }),
-    ...(header(req, 'mcp-method') !== undefined && { mcpMethodHeader: header(req, 'mcp-method') }),
-    ...(header(req, 'mcp-name') !== undefined && { mcpNameHeader: header(req, 'mcp-name') }),
+    ...(mcpMethod !== undefined && { mcpMethodHeader: mcpMethod }),
+    ...(mcpName !== undefined && { mcpNameHeader: mcpName }),
     body,
   });
   return route.kind === 'legacy' && route.reason === 'no-claim';
